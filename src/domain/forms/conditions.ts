@@ -1,0 +1,47 @@
+/**
+ * Routing conditions: equality on answers, and named rules from the rule registry
+ * (e.g. "the person is under the age limit"). Pure: answers and context in, boolean out.
+ */
+import type { Condition } from './definition.ts';
+import type { ForenkladRules } from '../rules/forenklad.ts';
+import { parsePersonnummer } from '../personnummer.ts';
+import { meetsAgeLimit } from '../rules/age.ts';
+
+export type Answers = Record<string, unknown>;
+export type JourneyContext = { today: Date; rules: ForenkladRules };
+
+type Rule = (answers: Answers, field: string | undefined, ctx: JourneyContext) => boolean;
+
+export class UnknownRuleError extends Error {
+  constructor(name: string) {
+    super(`Unknown routing rule "${name}"`);
+    this.name = 'UnknownRuleError';
+  }
+}
+
+/** Named rules a definition may route on. Add a rule here, never in a page. */
+export const rules: Record<string, Rule> = {
+  /** The personnummer in `field` belongs to someone below the configured age limit today. */
+  belowAgeLimit(answers, field, ctx) {
+    const raw = field ? answers[field] : undefined;
+    const p = typeof raw === 'string' ? parsePersonnummer(raw, ctx.today) : null;
+    return p !== null && !meetsAgeLimit(p, ctx.rules.ageLimit, ctx.today);
+  },
+  requireFolkbokford: (_a, _f, ctx) => ctx.rules.requireFolkbokford,
+  requireOrdinaryHousing: (_a, _f, ctx) => ctx.rules.requireOrdinaryHousing,
+};
+
+export function knownRule(name: string): boolean {
+  return Object.hasOwn(rules, name);
+}
+
+export function evaluate(c: Condition, answers: Answers, ctx: JourneyContext): boolean {
+  if ('all' in c) return c.all.every((x) => evaluate(x, answers, ctx));
+  if ('any' in c) return c.any.some((x) => evaluate(x, answers, ctx));
+  if ('equals' in c) return answers[c.field] === c.equals;
+  if ('notEquals' in c) return answers[c.field] !== c.notEquals;
+  const rule = rules[c.rule];
+  if (!rule) throw new UnknownRuleError(c.rule);
+  const v = rule(answers, c.field, ctx);
+  return c.negate ? !v : v;
+}

@@ -1,0 +1,72 @@
+/**
+ * The field-type registry: one entry per type, plus the repeating group, which is built from the
+ * others. A definition naming a type that is not here fails definition validation at start-up.
+ */
+import type { FieldDef, LeafField, RepeatField } from '../definition.ts';
+import { checkboxes, radios, yesNo } from './choice.ts';
+import { address, date, number, personnummer } from './structured.ts';
+import { email, phone, text, textarea } from './text.ts';
+import { isBlank, type DisplayLine, type FieldError, type FieldType, type FormValues } from './types.ts';
+
+export type { DisplayLine, FieldError, FieldType, FormValues, FieldContext } from './types.ts';
+
+const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K }>> } = {
+  text,
+  textarea,
+  personnummer,
+  phone,
+  email,
+  date,
+  number,
+  radios,
+  checkboxes,
+  yesNo,
+  address,
+};
+
+export function leafType(field: LeafField): FieldType<LeafField> {
+  return leaves[field.type] as FieldType<LeafField>;
+}
+
+const itemPath = (path: string, i: number, sub: string) => `${path}.${i}.${sub}`;
+
+/** A repeating group rendered as `max` numbered fieldsets; the first `min` must be filled. */
+const repeat: FieldType<RepeatField> = {
+  inputs: (f, path) =>
+    Array.from({ length: f.max }, (_, i) => f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)))).flat(),
+  parse(f, values, path, ctx) {
+    const items: Record<string, unknown>[] = [];
+    const errors: FieldError[] = [];
+    for (let i = 0; i < f.max; i++) {
+      const names = f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)).map((x) => x.name));
+      if (i >= f.min && isBlank(values, names)) continue;
+      const item: Record<string, unknown> = {};
+      for (const sub of f.fields) {
+        const r = leafType(sub).parse(sub, values, itemPath(path, i, sub.name), ctx);
+        if (r.ok) item[sub.name] = r.value;
+        else errors.push(...r.errors.map((e) => ({ ...e, params: { ...e.params, n: i + 1 } })));
+      }
+      items.push(item);
+    }
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: items };
+  },
+  toForm(f, v, path) {
+    if (!Array.isArray(v)) return {};
+    const out: FormValues = {};
+    v.forEach((item: Record<string, unknown>, i) => {
+      for (const sub of f.fields) Object.assign(out, leafType(sub).toForm(sub, item[sub.name], itemPath(path, i, sub.name)));
+    });
+    return out;
+  },
+  display(f, v) {
+    if (!Array.isArray(v)) return [];
+    return v.flatMap((item: Record<string, unknown>, i): DisplayLine[] => [
+      { key: f.itemLabel, params: { n: i + 1 } },
+      ...f.fields.flatMap((sub) => leafType(sub).display(sub, item[sub.name])),
+    ]);
+  },
+};
+
+export function fieldType(field: FieldDef): FieldType {
+  return (field.type === 'repeat' ? repeat : leafType(field)) as FieldType;
+}

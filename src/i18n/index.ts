@@ -1,0 +1,71 @@
+/**
+ * The one i18next instance. Common texts live in ./locales/<lang>/common.json; each e-tjänst's
+ * texts in src/services/<id>/texts/<lang>.json, loaded under the namespace of its id.
+ * Swedish is the default and the fallback.
+ */
+import i18next, { type TFunction } from 'i18next';
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'sv';
+
+/** Each language's own name, shown in the language switch in that language. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', en: 'English' };
+
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+function collect(): Resources {
+  const resources: Resources = {};
+  const put = (lang: string, ns: string, data: Record<string, unknown>) => {
+    resources[lang] ??= {};
+    resources[lang][ns] = data;
+  };
+  const common = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+  for (const [file, data] of Object.entries(common)) {
+    const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
+    if (m?.[1] && m[2]) put(m[1], m[2], data);
+  }
+  const services = import.meta.glob<Record<string, unknown>>('../services/*/texts/*.json', { eager: true, import: 'default' });
+  for (const [file, data] of Object.entries(services)) {
+    const m = /\/services\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
+    if (m?.[1] && m[2]) put(m[2], m[1], data);
+  }
+  return resources;
+}
+
+export const resources = collect();
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources,
+  lng: DEFAULT_LANG,
+  fallbackLng: DEFAULT_LANG,
+  supportedLngs: [...LANGUAGES],
+  defaultNS: 'common',
+  ns: Object.keys(resources[DEFAULT_LANG] ?? {}),
+  // Astro escapes everything it renders; escaping here too would show "&amp;".
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export type T = TFunction;
+
+export function translator(lang: Lang): TFunction {
+  return instance.getFixedT(lang);
+}
+
+/** A key that returns a list of paragraphs (an array in the JSON). */
+export function paragraphs(t: TFunction, key: string, params: Record<string, unknown> = {}): string[] {
+  const v: unknown = t(key, { ...params, returnObjects: true });
+  if (Array.isArray(v)) return v.map(String);
+  return typeof v === 'string' ? [v] : [];
+}
+
+export function hasKey(lang: Lang, key: string): boolean {
+  return instance.exists(key, { lng: lang, fallbackLng: false });
+}

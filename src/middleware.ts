@@ -1,0 +1,66 @@
+/**
+ * Per request: language, shared text values, security headers, the body size limit, and for
+ * /handlaggning the staff session (everything there but the login page requires one).
+ */
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { DEFAULT_LANG, isLang, translator } from './i18n/index.ts';
+import { config } from './server/config.ts';
+import { forenkladRules } from './server/rules.ts';
+import { ruleTextParams } from './domain/rules/forenklad.ts';
+import { readStaffSession } from './server/staff/session.ts';
+import { getDb } from './server/db.ts';
+
+export const LANG_COOKIE = 'lang';
+
+const locale = defineMiddleware(async (ctx, next) => {
+  const cfg = config();
+  const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
+  const lang = isLang(fromCookie) ? fromCookie : DEFAULT_LANG;
+  ctx.locals.lang = lang;
+  ctx.locals.t = translator(lang);
+  ctx.locals.textParams = {
+    municipality: cfg.MUNICIPALITY_NAME,
+    phone: cfg.CONTACT_PHONE,
+    email: cfg.CONTACT_EMAIL,
+    address: cfg.CONTACT_ADDRESS,
+    ...ruleTextParams(forenkladRules()),
+  };
+  return next();
+});
+
+const headers = defineMiddleware(async (_ctx, next) => {
+  const res = await next();
+  const h = res.headers;
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('Referrer-Policy', 'same-origin');
+  h.set('X-Frame-Options', 'DENY');
+  if (!h.has('Content-Security-Policy')) {
+    h.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  }
+  if ((h.get('Content-Type') ?? '').startsWith('text/html')) h.set('Cache-Control', 'no-store');
+  return res;
+});
+
+const bodyLimit = defineMiddleware(async (ctx, next) => {
+  if (ctx.request.method === 'POST') {
+    const length = Number(ctx.request.headers.get('content-length') ?? '0');
+    const type = ctx.request.headers.get('content-type') ?? '';
+    const limit = type.startsWith('multipart/form-data') ? 11 * 1024 * 1024 : config().MAX_FORM_BYTES;
+    if (length > limit) return ctx.rewrite('/for-stor');
+  }
+  return next();
+});
+
+const STAFF_OPEN = new Set(['/handlaggning/logga-in']);
+
+const staff = defineMiddleware(async (ctx, next) => {
+  const path = ctx.url.pathname.replace(/\/$/, '');
+  if (!path.startsWith('/handlaggning')) return next();
+  ctx.locals.staff = await readStaffSession(ctx.cookies, await getDb());
+  if (!ctx.locals.staff && !STAFF_OPEN.has(path)) {
+    return ctx.redirect(`/handlaggning/logga-in?tillbaka=${encodeURIComponent(ctx.url.pathname + ctx.url.search)}`);
+  }
+  return next();
+});
+
+export const onRequest = sequence(headers, locale, bodyLimit, staff);

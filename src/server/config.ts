@@ -1,0 +1,74 @@
+/**
+ * The portal's configuration: the environment, parsed once with zod at start-up.
+ * A missing or malformed value stops the process with a message naming the variable,
+ * instead of surfacing later as a failed request.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_ORIGIN: z.url().optional(),
+  DEMO_MODE: bool.optional(),
+  DEMO_STAFF_PASSWORD: z.string().min(12).optional(),
+  COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MUNICIPALITY_NAME: z.string().min(1).default('Askersunds kommun'),
+  CONTACT_PHONE: z.string().min(1).default('0583-810 00'),
+  CONTACT_EMAIL: z.email().default('socialtjansten@askersund.se'),
+  CONTACT_ADDRESS: z.string().min(1).default('Socialförvaltningen, Box 100, 696 00 Askersund'),
+  ORDINARY_APPLICATION_URL: z.string().min(1).default('/ansok-om-bistand'),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  FORENKLAD_AGE_LIMIT: z.coerce.number().int().min(0).max(120).optional(),
+  MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  NODE_ENV: z.string().optional(),
+});
+
+export type RawEnv = z.infer<typeof schema>;
+
+export type Config = Omit<RawEnv, 'DEMO_MODE' | 'PUBLIC_ORIGIN'> & {
+  DEMO_MODE: boolean;
+  PUBLIC_ORIGIN: string;
+  /** Cookies get the Secure flag when the public origin is https. */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings in .env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const raw = result.data;
+  const demo = raw.DEMO_MODE ?? raw.DATABASE_URL === undefined;
+  const origin = raw.PUBLIC_ORIGIN ?? `http://localhost:${raw.PORT}`;
+  if (!demo && raw.COOKIE_SECRET === undefined) {
+    throw new ConfigError(['COOKIE_SECRET: required when DEMO_MODE is off (at least 32 random characters)']);
+  }
+  return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:') };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,75 @@
+/**
+ * Sealed cookies: JSON, compressed, encrypted and authenticated with AES-256-GCM, split over
+ * several cookies when large. Used for a citizen's answers in progress, so they survive a
+ * database outage and any instance can serve the next request.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { AstroCookies } from 'astro';
+import { config } from './config.ts';
+import { deriveKey } from './secrets.ts';
+
+const CHUNK = 3500;
+const MAX_CHUNKS = 6;
+
+let key: Buffer | undefined;
+const k = () => (key ??= deriveKey('sealed-cookie'));
+
+export function seal(value: unknown, name: string): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', k(), iv);
+  // The cookie's name is authenticated too: a value cannot be moved to another cookie.
+  c.setAAD(Buffer.from(name));
+  const body = Buffer.concat([c.update(deflateRawSync(Buffer.from(JSON.stringify(value)))), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64url');
+}
+
+export function unseal(sealed: string, name: string): unknown {
+  try {
+    const buf = Buffer.from(sealed, 'base64url');
+    const d = createDecipheriv('aes-256-gcm', k(), buf.subarray(0, 12));
+    d.setAAD(Buffer.from(name));
+    d.setAuthTag(buf.subarray(12, 28));
+    const plain = Buffer.concat([d.update(buf.subarray(28)), d.final()]);
+    return JSON.parse(inflateRawSync(plain, { maxOutputLength: 1024 * 1024 }).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export class SealedCookieTooLargeError extends Error {
+  constructor(name: string) {
+    super(`Sealed cookie "${name}" is too large`);
+    this.name = 'SealedCookieTooLargeError';
+  }
+}
+
+function options() {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config().secureCookies };
+}
+
+export function readSealed(cookies: AstroCookies, name: string): unknown {
+  const first = cookies.get(`${name}.0`)?.value;
+  if (!first) return undefined;
+  let joined = first;
+  for (let i = 1; i < MAX_CHUNKS; i++) {
+    const part = cookies.get(`${name}.${i}`)?.value;
+    if (!part) break;
+    joined += part;
+  }
+  return unseal(joined, name);
+}
+
+export function writeSealed(cookies: AstroCookies, name: string, value: unknown): void {
+  const sealed = seal(value, name);
+  const parts = Math.ceil(sealed.length / CHUNK);
+  if (parts > MAX_CHUNKS) throw new SealedCookieTooLargeError(name);
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    if (i < parts) cookies.set(`${name}.${i}`, sealed.slice(i * CHUNK, (i + 1) * CHUNK), options());
+    else if (cookies.has(`${name}.${i}`)) cookies.delete(`${name}.${i}`, { path: '/' });
+  }
+}
+
+export function clearSealed(cookies: AstroCookies, name: string): void {
+  for (let i = 0; i < MAX_CHUNKS; i++) if (cookies.has(`${name}.${i}`)) cookies.delete(`${name}.${i}`, { path: '/' });
+}

@@ -1,0 +1,115 @@
+/**
+ * The submissions repository: receiving a submission (one transaction: reference number, row,
+ * audit event; idempotent on the form's token) and reading them back for handläggare.
+ */
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { referenceSeq, submissions } from '../../db/schema.ts';
+import type { Db } from '../../db/client.ts';
+import { audit } from './audit.ts';
+
+export type NewSubmission = {
+  serviceId: string;
+  serviceVersion: number;
+  area: string;
+  answers: Record<string, unknown>;
+  subjectPersonnummer: string | null;
+  subjectName: string | null;
+  submitterName: string | null;
+  onBehalf: boolean;
+  idempotencyKey: string;
+};
+
+export type Received = { id: string; reference: string; submittedAt: Date; duplicate: boolean };
+
+export function formatReference(year: number, seq: number): string {
+  return `${year}-${String(seq).padStart(6, '0')}`;
+}
+
+/** Stores a submission exactly once per idempotency key; a repeat returns the first one. */
+export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date()): Promise<Received> {
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt })
+      .from(submissions)
+      .where(eq(submissions.idempotencyKey, s.idempotencyKey));
+    if (existing[0]) return { ...existing[0], duplicate: true };
+    const [{ seq } = { seq: 0 }] = await tx.select({ seq: sql<string>`nextval(${referenceSeq.seqName})` }).from(sql`(select 1) as one`);
+    const reference = formatReference(now.getUTCFullYear(), Number(seq));
+    const inserted = await tx
+      .insert(submissions)
+      .values({ ...s, reference, submittedAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: submissions.idempotencyKey })
+      .returning({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt });
+    const row = inserted[0];
+    if (!row) {
+      // A concurrent request with the same token won the race: answer with its submission.
+      const [other] = await tx
+        .select({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt })
+        .from(submissions)
+        .where(eq(submissions.idempotencyKey, s.idempotencyKey));
+      if (!other) throw new Error('submission vanished after idempotency conflict');
+      return { ...other, duplicate: true };
+    }
+    await audit(tx, {
+      actorType: 'citizen',
+      action: 'submission.received',
+      subjectType: 'submission',
+      subjectId: row.id,
+      details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf },
+    });
+    return { ...row, duplicate: false };
+  });
+}
+
+export type InboxRow = {
+  id: string;
+  reference: string;
+  serviceId: string;
+  area: string;
+  status: string;
+  subjectName: string | null;
+  submitterName: string | null;
+  onBehalf: boolean;
+  submittedAt: Date;
+};
+
+export type InboxCursor = { submittedAt: Date; id: string };
+
+/** Newest first, only the given areas, keyset-paginated on (submitted_at, id). */
+export async function listInbox(db: Db, opts: { areas: string[]; limit: number; after?: InboxCursor | undefined }): Promise<InboxRow[]> {
+  if (opts.areas.length === 0) return [];
+  const conds = [inArray(submissions.area, opts.areas)];
+  if (opts.after) {
+    const a = opts.after;
+    const older = or(lt(submissions.submittedAt, a.submittedAt), and(eq(submissions.submittedAt, a.submittedAt), lt(submissions.id, a.id)));
+    if (older) conds.push(older);
+  }
+  return db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      serviceId: submissions.serviceId,
+      area: submissions.area,
+      status: submissions.status,
+      subjectName: submissions.subjectName,
+      submitterName: submissions.submitterName,
+      onBehalf: submissions.onBehalf,
+      submittedAt: submissions.submittedAt,
+    })
+    .from(submissions)
+    .where(and(...conds))
+    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
+    .limit(opts.limit);
+}
+
+export type SubmissionRecord = typeof submissions.$inferSelect;
+
+/** A submission by reference, only if it belongs to one of the reader's areas (else undefined). */
+export async function findSubmission(db: Db, reference: string, areas: string[]): Promise<SubmissionRecord | undefined> {
+  if (areas.length === 0) return undefined;
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.reference, reference), inArray(submissions.area, areas)));
+  return row;
+}
