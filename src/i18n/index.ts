@@ -53,6 +53,14 @@ await instance.init({
   initAsync: false,
 });
 
+// "2026-03-12" → "12 mars 2026": dates are stored as ISO calendar dates, shown in the reader's language.
+instance.services.formatter?.add('longdate', (value: unknown, lng: string | undefined) => {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return String(value);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+});
+
 export type T = TFunction;
 
 export function translator(lang: Lang): TFunction {

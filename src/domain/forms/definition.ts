@@ -98,7 +98,9 @@ export const serviceDefinition = z
     title: z.string().min(1),
     summary: z.string().min(1),
     /** Start page: sections of heading + paragraphs, all i18n keys. */
-    start: z.array(z.object({ heading: z.string().min(1), paragraphs: z.string().min(1) })).min(1),
+    start: z
+      .array(z.object({ heading: z.string().min(1), paragraphs: z.string().min(1), ordinaryApplicationLink: z.boolean().default(false) }))
+      .min(1),
     submitters: z.array(z.enum(['self', 'onBehalf', 'anonymous'])).min(1),
     requiresEid: z.boolean(),
     /** Shows the link to the ordinary biståndsansökan on every page. */

@@ -16,7 +16,7 @@ export default defineService({
     { heading: 'trygghetslarm:start.fee.heading', paragraphs: 'trygghetslarm:start.fee.paragraphs' },
     { heading: 'trygghetslarm:start.influence.heading', paragraphs: 'trygghetslarm:start.influence.paragraphs' },
     { heading: 'trygghetslarm:start.followUp.heading', paragraphs: 'trygghetslarm:start.followUp.paragraphs' },
-    { heading: 'trygghetslarm:start.ordinary.heading', paragraphs: 'trygghetslarm:start.ordinary.paragraphs' },
+    { heading: 'trygghetslarm:start.ordinary.heading', paragraphs: 'trygghetslarm:start.ordinary.paragraphs', ordinaryApplicationLink: true },
     { heading: 'trygghetslarm:start.needed.heading', paragraphs: 'trygghetslarm:start.needed.paragraphs' },
   ],
   submitters: ['self'],

@@ -50,7 +50,7 @@ export const date: FieldType<Of<'date'>> = {
     const [y = '', m = '', d = ''] = v.split('-');
     return { [`${path}.day`]: String(Number(d)), [`${path}.month`]: String(Number(m)), [`${path}.year`]: y };
   },
-  display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:date', params: { date: v } }] : []),
+  display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:display.date', params: { date: v } }] : []),
 };
 
 export const number: FieldType<Of<'number'>> = {
@@ -68,7 +68,7 @@ export const number: FieldType<Of<'number'>> = {
     );
   },
   toForm: (_f, v, path) => (typeof v === 'number' ? { [path]: String(v) } : {}),
-  display: (_f, v) => (typeof v === 'number' ? [{ key: 'common:number', params: { value: v } }] : []),
+  display: (_f, v) => (typeof v === 'number' ? [{ key: 'common:display.number', params: { value: v } }] : []),
 };
 
 export type Address = { street: string; postcode: string; city: string };
