@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../db/client.ts';
+import { isUnavailable } from '../src/server/db.ts';
 import { ensureDemoStaff } from '../src/server/staff/demo.ts';
 
 let cfg;
@@ -26,13 +27,20 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-const handle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true });
 let demo: { username: string; password: string } | undefined;
 try {
-  if (cfg.DEMO_MODE) demo = await ensureDemoStaff(handle.db, cfg.DEMO_STAFF_PASSWORD);
-} finally {
-  // PGlite allows one process at a time: release it before the server opens it again.
-  await handle.close();
+  const handle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true });
+  try {
+    if (cfg.DEMO_MODE) demo = await ensureDemoStaff(handle.db, cfg.DEMO_STAFF_PASSWORD);
+  } finally {
+    // PGlite allows one process at a time: release it before the server opens it again.
+    await handle.close();
+  }
+} catch (e) {
+  // A database that is down must not keep the portal down: pages that need no database keep
+  // working, and the server connects (and migrates) by itself when the database is back.
+  if (!isUnavailable(e)) throw e;
+  console.warn(`The database is not reachable right now (${e instanceof Error ? e.message : String(e)}); starting anyway.`);
 }
 
 process.env.HOST ??= cfg.HOST;

@@ -8,7 +8,7 @@ import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
 import { ruleTextParams } from './domain/rules/forenklad.ts';
 import { readStaffSession } from './server/staff/session.ts';
-import { getDb } from './server/db.ts';
+import { getDb, isUnavailable } from './server/db.ts';
 
 export const LANG_COOKIE = 'lang';
 
@@ -56,7 +56,14 @@ const STAFF_OPEN = new Set(['/handlaggning/logga-in']);
 const staff = defineMiddleware(async (ctx, next) => {
   const path = ctx.url.pathname.replace(/\/$/, '');
   if (!path.startsWith('/handlaggning')) return next();
-  ctx.locals.staff = await readStaffSession(ctx.cookies, await getDb());
+  try {
+    ctx.locals.staff = await readStaffSession(ctx.cookies, await getDb());
+  } catch (e) {
+    // Database down: the login page says so itself; other staff pages cannot be shown at all.
+    if (!isUnavailable(e)) throw e;
+    if (!STAFF_OPEN.has(path)) return ctx.rewrite('/tillfalligt-fel');
+    return next();
+  }
   if (!ctx.locals.staff && !STAFF_OPEN.has(path)) {
     return ctx.redirect(`/handlaggning/logga-in?tillbaka=${encodeURIComponent(ctx.url.pathname + ctx.url.search)}`);
   }

@@ -40,7 +40,8 @@ export function evaluate(c: Condition, answers: Answers, ctx: JourneyContext): b
   if ('any' in c) return c.any.some((x) => evaluate(x, answers, ctx));
   if ('equals' in c) return answers[c.field] === c.equals;
   if ('notEquals' in c) return answers[c.field] !== c.notEquals;
-  const rule = rules[c.rule];
+  // Own properties only: "constructor" or "toString" must not resolve to Object.prototype's.
+  const rule = knownRule(c.rule) ? rules[c.rule] : undefined;
   if (!rule) throw new UnknownRuleError(c.rule);
   const v = rule(answers, c.field, ctx);
   return c.negate ? !v : v;

@@ -44,7 +44,9 @@ const repeatField = z.object({
   fields: z.array(leafField).min(1),
 });
 
-export const fieldDef = z.union([leafField, repeatField]);
+// A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
+// rather than as a bare "Invalid input" on the whole field.
+export const fieldDef = z.discriminatedUnion('type', [leafField, repeatField]);
 export type FieldDef = z.infer<typeof fieldDef>;
 export type RepeatField = z.infer<typeof repeatField>;
 
@@ -131,13 +133,20 @@ export const serviceDefinition = z
         if (!ids.has(r.goto)) ctx.addIssue({ code: 'custom', message: `page "${p.id}" routes to unknown page "${r.goto}"` });
       }
     }
+    // A route is evaluated once its page is answered, so it may only use fields asked on that page
+    // or an earlier one: a later page's answer could only be stale.
+    const asked = new Set<string>();
     const checkRules = (c: Condition, where: string): void => {
       if ('all' in c) c.all.forEach((x) => checkRules(x, where));
       else if ('any' in c) c.any.forEach((x) => checkRules(x, where));
       else if ('rule' in c && !knownRule(c.rule)) ctx.addIssue({ code: 'custom', message: `${where} uses unknown rule "${c.rule}"` });
-      else if ('field' in c && c.field !== undefined && !names.has(c.field)) ctx.addIssue({ code: 'custom', message: `${where} refers to field "${c.field}", not asked before it` });
+      else if ('field' in c && c.field !== undefined && !asked.has(c.field)) ctx.addIssue({ code: 'custom', message: `${where} refers to field "${c.field}", not asked before it` });
     };
-    for (const p of def.pages) if (p.kind === 'question') p.next.forEach((r) => checkRules(r.when, `page "${p.id}"`));
+    for (const p of def.pages) {
+      if (p.kind !== 'question') continue;
+      for (const f of p.fields) asked.add(f.name);
+      p.next.forEach((r) => checkRules(r.when, `page "${p.id}"`));
+    }
     if (def.subject) {
       for (const n of [def.subject.personnummer, ...def.subject.name]) {
         if (!names.has(n)) ctx.addIssue({ code: 'custom', message: `subject refers to unknown field "${n}"` });

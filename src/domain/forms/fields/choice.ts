@@ -38,9 +38,14 @@ export const checkboxes: FieldType<Of<'checkboxes'>> = {
     const raw = list(values, path).filter((v) => v !== '');
     if (raw.length === 0) return f.optional ? { ok: true, value: [] } : { ok: false, errors: [{ path, code: 'required', field: f }] };
     const allowed = f.options.map((o) => o.value) as [string, ...string[]];
-    // Keep the definition's order and drop duplicates, whatever order the browser posted.
+    // Keep the definition's order and drop duplicates, whatever order the browser posted. An unknown
+    // value is checked on the whole list, so the error sits on the field's path (where the page shows
+    // it and the error summary links), not on `<path>.<index>`.
     return runSchema(
-      z.array(z.enum(allowed, 'invalid')).transform((vs) => allowed.filter((a) => vs.includes(a))),
+      z
+        .array(z.string())
+        .refine((vs) => vs.every((v) => allowed.includes(v)), 'invalid')
+        .transform((vs) => allowed.filter((a) => vs.includes(a))),
       raw,
       f,
       path,

@@ -44,9 +44,13 @@ const fallback = () => 'invalid';
 export function runSchema<T>(schema: z.ZodType<T>, input: unknown, field: FieldDef, path: string, params?: Record<string, string | number>): ParseResult {
   const r = schema.safeParse(input, { error: fallback });
   if (r.success) return { ok: true, value: r.data };
-  const first = r.error.issues[0];
-  const sub = first && first.path.length > 0 ? `${path}.${first.path.join('.')}` : path;
-  return { ok: false, errors: [{ path: sub, code: first?.message ?? 'invalid', params, field }] };
+  // One error per input, all at once: an address with two wrong parts shows both.
+  const errors: FieldError[] = [];
+  for (const issue of r.error.issues) {
+    const sub = issue.path.length > 0 ? `${path}.${issue.path.join('.')}` : path;
+    if (!errors.some((e) => e.path === sub)) errors.push({ path: sub, code: issue.message || 'invalid', params, field });
+  }
+  return { ok: false, errors };
 }
 
 export function isBlank(values: FormValues, names: string[]): boolean {

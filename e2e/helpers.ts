@@ -1,0 +1,54 @@
+/** Keyboard-only helpers: reach an element with Tab alone, as someone without a mouse would. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Presses Tab until `target` has focus; fails if it cannot be reached within `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`Could not reach ${target.toString()} with the Tab key`);
+}
+
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.type(text);
+}
+
+/**
+ * Choose a radio or checkbox with the keyboard. A radio group is one Tab stop: Tab reaches the
+ * group, the arrow keys move between its options, Space chooses.
+ */
+export async function choose(page: Page, target: Locator, max = 60): Promise<void> {
+  const isRadio = (await target.getAttribute('type')) === 'radio';
+  if (!isRadio) {
+    await tabTo(page, target, max);
+  } else {
+    const name = await target.getAttribute('name');
+    const inGroup = () => page.evaluate((n) => {
+      const el = document.activeElement;
+      return el instanceof HTMLInputElement && el.type === 'radio' && el.name === n;
+    }, name);
+    let reached = false;
+    for (let i = 0; i < max && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await inGroup();
+    }
+    if (!reached) throw new Error(`Could not reach the radio group "${name}" with the Tab key`);
+    for (let i = 0; i < 10; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+  }
+  await page.keyboard.press('Space');
+  await expect(target).toBeChecked();
+}
+
+export async function pressButton(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press('Enter');
+}
+
+/** Test personnummer from Skatteverket's list: 81 years old, and 36 years old, on the test date. */
+export const OLD_ENOUGH = '19450110-3297';
+export const TOO_YOUNG = '19900101-2385';

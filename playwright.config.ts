@@ -1,0 +1,71 @@
+/**
+ * End-to-end tests in Debian's Chromium against the built server (`npm run build` first).
+ * Two servers: the portal as deployed (PGlite in a fresh directory, or PostgreSQL when
+ * DATABASE_URL is set), and one whose database is unreachable, for the "we could not receive
+ * your application" path.
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromiumPath } from './e2e/chromium.ts';
+
+export const PORT = 4455;
+export const DOWN_PORT = 4456;
+export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
+
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
+process.env.E2E_DATA_DIR = dataDir;
+
+const common = { ASTRO_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', DEMO_MODE: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD };
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: 'node scripts/start.ts',
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        ...common,
+        PORT: String(PORT),
+        PUBLIC_ORIGIN: `http://localhost:${PORT}`,
+        DATA_DIR: dataDir,
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
+    },
+    {
+      command: 'node scripts/start.ts',
+      url: `http://localhost:${DOWN_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...common,
+        PORT: String(DOWN_PORT),
+        PUBLIC_ORIGIN: `http://localhost:${DOWN_PORT}`,
+        DATA_DIR: path.join(dataDir, 'down'),
+        // Nothing listens on port 9: every connection is refused, as when the database is down.
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable',
+        COOKIE_SECRET: 'e2e-only-cookie-secret-for-the-unreachable-db-server',
+      },
+    },
+  ],
+});

@@ -1,0 +1,59 @@
+/**
+ * `npm test`: unit and integration tests (vitest; on PostgreSQL too when DATABASE_URL is set),
+ * then the built server end to end in Chromium (Playwright + axe). Ends with one line
+ * "N passed, N failed", also written to test-results/summary.txt.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chromiumPath } from '../e2e/chromium.ts';
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+function run(cmd: string, args: string[]): number {
+  console.log(`\n> ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  return r.status ?? 1;
+}
+
+function counts(file: string, read: (j: Record<string, unknown>) => [number, number]): [number, number] | undefined {
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  } catch {
+    return undefined;
+  }
+}
+
+// No silent skip: without a browser the end-to-end tests cannot run, so say how to get one.
+try {
+  chromiumPath();
+} catch (e) {
+  console.error(`\n${(e as Error).message}\n`);
+  process.exit(1);
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+console.log(process.env.DATABASE_URL ? 'Integration tests: PGlite and PostgreSQL (DATABASE_URL).' : 'Integration tests: PGlite only (set DATABASE_URL to include PostgreSQL).');
+
+const unitStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+const buildStatus = run('astro', ['build']);
+const e2eStatus = buildStatus === 0 ? run('playwright', ['test']) : 1;
+
+const unit = counts('test-results/vitest.json', (j) => [Number(j.numPassedTests ?? 0), Number(j.numFailedTests ?? 0)]);
+const e2e = counts('test-results/e2e.json', (j) => {
+  const s = j.stats as Record<string, number>;
+  return [s.expected ?? 0, (s.unexpected ?? 0) + (s.flaky ?? 0)];
+});
+
+const passed = (unit?.[0] ?? 0) + (e2e?.[0] ?? 0);
+let failed = (unit?.[1] ?? 0) + (e2e?.[1] ?? 0);
+// A stage that failed without reporting tests (crash, build error) still counts as a failure.
+for (const [status, report] of [[unitStatus, unit], [buildStatus, undefined], [e2eStatus, e2e]] as const) {
+  if (status !== 0 && (report === undefined || report[1] === 0)) failed += 1;
+}
+if (passed === 0 && failed === 0) failed = 1;
+const line = `${passed} passed, ${failed} failed`;
+writeFileSync('test-results/summary.txt', `${line}\n`);
+console.log(`\nunit/integration: ${unit ? `${unit[0]} passed, ${unit[1]} failed` : 'no report'}; e2e: ${e2e ? `${e2e[0]} passed, ${e2e[1]} failed` : 'no report'}`);
+console.log(line);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldDef, ServiceDefinition } from '../domain/forms/definition.ts';
+import { services } from '../services/index.ts';
+import { DEFAULT_LANG, hasKey, LANGUAGES, resources } from './index.ts';
+
+/** Every leaf key of a namespace, dotted. A list of paragraphs (an array) is one text. */
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const otherLanguages = LANGUAGES.filter((l) => l !== DEFAULT_LANG);
+
+describe('every language', () => {
+  it('is checked against Swedish, which has texts', () => {
+    expect(otherLanguages.length).toBeGreaterThan(0);
+    expect(Object.keys(resources[DEFAULT_LANG] ?? {})).toEqual(expect.arrayContaining(['common', 'trygghetslarm']));
+  });
+
+  const pairs = otherLanguages.flatMap((lang) => {
+    const namespaces = new Set([...Object.keys(resources[DEFAULT_LANG] ?? {}), ...Object.keys(resources[lang] ?? {})]);
+    return [...namespaces].sort().map((ns) => ({ lang, ns }));
+  });
+
+  it.each(pairs)('$lang has exactly the Swedish keys in namespace $ns', ({ lang, ns }) => {
+    const sv = new Set(leafKeys(resources[DEFAULT_LANG]?.[ns] ?? {}));
+    const other = new Set(leafKeys(resources[lang]?.[ns] ?? {}));
+    const missing = [...sv].filter((k) => !other.has(k));
+    const extra = [...other].filter((k) => !sv.has(k));
+    expect(missing, `${lang}/${ns} lacks Swedish keys: ${missing.join(', ')}`).toEqual([]);
+    expect(extra, `${lang}/${ns} has keys Swedish lacks: ${extra.join(', ')}`).toEqual([]);
+  });
+});
+
+/** Every i18n key a definition refers to: its texts, every page's texts and every field's. */
+function definitionKeys(def: ServiceDefinition): string[] {
+  const fieldKeys = (f: FieldDef): (string | undefined)[] => [
+    f.label,
+    f.hint,
+    ...('options' in f ? f.options.flatMap((o) => [o.label, o.hint]) : []),
+    ...(f.type === 'repeat' ? [f.itemLabel, ...f.fields.flatMap(fieldKeys)] : []),
+  ];
+  const keys = [
+    def.title,
+    def.summary,
+    ...def.start.flatMap((s) => [s.heading, s.paragraphs]),
+    ...def.pages.flatMap((p) => {
+      switch (p.kind) {
+        case 'question':
+          return [p.title, p.intro, ...p.fields.flatMap(fieldKeys)];
+        case 'exit':
+          return [p.title, p.body];
+        case 'checkAnswers':
+          return [p.title, p.declaration];
+        case 'confirmation':
+          return [p.title, p.body];
+      }
+    }),
+  ];
+  return [...new Set(keys.filter((k): k is string => k !== undefined))];
+}
+
+describe('every registered definition', () => {
+  it('is registered, so the checks below are not vacuous', () => {
+    expect(services.map((s) => s.id)).toContain('trygghetslarm');
+    expect(hasKey(DEFAULT_LANG, 'trygghetslarm:no.such.key')).toBe(false);
+  });
+
+  it('has its keys collected from every page and field, including option hints and repeat items', () => {
+    const keys = definitionKeys(services.find((s) => s.id === 'trygghetslarm')!);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'trygghetslarm:start.ordinary.paragraphs',
+        'trygghetslarm:pages.kontrollera.declaration',
+        'trygghetslarm:exits.age.body',
+        'trygghetslarm:fields.boende.options.sarskiltHint',
+        'trygghetslarm:fields.kontaktpersoner.item',
+        'trygghetslarm:fields.kontaktRelation.hint',
+      ]),
+    );
+  });
+
+  const cases = services.flatMap((def) => LANGUAGES.map((lang) => ({ id: def.id, lang, keys: definitionKeys(def) })));
+
+  it.each(cases)('$id has every text it refers to in $lang', ({ lang, keys }) => {
+    const missing = keys.filter((k) => !hasKey(lang, k));
+    expect(missing, `missing in ${lang}: ${missing.join(', ')}`).toEqual([]);
+  });
+});
+
+/** Every error code a field type can produce (see src/domain/forms/fields). */
+const ERROR_CODES = [
+  'required',
+  'invalid',
+  'format',
+  'tooLong',
+  'tooSmall',
+  'tooLarge',
+  'notPast',
+  'notFuture',
+  'streetRequired',
+  'postcodeRequired',
+  'postcodeFormat',
+  'cityRequired',
+];
+
+/** Common texts the field types and their components display. */
+const FIELD_TEXTS = [
+  'yesNo.ja',
+  'yesNo.nej',
+  'display.date',
+  'display.number',
+  'address.street',
+  'address.postcode',
+  'address.city',
+  'date.day',
+  'date.month',
+  'date.year',
+  'optionalSuffix',
+  'textareaLimit',
+  'errors.summaryTitle',
+  'errors.prefix',
+];
+
+describe('common texts', () => {
+  it.each(LANGUAGES)('%s has a common message for every error code a field can produce', (lang) => {
+    const missing = ERROR_CODES.filter((code) => !hasKey(lang, `common:errors.${code}`));
+    expect(missing, `missing in ${lang}: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has every common text the field types display', (lang) => {
+    const missing = FIELD_TEXTS.filter((key) => !hasKey(lang, `common:${key}`));
+    expect(missing, `missing in ${lang}: ${missing.join(', ')}`).toEqual([]);
+  });
+});

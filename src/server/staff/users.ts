@@ -1,0 +1,102 @@
+/**
+ * Staff accounts: handläggare, administrators and analysts who sign in with a username and
+ * password. Usernames are stored lower-cased, so "Anna" and "anna" are the same account.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { staffSessions, staffUsers } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.ts';
+
+export const STAFF_ROLES = ['handlaggare', 'admin', 'analytiker'] as const;
+export const STAFF_AREAS = ['aldreomsorg', 'ifo'] as const;
+
+/** A signed-in member of staff as pages see them: never the password hash. */
+export type StaffUser = { id: string; username: string; displayName: string; roles: string[]; areas: string[] };
+
+export type StaffRecord = typeof staffUsers.$inferSelect;
+
+export class UsernameTakenError extends Error {
+  constructor(username: string) {
+    super(`The username "${username}" is already taken`);
+    this.name = 'UsernameTakenError';
+  }
+}
+
+export class InvalidStaffUserError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid staff user: ${problems.join('; ')}`);
+    this.name = 'InvalidStaffUserError';
+    this.problems = problems;
+  }
+}
+
+const newStaffUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'username: 2–64 characters a–z, 0–9, ".", "_" or "-", starting with a letter or digit'),
+  displayName: z.string().trim().min(1, 'displayName: required').max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`),
+  roles: z.array(z.enum(STAFF_ROLES, `roles: one of ${STAFF_ROLES.join(', ')}`)).min(1, 'roles: at least one'),
+  areas: z.array(z.enum(STAFF_AREAS, `areas: one of ${STAFF_AREAS.join(', ')}`)),
+});
+
+/** Roles and areas are plain strings here, checked against the known ones when the user is created. */
+export type NewStaffUser = { username: string; displayName: string; password: string; roles: string[]; areas: string[] };
+
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export function toStaffUser(r: Pick<StaffRecord, 'id' | 'username' | 'displayName' | 'roles' | 'areas'>): StaffUser {
+  return { id: r.id, username: r.username, displayName: r.displayName, roles: [...r.roles], areas: [...r.areas] };
+}
+
+export async function createStaffUser(db: Db, input: NewStaffUser): Promise<StaffUser> {
+  const parsed = newStaffUser.safeParse(input);
+  if (!parsed.success) throw new InvalidStaffUserError(parsed.error.issues.map((i) => i.message));
+  const u = parsed.data;
+  const passwordHash = await hashPassword(u.password);
+  // The unique index decides, so two concurrent creations cannot both win.
+  const [row] = await db
+    .insert(staffUsers)
+    .values({ username: u.username, displayName: u.displayName, passwordHash, roles: u.roles, areas: [...new Set(u.areas)] })
+    .onConflictDoNothing({ target: staffUsers.username })
+    .returning();
+  if (!row) throw new UsernameTakenError(u.username);
+  return toStaffUser(row);
+}
+
+export async function findStaffByUsername(db: Db, username: string): Promise<StaffRecord | undefined> {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.username, normaliseUsername(username)));
+  return row;
+}
+
+/** The user for a correct username and password of an active account; otherwise null, in about the same time. */
+export async function verifyStaffLogin(db: Db, username: string, password: string): Promise<StaffUser | null> {
+  const row = await findStaffByUsername(db, username);
+  const ok = await verifyPassword(row?.passwordHash ?? DUMMY_HASH, password);
+  if (!row || !ok || !row.active) return null;
+  return toStaffUser(row);
+}
+
+/** Sets a new password; every existing session of the user ends (the old password may have leaked). */
+export async function setStaffPassword(db: Db, userId: string, password: string): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new InvalidStaffUserError([`password: at least ${MIN_PASSWORD_LENGTH} characters`]);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, userId));
+    await tx.delete(staffSessions).where(eq(staffSessions.userId, userId));
+  });
+}
+
+/** Deactivated accounts keep their history but can no longer sign in; their sessions end now. */
+export async function setStaffActive(db: Db, userId: string, active: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(staffUsers).set({ active }).where(eq(staffUsers.id, userId));
+    if (!active) await tx.delete(staffSessions).where(eq(staffSessions.userId, userId));
+  });
+}
