@@ -27,6 +27,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Its own folder: Playwright empties outputDir at start, and test-results/ also holds vitest's report.
+  outputDir: 'test-results/playwright',
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: 'sv-SE',

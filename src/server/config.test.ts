@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('runs a demo on embedded PGlite with defaults when nothing is set', () => {
+    const c = parseConfig({});
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.DEMO_MODE).toBe(true);
+    expect(c.DATA_DIR).toBe('./data');
+    expect(c.PORT).toBe(4321);
+    expect(c.PUBLIC_ORIGIN).toBe('http://localhost:4321');
+    expect(c.MUNICIPALITY_NAME).toBe('Askersunds kommun');
+    expect(c.secureCookies).toBe(false);
+  });
+
+  it('fails fast, naming the variable, when a value is malformed', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => parseConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
+  });
+
+  it('requires a cookie secret outside demo mode', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x' })).toThrow(/COOKIE_SECRET/);
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x', COOKIE_SECRET: 'short' })).toThrow(/COOKIE_SECRET/);
+    const c = parseConfig({ DATABASE_URL: 'postgres://db/x', COOKIE_SECRET: 'x'.repeat(40) });
+    expect(c.DEMO_MODE).toBe(false);
+  });
+
+  it('treats empty values as unset and turns on Secure cookies for an https origin', () => {
+    const c = parseConfig({ DATABASE_URL: '', PUBLIC_ORIGIN: 'https://etjanster.example.se', FORENKLAD_AGE_LIMIT: '80' });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.secureCookies).toBe(true);
+    expect(c.FORENKLAD_AGE_LIMIT).toBe(80);
+  });
+});

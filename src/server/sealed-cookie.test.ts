@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let seal: typeof import('./sealed-cookie.ts').seal;
+let unseal: typeof import('./sealed-cookie.ts').unseal;
+
+beforeAll(async () => {
+  process.env.COOKIE_SECRET = 'a-test-secret-that-is-long-enough-for-config';
+  ({ seal, unseal } = await import('./sealed-cookie.ts'));
+});
+
+describe('sealed cookies for answers in progress', () => {
+  const answers = { personnummer: '19450110-3297', kontaktpersoner: [{ namn: 'Anna' }] };
+
+  it('round-trips a value and reveals nothing of it in the cookie', () => {
+    const sealed = seal(answers, 'st_j_trygghetslarm');
+    expect(unseal(sealed, 'st_j_trygghetslarm')).toEqual(answers);
+    expect(sealed).not.toContain('19450110');
+    expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain('Anna');
+  });
+
+  it('rejects a tampered cookie', () => {
+    const sealed = seal(answers, 'st_j_trygghetslarm');
+    const bytes = Buffer.from(sealed, 'base64url');
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
+    expect(unseal(bytes.toString('base64url'), 'st_j_trygghetslarm')).toBeUndefined();
+    expect(unseal('not-a-cookie', 'st_j_trygghetslarm')).toBeUndefined();
+  });
+
+  it('rejects a value moved to another cookie name', () => {
+    expect(unseal(seal(answers, 'st_j_trygghetslarm'), 'st_j_stadning')).toBeUndefined();
+  });
+
+  it('gives the same value a different seal every time', () => {
+    expect(seal(answers, 'x')).not.toBe(seal(answers, 'x'));
+  });
+});
