@@ -3,7 +3,7 @@
  * and our database being down at the moment of sending. No JavaScript; axe on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './axe.ts';
+import { expectAccessible, expectValidHtml } from './axe.ts';
 import { OLD_ENOUGH, TOO_YOUNG } from './helpers.ts';
 import { DOWN_PORT } from '../playwright.config.ts';
 
@@ -155,4 +155,22 @@ test('the accessibility statement is linked from the footer', async ({ page }) =
   await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('a post larger than the limit is refused with a clear page, and a cross-site post is refused outright', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const huge = await request.post('/e-tjanster/trygghetslarm/personnummer', {
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    data: `personnummer=${'1'.repeat(200_000)}`,
+  });
+  expect(huge.status()).toBe(413);
+  const html = await huge.text();
+  expect(html).toContain('Det du skickade var för stort');
+  await expectValidHtml(html, `${origin}/for-stor`);
+
+  const forged = await request.post('/e-tjanster/trygghetslarm/personnummer', {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+    data: 'personnummer=194501103297',
+  });
+  expect(forged.status()).toBe(403);
 });

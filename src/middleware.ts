@@ -41,12 +41,15 @@ const headers = defineMiddleware(async (_ctx, next) => {
   return res;
 });
 
+const TOO_LARGE = '/for-stor';
+
 const bodyLimit = defineMiddleware(async (ctx, next) => {
-  if (ctx.request.method === 'POST') {
+  // The rewrite below re-enters the middleware with the same request; let it through then.
+  if (ctx.request.method === 'POST' && ctx.url.pathname !== TOO_LARGE) {
     const length = Number(ctx.request.headers.get('content-length') ?? '0');
     const type = ctx.request.headers.get('content-type') ?? '';
     const limit = type.startsWith('multipart/form-data') ? 11 * 1024 * 1024 : config().MAX_FORM_BYTES;
-    if (length > limit) return ctx.rewrite('/for-stor');
+    if (length > limit) return ctx.rewrite(TOO_LARGE);
   }
   return next();
 });
