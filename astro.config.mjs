@@ -8,7 +8,7 @@ export default defineConfig({
   adapter: node({
     mode: 'standalone',
     // Hard ceiling for any request body; per-route limits (much lower) are enforced in middleware.
-    bodySizeLimit: 12 * 1024 * 1024,
+    bodySizeLimit: 30 * 1024 * 1024,
   }),
   security: { checkOrigin: true },
   server: { port: 4321, host: true },

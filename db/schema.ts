@@ -95,3 +95,25 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at)],
 );
+
+/**
+ * Uploaded files. Stored when the citizen posts the question page (bound to that journey's
+ * idempotency key), and linked to the submission in the transaction that receives it; until
+ * then an upload is not part of any case, and one never linked is removed by gallring.
+ */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    journeyKey: text('journey_key').notNull(),
+    serviceId: text('service_id').notNull(),
+    fieldName: text('field_name').notNull(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+    data: bytes('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('uploads_submission_idx').on(t.submissionId), index('uploads_journey_idx').on(t.journeyKey)],
+);

@@ -48,7 +48,8 @@ const bodyLimit = defineMiddleware(async (ctx, next) => {
   if (ctx.request.method === 'POST' && ctx.url.pathname !== TOO_LARGE) {
     const length = Number(ctx.request.headers.get('content-length') ?? '0');
     const type = ctx.request.headers.get('content-type') ?? '';
-    const limit = type.startsWith('multipart/form-data') ? 11 * 1024 * 1024 : config().MAX_FORM_BYTES;
+    // Room for a file over the 10 MB limit to arrive, so its own field can say it is too large.
+    const limit = type.startsWith('multipart/form-data') ? 25 * 1024 * 1024 : config().MAX_FORM_BYTES;
     if (length > limit) return ctx.rewrite(TOO_LARGE);
   }
   return next();

@@ -4,6 +4,7 @@
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { answersOnPath, isComplete, type Answers, type JourneyContext } from '../domain/forms/journey.ts';
+import { uploadsOnPath } from '../domain/forms/answers.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
@@ -19,27 +20,42 @@ export class IncompleteJourneyError extends Error {
   }
 }
 
-export function subjectOf(def: ServiceDefinition, answers: Answers): { personnummer: string | null; name: string | null } {
-  if (!def.subject) return { personnummer: null, name: null };
-  const pnr = answers[def.subject.personnummer];
-  const name = def.subject.name.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && v !== '').join(' ');
-  return { personnummer: typeof pnr === 'string' ? pnr : null, name: name === '' ? null : name };
+const joinNames = (answers: Answers, fields: string[]): string | null => {
+  const name = fields.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && v !== '').join(' ');
+  return name === '' ? null : name;
+};
+
+/** Whom the matter concerns, and who submitted it when that is someone else ("X för Y"). */
+export function partiesOf(def: ServiceDefinition, answers: Answers): { personnummer: string | null; name: string | null; onBehalf: boolean; submitterName: string | null } {
+  const pnr = def.subject ? answers[def.subject.personnummer] : undefined;
+  const onBehalf = def.onBehalf !== undefined && answers[def.onBehalf.field] === def.onBehalf.equals;
+  return {
+    personnummer: typeof pnr === 'string' ? pnr : null,
+    name: def.subject ? joinNames(answers, def.subject.name) : null,
+    onBehalf,
+    submitterName: onBehalf && def.onBehalf ? joinNames(answers, def.onBehalf.submitterName) : null,
+  };
+}
+
+export function idempotencyKey(def: ServiceDefinition, token: string): string {
+  return `${def.id}:${token}`;
 }
 
 export async function submitJourney(def: ServiceDefinition, answers: Answers, token: string, now: Date): Promise<Received> {
   const ctx = journeyContext(now);
   if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
   const kept = answersOnPath(def, answers, ctx);
-  const subject = subjectOf(def, kept);
+  const parties = partiesOf(def, kept);
   return receiveSubmission(await getDb(), {
     serviceId: def.id,
     serviceVersion: def.version,
     area: def.area,
     answers: kept,
-    subjectPersonnummer: subject.personnummer,
-    subjectName: subject.name,
-    submitterName: null,
-    onBehalf: false,
-    idempotencyKey: `${def.id}:${token}`,
+    subjectPersonnummer: parties.personnummer,
+    subjectName: parties.name,
+    submitterName: parties.submitterName,
+    onBehalf: parties.onBehalf,
+    idempotencyKey: idempotencyKey(def, token),
+    uploadIds: uploadsOnPath(def, kept, ctx).map((u) => u.id),
   }, now);
 }

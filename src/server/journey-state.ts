@@ -11,7 +11,8 @@ import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';
 /** Answers in progress are forgotten after this long without activity (a shared computer). */
 export const JOURNEY_IDLE_MS = 3 * 60 * 60 * 1000;
 
-export type Receipt = { reference: string; submittedAt: string };
+/** After sending: enough to show the confirmation and to fetch the citizen's own receipt PDF. */
+export type Receipt = { reference: string; submittedAt: string; id: string; token: string };
 
 export type JourneyState = {
   serviceId: string;

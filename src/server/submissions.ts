@@ -2,8 +2,8 @@
  * The submissions repository: receiving a submission (one transaction: reference number, row,
  * audit event; idempotent on the form's token) and reading them back for handläggare.
  */
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { referenceSeq, submissions } from '../../db/schema.ts';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { referenceSeq, submissions, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
 
@@ -17,7 +17,18 @@ export type NewSubmission = {
   submitterName: string | null;
   onBehalf: boolean;
   idempotencyKey: string;
+  /** Uploads made during this journey (bound to the same idempotency key) that become attachments. */
+  uploadIds?: string[];
 };
+
+export class MissingUploadError extends Error {
+  readonly uploadIds: string[];
+  constructor(uploadIds: string[]) {
+    super('An uploaded file referred to by the answers is no longer stored');
+    this.name = 'MissingUploadError';
+    this.uploadIds = uploadIds;
+  }
+}
 
 export type Received = { id: string; reference: string; submittedAt: Date; duplicate: boolean };
 
@@ -35,9 +46,10 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
     if (existing[0]) return { ...existing[0], duplicate: true };
     const [{ seq } = { seq: 0 }] = await tx.select({ seq: sql<string>`nextval(${referenceSeq.seqName})` }).from(sql`(select 1) as one`);
     const reference = formatReference(now.getUTCFullYear(), Number(seq));
+    const { uploadIds = [], ...row0 } = s;
     const inserted = await tx
       .insert(submissions)
-      .values({ ...s, reference, submittedAt: now, updatedAt: now })
+      .values({ ...row0, reference, submittedAt: now, updatedAt: now })
       .onConflictDoNothing({ target: submissions.idempotencyKey })
       .returning({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt });
     const row = inserted[0];
@@ -50,12 +62,21 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
       if (!other) throw new Error('submission vanished after idempotency conflict');
       return { ...other, duplicate: true };
     }
+    if (uploadIds.length > 0) {
+      const linked = await tx
+        .update(uploads)
+        .set({ submissionId: row.id })
+        .where(and(inArray(uploads.id, uploadIds), eq(uploads.journeyKey, s.idempotencyKey), isNull(uploads.submissionId)))
+        .returning({ id: uploads.id });
+      // Never acknowledge a submission whose attachment is gone: the whole transaction is undone.
+      if (linked.length !== uploadIds.length) throw new MissingUploadError(uploadIds.filter((id) => !linked.some((l) => l.id === id)));
+    }
     await audit(tx, {
       actorType: 'citizen',
       action: 'submission.received',
       subjectType: 'submission',
       subjectId: row.id,
-      details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf },
+      details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, attachments: uploadIds.length },
     });
     return { ...row, duplicate: false };
   });

@@ -5,6 +5,7 @@
 import type { FieldDef, QuestionPage, ServiceDefinition } from './definition.ts';
 import { fieldType, type DisplayLine, type FieldContext, type FieldError, type FormValues } from './fields/index.ts';
 import { findPage, walk, type Answers, type JourneyContext } from './journey.ts';
+import { uploadRef, type UploadRef } from './files.ts';
 
 export type FormInput = { get(name: string): string | null; getAll(name: string): string[] };
 
@@ -57,4 +58,18 @@ export function answerRows(def: ServiceDefinition, answers: Answers, ctx: Journe
     }
   }
   return rows;
+}
+
+/** The uploads the answers on the path refer to: these become the submission's attachments. */
+export function uploadsOnPath(def: ServiceDefinition, answers: Answers, ctx: JourneyContext): UploadRef[] {
+  const refs: UploadRef[] = [];
+  for (const id of walk(def, answers, ctx).path) {
+    const p = findPage(def, id);
+    if (p?.kind !== 'question') continue;
+    for (const f of p.fields) {
+      const r = f.type === 'file' ? uploadRef.safeParse(answers[f.name]) : undefined;
+      if (r?.success) refs.push(r.data);
+    }
+  }
+  return refs;
 }

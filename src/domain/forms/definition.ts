@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { knownRule } from './conditions.ts';
+import { FILE_KINDS } from './files.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
 const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be alphanumeric, starting with a letter');
@@ -30,6 +31,12 @@ const leafField = z.discriminatedUnion('type', [
   z.object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
   z.object({ ...fieldBase, type: z.literal('yesNo') }),
   z.object({ ...fieldBase, type: z.literal('address') }),
+  z.object({
+    ...fieldBase,
+    type: z.literal('file'),
+    accept: z.array(z.enum(FILE_KINDS)).min(1).default([...FILE_KINDS]),
+    maxBytes: z.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
+  }),
 ]);
 
 export type LeafField = z.infer<typeof leafField>;
@@ -41,7 +48,8 @@ const repeatField = z.object({
   itemLabel: z.string().min(1),
   min: z.number().int().min(0),
   max: z.number().int().min(1),
-  fields: z.array(leafField).min(1),
+  // Uploads are stored one per question; a group of them has no answer shape yet.
+  fields: z.array(leafField).min(1).refine((fs) => fs.every((f) => f.type !== 'file'), 'a repeating group cannot hold file fields'),
 });
 
 // A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
@@ -97,6 +105,8 @@ export const serviceDefinition = z
     area: z.enum(['aldreomsorg', 'ifo']),
     /** Groups e-tjänster for indicators: förenklad biståndsbedömning, IFO contact, … */
     category: z.enum(['forenklad', 'ifo']),
+    /** For förenklad e-tjänster: which insats it applies for (the municipality chooses which are offered). */
+    forenkladInsats: z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop']).optional(),
     title: z.string().min(1),
     summary: z.string().min(1),
     /** Start page: sections of heading + paragraphs, all i18n keys. */
@@ -109,6 +119,10 @@ export const serviceDefinition = z
     ordinaryApplicationLink: z.boolean().default(false),
     /** Which answers identify the person the matter concerns. */
     subject: z.object({ personnummer: fieldName, name: z.array(fieldName).min(1) }).optional(),
+    /** When an answer says someone applies for another person, and which answers name the submitter. */
+    onBehalf: z.object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
+    /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
+    textContext: fieldName.optional(),
     retention: z.object({ yearsAfterClosed: z.number().int().positive() }),
     pages: z.array(pageDef).min(3),
   })
@@ -147,10 +161,13 @@ export const serviceDefinition = z
       for (const f of p.fields) asked.add(f.name);
       p.next.forEach((r) => checkRules(r.when, `page "${p.id}"`));
     }
-    if (def.subject) {
-      for (const n of [def.subject.personnummer, ...def.subject.name]) {
-        if (!names.has(n)) ctx.addIssue({ code: 'custom', message: `subject refers to unknown field "${n}"` });
-      }
+    const referenced: [string, string][] = [
+      ...(def.subject ? [def.subject.personnummer, ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
+      ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
+      ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
+    ];
+    for (const [where, n] of referenced) {
+      if (!names.has(n)) ctx.addIssue({ code: 'custom', message: `${where} refers to unknown field "${n}"` });
     }
   });
 

@@ -58,6 +58,7 @@ const FIELDS = {
   checkboxes: { type: 'checkboxes', name: 'insatser', label: 'falt:insatser.label', options: [option('tvatt'), option('stadning'), option('inkop')] },
   yesNo: { type: 'yesNo', name: 'hund', label: 'falt:hund.label' },
   address: { type: 'address', name: 'adress', label: 'falt:adress.label' },
+  file: { type: 'file', name: 'fullmakt', label: 'falt:fullmakt.label' },
   repeat: {
     type: 'repeat',
     name: 'kontakter',
@@ -177,6 +178,15 @@ const TYPES: TypeCase[] = [
       { path: 'adress.postcode', code: 'postcodeRequired' },
       { path: 'adress.city', code: 'cityRequired' },
     ],
+    optionalEmpty: null,
+  },
+  {
+    type: 'file',
+    // What the server hands the engine after storing an upload: the reference, as JSON.
+    post: { fullmakt: JSON.stringify({ id: '8d1c1a9e-4a7b-4c1e-9f00-0a1b2c3d4e5f', name: 'fullmakt.pdf', size: 20480, kind: 'pdf' }) },
+    stored: { id: '8d1c1a9e-4a7b-4c1e-9f00-0a1b2c3d4e5f', name: 'fullmakt.pdf', size: 20480, kind: 'pdf' },
+    lines: [{ file: { id: '8d1c1a9e-4a7b-4c1e-9f00-0a1b2c3d4e5f', name: 'fullmakt.pdf' }, text: 'fullmakt.pdf' }, { key: 'common:display.fileSize', params: { kb: 20 } }],
+    required: [{ path: 'fullmakt', code: 'fileRequired' }],
     optionalEmpty: null,
   },
   {

@@ -9,6 +9,7 @@ export default defineService({
   version: 1,
   area: 'aldreomsorg',
   category: 'forenklad',
+  forenkladInsats: 'trygghetslarm',
   title: 'trygghetslarm:title',
   summary: 'trygghetslarm:summary',
   start: [

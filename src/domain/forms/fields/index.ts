@@ -6,6 +6,7 @@ import type { FieldDef, LeafField, RepeatField } from '../definition.ts';
 import { checkboxes, radios, yesNo } from './choice.ts';
 import { address, date, number, personnummer } from './structured.ts';
 import { email, phone, text, textarea } from './text.ts';
+import { file } from './file.ts';
 import { isBlank, type DisplayLine, type FieldError, type FieldType, type FormValues } from './types.ts';
 
 export type { DisplayLine, FieldError, FieldType, FormValues, FieldContext } from './types.ts';
@@ -22,6 +23,7 @@ const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K
   checkboxes,
   yesNo,
   address,
+  file,
 };
 
 export function leafType(field: LeafField): FieldType<LeafField> {

@@ -15,7 +15,9 @@ export type FieldContext = { today: Date };
 export type FieldError = { path: string; code: string; params?: Record<string, string | number> | undefined; field: FieldDef };
 
 /** One displayed line: literal text the citizen entered, or an i18n key (a chosen option). */
-export type DisplayLine = { text: string } | { key: string; params?: Record<string, string | number> };
+export type DisplayLine =
+  | { text: string; file?: { id: string; name: string } }
+  | { key: string; params?: Record<string, string | number> };
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
 
