@@ -4,7 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  date,
   boolean,
   customType,
   index,
@@ -14,6 +16,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -46,9 +49,21 @@ export const submissions = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lockVersion: integer('lock_version').notNull().default(1),
+    /** The handläggare the case is assigned to. */
+    assigneeId: uuid('assignee_id'),
+    /** When the case should be handled by (e.g. the orosanmälan deadline); null when none applies. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** First time a handläggare acted on the case (assign, status, note, decision): for indicators. */
+    firstHandledAt: timestamp('first_handled_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     index('submissions_area_submitted_idx').on(t.area, t.submittedAt.desc(), t.id),
+    index('submissions_area_status_submitted_idx').on(t.area, t.status, t.submittedAt.desc(), t.id),
+    index('submissions_service_submitted_idx').on(t.serviceId, t.submittedAt.desc(), t.id),
+    index('submissions_assignee_submitted_idx').on(t.assigneeId, t.submittedAt.desc(), t.id),
+    index('submissions_area_due_idx').on(t.area, t.dueAt, t.id),
     index('submissions_subject_pnr_idx').on(t.subjectPersonnummer),
   ],
 );
@@ -62,6 +77,37 @@ export const staffUsers = pgTable('staff_users', {
   areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** TOTP secret, encrypted with a key derived from COOKIE_SECRET; null until enrolled. */
+  totpSecret: bytes('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** Last accepted TOTP time step, so a code cannot be used twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+});
+
+/** One-time recovery codes for the second factor; only their SHA-256 is stored. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    codeHash: bytes('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Fixed-window counters for rate limits (failed logins per account and per address, submissions
+ * per address, invitation-code guesses). Shared by every instance through the database.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+  /** Set when the key is locked out (e.g. an account after too many failed logins). */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 export const staffSessions = pgTable(
@@ -92,8 +138,10 @@ export const auditEvents = pgTable(
     subjectId: text('subject_id'),
     /** Never personal data: ids, service ids, counts. */
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** The client address the action came from ("from where"). */
+    ip: text('ip'),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at)],
+  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_events_actor_idx').on(t.actorId, t.at)],
 );
 
 /**
@@ -116,4 +164,81 @@ export const uploads = pgTable(
     submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
   },
   (t) => [index('uploads_submission_idx').on(t.submissionId), index('uploads_journey_idx').on(t.journeyKey)],
+);
+
+/** The case timeline: what happened to a case, in order (status, assignment, notes, decisions). */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    /** status_changed, assigned, note_added, decision_recorded, … */
+    kind: text('kind').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('case_events_submission_idx').on(t.submissionId, t.at)],
+);
+
+/** Internal notes: never shown to the citizen. */
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_notes_submission_idx').on(t.submissionId, t.createdAt)],
+);
+
+/** A decision on a case; decisions on förenklad e-tjänster feed the indicator of seed 001 (1:6). */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** beviljad | avslag | hanvisad */
+    outcome: text('outcome').notNull(),
+    insats: text('insats'),
+    omfattning: text('omfattning'),
+    startDate: date('start_date'),
+    reasoning: text('reasoning').notNull(),
+    decidedBy: uuid('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('decisions_submission_idx').on(t.submissionId), index('decisions_decided_idx').on(t.decidedAt)],
+);
+
+/**
+ * Deliveries of cases to registration backends (verksamhetssystem): one row per case, backend and
+ * event; idempotent by that triple, retried with backoff until success.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    backend: text('backend').notNull(),
+    /** submitted | decided */
+    event: text('event').notNull(),
+    /** pending | success | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('deliveries_once_idx').on(t.submissionId, t.backend, t.event), index('deliveries_due_idx').on(t.status, t.nextAttemptAt)],
 );

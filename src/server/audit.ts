@@ -12,6 +12,8 @@ export type AuditEvent = {
   subjectType?: string;
   subjectId?: string;
   details?: Record<string, string | number | boolean | null>;
+  /** The client address, when the action came from a request. */
+  ip?: string | null | undefined;
 };
 
 type Executor = Pick<Db, 'insert'>;
@@ -24,5 +26,6 @@ export async function audit(db: Executor, e: AuditEvent): Promise<void> {
     subjectType: e.subjectType ?? null,
     subjectId: e.subjectId ?? null,
     details: e.details ?? {},
+    ip: e.ip ?? null,
   });
 }

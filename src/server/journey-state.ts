@@ -12,7 +12,14 @@ import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';
 export const JOURNEY_IDLE_MS = 3 * 60 * 60 * 1000;
 
 /** After sending: enough to show the confirmation and to fetch the citizen's own receipt PDF. */
-export type Receipt = { reference: string; submittedAt: string; id: string; token: string };
+export type Receipt = {
+  reference: string;
+  submittedAt: string;
+  id: string;
+  token: string;
+  /** Set when someone applied for another person: "X för Y" on the confirmation. */
+  onBehalf?: { submitter: string; subject: string } | undefined;
+};
 
 export type JourneyState = {
   serviceId: string;
