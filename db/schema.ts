@@ -121,6 +121,8 @@ export const staffSessions = pgTable(
     secretHash: bytes('secret_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** False between the password and the second factor: such a session opens nothing but the TOTP step. */
+    twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
   },
   (t) => [index('staff_sessions_user_idx').on(t.userId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "staff_sessions" ADD COLUMN "two_factor_verified" boolean DEFAULT false NOT NULL;
