@@ -30,6 +30,14 @@ const schema = z.object({
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   FORENKLAD_AGE_LIMIT: z.coerce.number().int().min(0).max(120).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Registration backend: an HTTP webhook receiving each case as JSON (unset: no webhook). */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Attempts per delivery before it is marked failed (retries back off from 1 minute to 6 hours). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** How often the delivery worker looks for due deliveries. */
+  DELIVERY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
   NODE_ENV: z.string().optional(),
 });
 
@@ -61,6 +69,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const origin = raw.PUBLIC_ORIGIN ?? `http://localhost:${raw.PORT}`;
   if (!demo && raw.COOKIE_SECRET === undefined) {
     throw new ConfigError(['COOKIE_SECRET: required when DEMO_MODE is off (at least 32 random characters)']);
+  }
+  if (raw.WEBHOOK_URL !== undefined && raw.WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);
   }
   return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:') };
 }
