@@ -9,7 +9,20 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The registration backends' settings: parsed on their own too, see `deliveryConfig`. */
+const deliverySchema = z.object({
+  /** Registration backend: an HTTP webhook receiving each case as JSON (unset: no webhook). */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Attempts per delivery before it is marked failed (retries back off from 1 minute to 6 hours). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** How often the delivery worker looks for due deliveries. */
+  DELIVERY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
+});
+
 const schema = z.object({
+  ...deliverySchema.shape,
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -30,14 +43,6 @@ const schema = z.object({
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   FORENKLAD_AGE_LIMIT: z.coerce.number().int().min(0).max(120).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
-  /** Registration backend: an HTTP webhook receiving each case as JSON (unset: no webhook). */
-  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** Attempts per delivery before it is marked failed (retries back off from 1 minute to 6 hours). */
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
-  /** How often the delivery worker looks for due deliveries. */
-  DELIVERY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
   NODE_ENV: z.string().optional(),
 });
 
@@ -74,6 +79,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);
   }
   return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:') };
+}
+
+export type DeliveryConfig = z.infer<typeof deliverySchema>;
+
+/**
+ * Only the registration backends' settings. Receiving a submission needs them (to queue its
+ * deliveries) also where the rest of the configuration does not apply, e.g. scripts and tests;
+ * the server still validates everything through `config()` at start-up.
+ */
+export function deliveryConfig(env: Record<string, string | undefined> = process.env): DeliveryConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = deliverySchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (result.data.WEBHOOK_URL !== undefined && result.data.WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);
+  }
+  return result.data;
 }
 
 let cached: Config | undefined;

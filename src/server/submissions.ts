@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { referenceSeq, submissions, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
+import { enqueueDeliveries } from './delivery/queue.ts';
 
 export type NewSubmission = {
   serviceId: string;
@@ -78,6 +79,8 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
       subjectId: row.id,
       details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, attachments: uploadIds.length },
     });
+    // Hand-over to the verksamhetssystem commits with the case, or not at all.
+    await enqueueDeliveries(tx, row.id, 'submitted');
     return { ...row, duplicate: false };
   });
 }

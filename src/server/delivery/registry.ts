@@ -2,12 +2,12 @@
  * The registration backends in use, built once from the configuration. Tests (and a future
  * admin setting) may replace the list; everything else asks `registeredBackends()`.
  */
-import { config, type Config } from '../config.ts';
+import { deliveryConfig, type DeliveryConfig } from '../config.ts';
 import type { RegistrationBackend } from './backend.ts';
 import { webhookBackend } from './webhook.ts';
 
 /** Every backend the configuration turns on, in a stable order. */
-export function backendsFromConfig(cfg: Config): RegistrationBackend[] {
+export function backendsFromConfig(cfg: DeliveryConfig): RegistrationBackend[] {
   const list: RegistrationBackend[] = [];
   if (cfg.WEBHOOK_URL && cfg.WEBHOOK_SECRET) {
     list.push(webhookBackend({ url: cfg.WEBHOOK_URL, secret: cfg.WEBHOOK_SECRET, timeoutMs: cfg.WEBHOOK_TIMEOUT_MS }));
@@ -18,7 +18,7 @@ export function backendsFromConfig(cfg: Config): RegistrationBackend[] {
 let active: RegistrationBackend[] | undefined;
 
 export function registeredBackends(): RegistrationBackend[] {
-  active ??= backendsFromConfig(config());
+  active ??= backendsFromConfig(deliveryConfig());
   return active;
 }
 
