@@ -19,6 +19,8 @@ const deliverySchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   /** How often the delivery worker looks for due deliveries. */
   DELIVERY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
+  /** Whether this instance runs the delivery worker (default on; any one instance is enough). */
+  DELIVERY_WORKER: bool.default(true),
 });
 
 const schema = z.object({
@@ -42,6 +44,24 @@ const schema = z.object({
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   FORENKLAD_AGE_LIMIT: z.coerce.number().int().min(0).max(120).optional(),
+  /** The rest of the förenklad rule set (docs/forenklad-regler.md); unset keeps the default. */
+  FORENKLAD_REQUIRE_FOLKBOKFORD: bool.optional(),
+  FORENKLAD_REQUIRE_ORDINARY_HOUSING: bool.optional(),
+  FORENKLAD_HOUSEHOLD_AGE_LIMIT: bool.optional(),
+  /** Comma-separated: tvatt,stadning,trygghetslarm,digitalaInkop (an empty value offers none). */
+  FORENKLAD_OFFERED: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+    .pipe(z.array(z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop'])))
+    .optional(),
+  FORENKLAD_STADNING_INTERVAL_WEEKS: z.coerce.number().int().min(1).max(52).optional(),
+  FORENKLAD_STADNING_HOURS: z.coerce.number().min(0.5).max(24).optional(),
+  FORENKLAD_TVATT_INTERVAL_WEEKS: z.coerce.number().int().min(1).max(52).optional(),
+  FORENKLAD_INKOP_INTERVAL_WEEKS: z.coerce.number().int().min(1).max(52).optional(),
+  FEE_TRYGGHETSLARM_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
+  FEE_TRYGGHETSLARM_INSTALLATION: z.coerce.number().int().min(0).max(100_000).optional(),
+  FEE_HOME_CARE_HOURLY: z.coerce.number().int().min(0).max(100_000).optional(),
+  FEE_MAXTAXA_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   NODE_ENV: z.string().optional(),
 });

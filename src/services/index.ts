@@ -29,6 +29,9 @@ for (const def of [...services, ...Object.values(earlier)]) {
   byVersion.set(key, def);
 }
 
+/** Every published version of every e-tjänst, current and earlier. */
+export const allVersions: ServiceDefinition[] = [...byVersion.values()];
+
 export function getService(id: string | undefined): ServiceDefinition | undefined {
   return id ? byId.get(id) : undefined;
 }

@@ -29,6 +29,10 @@ export const rules: Record<string, Rule> = {
   },
   requireFolkbokford: (_a, _f, ctx) => ctx.rules.requireFolkbokford,
   requireOrdinaryHousing: (_a, _f, ctx) => ctx.rules.requireOrdinaryHousing,
+  /** An unconditional route: "from here, always go to …" (e.g. past pages that belong to another branch). */
+  always: () => true,
+  /** The municipality requires everyone in the household to have reached the age limit. */
+  householdMustMeetAgeLimit: (_a, _f, ctx) => ctx.rules.householdMustMeetAgeLimit,
 };
 
 export function knownRule(name: string): boolean {

@@ -29,6 +29,8 @@ const leafField = z.discriminatedUnion('type', [
   z.object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
   z.object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
   z.object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
+  // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
+  z.object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
   z.object({ ...fieldBase, type: z.literal('yesNo') }),
   z.object({ ...fieldBase, type: z.literal('address') }),
   z.object({
@@ -97,6 +99,9 @@ const confirmationPage = z.object({ kind: z.literal('confirmation'), id: slug, t
 export const pageDef = z.discriminatedUnion('kind', [questionPage, exitPage, checkAnswersPage, confirmationPage]);
 export type PageDef = z.infer<typeof pageDef>;
 export type QuestionPage = z.infer<typeof questionPage>;
+/** A page as a definition (or a shared definition part) writes it, before defaults are applied. */
+export type PageInput = z.input<typeof pageDef>;
+export type FieldInput = z.input<typeof fieldDef>;
 
 export const serviceDefinition = z
   .object({

@@ -56,6 +56,7 @@ const FIELDS = {
   number: { type: 'number', name: 'antal', label: 'falt:antal.label', min: 1, max: 100_000 },
   radios: { type: 'radios', name: 'larmtyp', label: 'falt:larmtyp.label', options: [option('mobilt'), option('fast')] },
   checkboxes: { type: 'checkboxes', name: 'insatser', label: 'falt:insatser.label', options: [option('tvatt'), option('stadning'), option('inkop')] },
+  select: { type: 'select', name: 'kommundel', label: 'falt:kommundel.label', options: [option('norr'), option('soder'), option('centrum')] },
   yesNo: { type: 'yesNo', name: 'hund', label: 'falt:hund.label' },
   address: { type: 'address', name: 'adress', label: 'falt:adress.label' },
   file: { type: 'file', name: 'fullmakt', label: 'falt:fullmakt.label' },
@@ -149,6 +150,14 @@ const TYPES: TypeCase[] = [
     stored: 'fast',
     lines: [{ key: 'falt:option.fast' }],
     required: [{ path: 'larmtyp', code: 'required' }],
+    optionalEmpty: null,
+  },
+  {
+    type: 'select',
+    post: { kommundel: 'soder' },
+    stored: 'soder',
+    lines: [{ key: 'falt:option.soder' }],
+    required: [{ path: 'kommundel', code: 'required' }],
     optionalEmpty: null,
   },
   {
@@ -247,7 +256,7 @@ describe('every field type', () => {
   });
 
   // Only typed inputs can hold whitespace; radios, yes/no and checkboxes post an option value or nothing.
-  const typed = TYPES.filter((c) => !['radios', 'yesNo', 'checkboxes'].includes(c.type));
+  const typed = TYPES.filter((c) => !['radios', 'select', 'yesNo', 'checkboxes'].includes(c.type));
 
   it.each(typed)('refuses a required $type field posted as whitespace only', ({ type, post, required }) => {
     const { page } = pageWith(FIELDS[type]);

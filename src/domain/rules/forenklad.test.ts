@@ -103,7 +103,17 @@ describe('the rule registry', () => {
 
 describe('ruleTextParams', () => {
   it('gives the default rule set\'s values under the names the texts interpolate', () => {
-    expect(ruleTextParams(defaultForenkladRules)).toEqual({ ageLimit: 75, alarmFee: 250, alarmInstallationFee: 0, maxtaxa: 2576 });
+    expect(ruleTextParams(defaultForenkladRules)).toEqual({
+      ageLimit: 75,
+      alarmFee: 250,
+      alarmInstallationFee: 0,
+      homeCareHourly: 350,
+      maxtaxa: 2576,
+      stadningIntervalWeeks: 2,
+      stadningHours: 2,
+      tvattIntervalWeeks: 2,
+      inkopIntervalWeeks: 1,
+    });
   });
 
   it('follows a municipality\'s own configuration', () => {
@@ -111,8 +121,21 @@ describe('ruleTextParams', () => {
       ageLimit: 80,
       requireFolkbokford: false,
       requireOrdinaryHousing: true,
-      fees: { trygghetslarmMonthly: 310, trygghetslarmInstallation: 500, maxtaxaMonthly: 2600 },
+      householdMustMeetAgeLimit: true,
+      offered: ['trygghetslarm'],
+      limits: { stadningIntervalWeeks: 3, stadningHours: 1.5, tvattIntervalWeeks: 4, inkopIntervalWeeks: 2 },
+      fees: { trygghetslarmMonthly: 310, trygghetslarmInstallation: 500, homeCareHourly: 410, maxtaxaMonthly: 2600 },
     };
-    expect(ruleTextParams(own)).toEqual({ ageLimit: 80, alarmFee: 310, alarmInstallationFee: 500, maxtaxa: 2600 });
+    expect(ruleTextParams(own)).toEqual({
+      ageLimit: 80,
+      alarmFee: 310,
+      alarmInstallationFee: 500,
+      homeCareHourly: 410,
+      maxtaxa: 2600,
+      stadningIntervalWeeks: 3,
+      stadningHours: 1.5,
+      tvattIntervalWeeks: 4,
+      inkopIntervalWeeks: 2,
+    });
   });
 });

@@ -1,110 +1,61 @@
 /**
  * Trygghetslarm — ansök utan behovsprövning (förenklad biståndsbedömning, seed 001 Nämndmål 1:6).
- * Texts live in ./texts/<lang>.json under the namespace "trygghetslarm".
+ * Version 2: for yourself or for someone else, the shared eligibility and applicant steps, the fee
+ * step, and the choice between a mobile (GPS) and a fixed alarm (seed 001 Nämndmål 1:5 puts
+ * välfärdsteknik such as mobilt trygghetslarm first). Texts: ./texts (namespace "trygghetslarm")
+ * and the shared parts' texts (namespace "shared").
  */
 import { defineService } from '../../domain/forms/definition.ts';
+import { closingPages, eligibilityPages, feePages, forenkladCommon, forenkladStart, onBehalfPages, personPage, whoAppliesPage } from '../shared/parts.ts';
+
+const T = 'trygghetslarm:';
 
 export default defineService({
+  ...forenkladCommon,
   id: 'trygghetslarm',
-  version: 1,
-  area: 'aldreomsorg',
-  category: 'forenklad',
+  version: 2,
   forenkladInsats: 'trygghetslarm',
-  title: 'trygghetslarm:title',
-  summary: 'trygghetslarm:summary',
-  start: [
-    { heading: 'trygghetslarm:start.who.heading', paragraphs: 'trygghetslarm:start.who.paragraphs' },
-    { heading: 'trygghetslarm:start.fee.heading', paragraphs: 'trygghetslarm:start.fee.paragraphs' },
-    { heading: 'trygghetslarm:start.influence.heading', paragraphs: 'trygghetslarm:start.influence.paragraphs' },
-    { heading: 'trygghetslarm:start.followUp.heading', paragraphs: 'trygghetslarm:start.followUp.paragraphs' },
-    { heading: 'trygghetslarm:start.ordinary.heading', paragraphs: 'trygghetslarm:start.ordinary.paragraphs', ordinaryApplicationLink: true },
-    { heading: 'trygghetslarm:start.needed.heading', paragraphs: 'trygghetslarm:start.needed.paragraphs' },
-  ],
-  submitters: ['self'],
-  requiresEid: false,
-  ordinaryApplicationLink: true,
-  subject: { personnummer: 'personnummer', name: ['fornamn', 'efternamn'] },
-  retention: { yearsAfterClosed: 5 },
+  title: `${T}title`,
+  summary: `${T}summary`,
+  start: forenkladStart('trygghetslarm'),
   pages: [
-    {
-      kind: 'question',
-      id: 'personnummer',
-      title: 'trygghetslarm:pages.personnummer.title',
-      fields: [{ type: 'personnummer', name: 'personnummer', label: 'trygghetslarm:fields.personnummer.label', hint: 'trygghetslarm:fields.personnummer.hint' }],
-      next: [{ when: { rule: 'belowAgeLimit', field: 'personnummer' }, goto: 'for-ung' }],
-    },
-    {
-      kind: 'question',
-      id: 'folkbokforing',
-      title: 'trygghetslarm:pages.folkbokforing.title',
-      fields: [{ type: 'yesNo', name: 'folkbokford', label: 'trygghetslarm:fields.folkbokford.label' }],
-      next: [{ when: { all: [{ rule: 'requireFolkbokford' }, { field: 'folkbokford', equals: 'nej' }] }, goto: 'ej-folkbokford' }],
-    },
-    {
-      kind: 'question',
-      id: 'boende',
-      title: 'trygghetslarm:pages.boende.title',
-      fields: [
-        {
-          type: 'radios',
-          name: 'boende',
-          label: 'trygghetslarm:fields.boende.label',
-          options: [
-            { value: 'ordinart', label: 'trygghetslarm:fields.boende.options.ordinart', hint: 'trygghetslarm:fields.boende.options.ordinartHint' },
-            { value: 'sarskilt', label: 'trygghetslarm:fields.boende.options.sarskilt', hint: 'trygghetslarm:fields.boende.options.sarskiltHint' },
-          ],
-        },
-      ],
-      next: [{ when: { all: [{ rule: 'requireOrdinaryHousing' }, { field: 'boende', equals: 'sarskilt' }] }, goto: 'sarskilt-boende' }],
-    },
-    { kind: 'exit', id: 'for-ung', title: 'trygghetslarm:exits.age.title', body: 'trygghetslarm:exits.age.body' },
-    { kind: 'exit', id: 'ej-folkbokford', title: 'trygghetslarm:exits.folkbokford.title', body: 'trygghetslarm:exits.folkbokford.body' },
-    { kind: 'exit', id: 'sarskilt-boende', title: 'trygghetslarm:exits.boende.title', body: 'trygghetslarm:exits.boende.body' },
+    whoAppliesPage(),
+    ...onBehalfPages(),
+    ...eligibilityPages('larm'),
     {
       kind: 'question',
       id: 'larm',
-      title: 'trygghetslarm:pages.larm.title',
+      title: `${T}pages.larm.title`,
       fields: [
         {
           type: 'radios',
           name: 'larmtyp',
-          label: 'trygghetslarm:fields.larmtyp.label',
+          label: `${T}fields.larmtyp.label`,
           options: [
-            { value: 'mobilt', label: 'trygghetslarm:fields.larmtyp.options.mobilt', hint: 'trygghetslarm:fields.larmtyp.options.mobiltHint' },
-            { value: 'fast', label: 'trygghetslarm:fields.larmtyp.options.fast', hint: 'trygghetslarm:fields.larmtyp.options.fastHint' },
+            { value: 'mobilt', label: `${T}fields.larmtyp.options.mobilt`, hint: `${T}fields.larmtyp.options.mobiltHint` },
+            { value: 'fast', label: `${T}fields.larmtyp.options.fast`, hint: `${T}fields.larmtyp.options.fastHint` },
           ],
         },
       ],
     },
-    {
-      kind: 'question',
-      id: 'dina-uppgifter',
-      title: 'trygghetslarm:pages.dinaUppgifter.title',
-      fields: [
-        { type: 'text', name: 'fornamn', label: 'trygghetslarm:fields.fornamn.label', autocomplete: 'given-name', maxLength: 100 },
-        { type: 'text', name: 'efternamn', label: 'trygghetslarm:fields.efternamn.label', autocomplete: 'family-name', maxLength: 100 },
-        { type: 'address', name: 'adress', label: 'trygghetslarm:fields.adress.label' },
-        { type: 'phone', name: 'telefon', label: 'trygghetslarm:fields.telefon.label', hint: 'trygghetslarm:fields.telefon.hint' },
-        { type: 'email', name: 'epost', label: 'trygghetslarm:fields.epost.label', hint: 'trygghetslarm:fields.epost.hint', optional: true },
-      ],
-    },
+    personPage(),
     {
       kind: 'question',
       id: 'kontaktpersoner',
-      title: 'trygghetslarm:pages.kontaktpersoner.title',
-      intro: 'trygghetslarm:pages.kontaktpersoner.intro',
+      title: `${T}pages.kontaktpersoner.title`,
+      intro: `${T}pages.kontaktpersoner.intro`,
       fields: [
         {
           type: 'repeat',
           name: 'kontaktpersoner',
-          label: 'trygghetslarm:fields.kontaktpersoner.label',
-          itemLabel: 'trygghetslarm:fields.kontaktpersoner.item',
+          label: `${T}fields.kontaktpersoner.label`,
+          itemLabel: `${T}fields.kontaktpersoner.item`,
           min: 2,
           max: 3,
           fields: [
-            { type: 'text', name: 'namn', label: 'trygghetslarm:fields.kontaktNamn.label', maxLength: 100 },
-            { type: 'text', name: 'relation', label: 'trygghetslarm:fields.kontaktRelation.label', hint: 'trygghetslarm:fields.kontaktRelation.hint', maxLength: 100, width: 'half' },
-            { type: 'phone', name: 'telefon', label: 'trygghetslarm:fields.kontaktTelefon.label', autocomplete: 'off' },
+            { type: 'text', name: 'namn', label: `${T}fields.kontaktNamn.label`, maxLength: 100 },
+            { type: 'text', name: 'relation', label: `${T}fields.kontaktRelation.label`, hint: `${T}fields.kontaktRelation.hint`, maxLength: 100, width: 'half' },
+            { type: 'phone', name: 'telefon', label: `${T}fields.kontaktTelefon.label`, autocomplete: 'off' },
           ],
         },
       ],
@@ -112,22 +63,22 @@ export default defineService({
     {
       kind: 'question',
       id: 'nyckel',
-      title: 'trygghetslarm:pages.nyckel.title',
-      intro: 'trygghetslarm:pages.nyckel.intro',
+      title: `${T}pages.nyckel.title`,
+      intro: `${T}pages.nyckel.intro`,
       fields: [
         {
           type: 'radios',
           name: 'nyckelhantering',
-          label: 'trygghetslarm:fields.nyckelhantering.label',
+          label: `${T}fields.nyckelhantering.label`,
           options: [
-            { value: 'nyckel', label: 'trygghetslarm:fields.nyckelhantering.options.nyckel', hint: 'trygghetslarm:fields.nyckelhantering.options.nyckelHint' },
-            { value: 'nyckelgomma', label: 'trygghetslarm:fields.nyckelhantering.options.nyckelgomma', hint: 'trygghetslarm:fields.nyckelhantering.options.nyckelgommaHint' },
+            { value: 'nyckel', label: `${T}fields.nyckelhantering.options.nyckel`, hint: `${T}fields.nyckelhantering.options.nyckelHint` },
+            { value: 'nyckelgomma', label: `${T}fields.nyckelhantering.options.nyckelgomma`, hint: `${T}fields.nyckelhantering.options.nyckelgommaHint` },
           ],
         },
-        { type: 'textarea', name: 'nyckelOvrigt', label: 'trygghetslarm:fields.nyckelOvrigt.label', hint: 'trygghetslarm:fields.nyckelOvrigt.hint', optional: true, maxLength: 1000 },
+        { type: 'textarea', name: 'nyckelOvrigt', label: `${T}fields.nyckelOvrigt.label`, hint: `${T}fields.nyckelOvrigt.hint`, optional: true, maxLength: 1000 },
       ],
     },
-    { kind: 'checkAnswers', id: 'kontrollera', title: 'trygghetslarm:pages.kontrollera.title', declaration: 'trygghetslarm:pages.kontrollera.declaration' },
-    { kind: 'confirmation', id: 'klart', title: 'trygghetslarm:pages.klart.title', body: 'trygghetslarm:pages.klart.body' },
+    ...feePages('kontrollera'),
+    ...closingPages('trygghetslarm'),
   ],
 });

@@ -19,6 +19,21 @@ export const radios: FieldType<Of<'radios'>> = {
   },
 };
 
+/** A drop-down: the same answer shape and checks as radios, another markup. */
+export const select: FieldType<Of<'select'>> = {
+  inputs: (_f, path) => [{ name: path, multiple: false }],
+  parse(f, values, path) {
+    const raw = str(values, path);
+    if (raw === '') return f.optional ? { ok: true, value: undefined } : { ok: false, errors: [{ path, code: 'required', field: f }] };
+    return runSchema(z.enum(f.options.map((o) => o.value) as [string, ...string[]], 'invalid'), raw, f, path);
+  },
+  toForm: (_f, v, path) => (typeof v === 'string' ? { [path]: v } : {}),
+  display: (f, v) => {
+    const o = f.options.find((x) => x.value === v);
+    return o ? [{ key: o.label }] : [];
+  },
+};
+
 export const YES_NO = ['ja', 'nej'] as const;
 
 export const yesNo: FieldType<Of<'yesNo'>> = {

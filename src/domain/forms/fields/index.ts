@@ -3,7 +3,7 @@
  * others. A definition naming a type that is not here fails definition validation at start-up.
  */
 import type { FieldDef, LeafField, RepeatField } from '../definition.ts';
-import { checkboxes, radios, yesNo } from './choice.ts';
+import { checkboxes, radios, select, yesNo } from './choice.ts';
 import { address, date, number, personnummer } from './structured.ts';
 import { email, phone, text, textarea } from './text.ts';
 import { file } from './file.ts';
@@ -21,6 +21,7 @@ const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K
   number,
   radios,
   checkboxes,
+  select,
   yesNo,
   address,
   file,

@@ -1,0 +1,28 @@
+/**
+ * The values every text may interpolate, in the reader's language: the municipality's name and
+ * contact details, and the configured rule set — amounts formatted ("2 576"), intervals worded
+ * ("varannan vecka"), so a changed configuration changes every page that shows it.
+ */
+import type { TFunction } from 'i18next';
+import { ruleTextParams, type ForenkladRules } from '../domain/rules/forenklad.ts';
+import type { Lang } from './index.ts';
+
+export type Contact = { municipality: string; phone: string; email: string; address: string };
+
+export function sharedTextParams(t: TFunction, lang: Lang, contact: Contact, rules: ForenkladRules): Record<string, string | number> {
+  const money = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 2 });
+  const hours = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
+  const every = (weeks: number) => (weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks }));
+  return {
+    ...contact,
+    ...ruleTextParams(rules),
+    alarmFee: money.format(rules.fees.trygghetslarmMonthly),
+    alarmInstallationFee: money.format(rules.fees.trygghetslarmInstallation),
+    homeCareHourly: money.format(rules.fees.homeCareHourly),
+    maxtaxa: money.format(rules.fees.maxtaxaMonthly),
+    stadningHours: hours.format(rules.limits.stadningHours),
+    stadningEvery: every(rules.limits.stadningIntervalWeeks),
+    tvattEvery: every(rules.limits.tvattIntervalWeeks),
+    inkopEvery: every(rules.limits.inkopIntervalWeeks),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * A citizen's receipt (kvittens) of their own submission: finding the submission only with both
+ * its id and the idempotency key the journey used (the journey cookie carries both, so nobody can
+ * fetch someone else's receipt by guessing a reference number), and its answers as translated rows.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { TFunction } from 'i18next';
+import { submissions } from '../../db/schema.ts';
+import type { Db } from '../../db/client.ts';
+import type { ServiceDefinition } from '../domain/forms/definition.ts';
+import type { Answers } from '../domain/forms/journey.ts';
+import { answerRows } from '../domain/forms/answers.ts';
+import { displayLineText } from '../i18n/display.ts';
+import { forenkladRules } from './rules.ts';
+import type { SubmissionRecord } from './submissions.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The submission with this id, only when it was made with this idempotency key; else undefined. */
+export async function findReceipt(db: Db, submissionId: string, idempotencyKey: string): Promise<SubmissionRecord | undefined> {
+  // PostgreSQL rejects a malformed uuid with an error; a tampered id is simply "not found".
+  if (!UUID.test(submissionId) || idempotencyKey === '') return undefined;
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), eq(submissions.idempotencyKey, idempotencyKey)));
+  return row;
+}
+
+export type ReceiptRow = { label: string; lines: string[] };
+
+/**
+ * The answers as the citizen saw them on check-answers, in journey order: labels and chosen
+ * options translated, citizen text verbatim, an optional question left empty as "Inte angivet".
+ * The journey is walked as of the submission time, so the same path is shown as was submitted.
+ */
+export function receiptRows(def: ServiceDefinition, answers: Answers, submittedAt: Date, t: TFunction, textParams: Record<string, string | number>): ReceiptRow[] {
+  return answerRows(def, answers, { today: submittedAt, rules: forenkladRules() }).map((row) => ({
+    label: t(row.field.label, textParams),
+    lines: row.lines.length === 0 ? [t('checkAnswers.notGiven')] : row.lines.map((line) => displayLineText(t, line, textParams)),
+  }));
+}
