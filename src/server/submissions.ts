@@ -7,6 +7,7 @@ import { referenceSeq, submissions, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
 import { enqueueDeliveries } from './delivery/queue.ts';
+import { thenDeliver } from './delivery/signal.ts';
 
 export type NewSubmission = {
   serviceId: string;
@@ -82,7 +83,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
     // Hand-over to the verksamhetssystem commits with the case, or not at all.
     await enqueueDeliveries(tx, row.id, 'submitted');
     return { ...row, duplicate: false };
-  });
+  }).then(thenDeliver); // committed: the delivery worker starts on it now, not at its next poll
 }
 
 export type InboxRow = {

@@ -1,0 +1,35 @@
+/**
+ * The delivery worker inside the server process. It must use the server's one database handle
+ * (`getDb()`: PGlite allows a single instance per data directory), so it is started from the
+ * middleware module, once, and runs on timers that never keep the process alive. Every instance
+ * of the portal runs one; `FOR UPDATE SKIP LOCKED` keeps them from taking the same delivery.
+ */
+import { config } from '../config.ts';
+import { getDb } from '../db.ts';
+import { log } from '../log.ts';
+import { onDeliveriesQueued } from './signal.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './worker.ts';
+
+let worker: DeliveryWorker | undefined;
+
+/** Starts the server's delivery worker unless it runs already or DELIVERY_WORKER is off. */
+export function ensureDeliveryWorker(): void {
+  if (worker) return;
+  let cfg;
+  try {
+    cfg = config();
+  } catch (e) {
+    // The configuration error is reported by the first request; the worker stays off.
+    log('error', 'delivery worker: not started, configuration invalid', {}, e);
+    return;
+  }
+  if (!cfg.DELIVERY_WORKER) return;
+  worker = startDeliveryWorker({
+    db: getDb,
+    intervalMs: cfg.DELIVERY_POLL_SECONDS * 1000,
+    maxAttempts: cfg.DELIVERY_MAX_ATTEMPTS,
+    // Leave the server a moment to start before the first look at the database.
+    startDelayMs: 5_000,
+  });
+  onDeliveriesQueued(() => void worker?.kick());
+}
