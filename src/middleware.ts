@@ -9,6 +9,10 @@ import { forenkladRules } from './server/rules.ts';
 import { ruleTextParams } from './domain/rules/forenklad.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
+import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
+
+// Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
+ensureDeliveryWorker();
 
 export const LANG_COOKIE = 'lang';
 

@@ -10,11 +10,13 @@ import { log } from '../log.ts';
 import { onDeliveriesQueued } from './signal.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './worker.ts';
 
-let worker: DeliveryWorker | undefined;
+// On globalThis, so that a module reloaded in development does not start a second worker.
+const KEY = Symbol.for('socialtjanstportalen.deliveryWorker');
+const slot = globalThis as typeof globalThis & { [KEY]?: DeliveryWorker };
 
 /** Starts the server's delivery worker unless it runs already or DELIVERY_WORKER is off. */
 export function ensureDeliveryWorker(): void {
-  if (worker) return;
+  if (slot[KEY]) return;
   let cfg;
   try {
     cfg = config();
@@ -24,12 +26,13 @@ export function ensureDeliveryWorker(): void {
     return;
   }
   if (!cfg.DELIVERY_WORKER) return;
-  worker = startDeliveryWorker({
+  const worker = startDeliveryWorker({
     db: getDb,
     intervalMs: cfg.DELIVERY_POLL_SECONDS * 1000,
     maxAttempts: cfg.DELIVERY_MAX_ATTEMPTS,
     // Leave the server a moment to start before the first look at the database.
     startDelayMs: 5_000,
   });
-  onDeliveriesQueued(() => void worker?.kick());
+  slot[KEY] = worker;
+  onDeliveriesQueued(() => void worker.kick());
 }
