@@ -147,7 +147,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
     dueAt: iso(sub.dueAt),
     decidedAt: iso(sub.decidedAt),
     closedAt: iso(sub.closedAt),
-    subject: { personnummer: sub.subjectPersonnummer, name: sub.subjectName },
+    subject: { personnummer: sub.subjectPersonnummer?.replace(/[^0-9]/g, '') ?? null, name: sub.subjectName },
     submitter: sub.onBehalf ? { name: sub.submitterName } : null,
     onBehalf: sub.onBehalf,
     assignee: sub.assigneeId ? ref(sub.assigneeId) : null,
