@@ -1,0 +1,133 @@
+/**
+ * The handläggare's case forms as data: what each posted form must contain, checked into a typed
+ * command or a list of error codes (one per field, first problem first). Pure: pages word the
+ * codes in the reader's language and keep what was typed.
+ */
+import type { ServiceDefinition } from '../forms/definition.ts';
+import { isCaseStatus, type CaseStatus } from './status.ts';
+
+export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const DECISION_OUTCOMES = ['beviljad', 'avslag', 'hanvisad'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export type ForenkladInsats = NonNullable<ServiceDefinition['forenkladInsats']>;
+export const FORENKLAD_INSATSER = ['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop'] as const satisfies readonly ForenkladInsats[];
+
+export const LIMITS = { insats: 200, omfattning: 500, reasoning: 10_000, note: 10_000, cancelReason: 2_000 } as const;
+
+/** What a page hands in: the posted value of a field, or null when it was not posted. */
+export type Posted = { get(name: string): string | null };
+
+export type FormError = { path: string; code: string; params?: Record<string, number> };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormError[] };
+
+export type DecisionInput = {
+  outcome: DecisionOutcome;
+  insats: string;
+  omfattning: string | null;
+  /** ISO calendar date. */
+  startDate: string | null;
+  reasoning: string;
+};
+
+export function isCaseAction(v: unknown): v is CaseAction {
+  return typeof v === 'string' && (CASE_ACTIONS as readonly string[]).includes(v);
+}
+
+/** The version the form was rendered with; undefined when missing or not a positive integer. */
+export function parseLockVersion(raw: string | null): number | undefined {
+  if (raw === null || !/^\d{1,9}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= 1 ? n : undefined;
+}
+
+/** A required free text: trimmed, not empty, within its limit. */
+function requiredText(p: Posted, path: string, max: number, codes: { required: string; tooLong: string }): Parsed<string> {
+  const v = (p.get(path) ?? '').trim();
+  if (v === '') return { ok: false, errors: [{ path, code: codes.required }] };
+  if (v.length > max) return { ok: false, errors: [{ path, code: codes.tooLong, params: { max } }] };
+  return { ok: true, value: v };
+}
+
+export function parseNote(p: Posted): Parsed<{ body: string }> {
+  const r = requiredText(p, 'note', LIMITS.note, { required: 'noteRequired', tooLong: 'noteTooLong' });
+  return r.ok ? { ok: true, value: { body: r.value } } : r;
+}
+
+export function parseCancellation(p: Posted): Parsed<{ reason: string }> {
+  const r = requiredText(p, 'cancelReason', LIMITS.cancelReason, { required: 'cancelReasonRequired', tooLong: 'cancelReasonTooLong' });
+  return r.ok ? { ok: true, value: { reason: r.value } } : r;
+}
+
+export function parseStatusChange(p: Posted): Parsed<{ to: CaseStatus }> {
+  const to = p.get('status');
+  return isCaseStatus(to) ? { ok: true, value: { to } } : { ok: false, errors: [{ path: 'status', code: 'statusRequired' }] };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseAssignee(p: Posted): Parsed<{ assigneeId: string }> {
+  const v = (p.get('assignee') ?? '').trim();
+  return UUID.test(v) ? { ok: true, value: { assigneeId: v.toLowerCase() } } : { ok: false, errors: [{ path: 'assignee', code: 'assigneeRequired' }] };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Day, month and year as typed → an ISO date, or the error code for the day input. */
+function parseDateParts(p: Posted, path: string): { ok: true; value: string | null } | { ok: false; code: string } {
+  const [d, m, y] = ['day', 'month', 'year'].map((k) => (p.get(`${path}.${k}`) ?? '').trim());
+  if (!d && !m && !y) return { ok: true, value: null };
+  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? '')) return { ok: false, code: 'startDateFormat' };
+  const [day, month, year] = [Number(d), Number(m), Number(y)];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (year < 2000 || year > 2100 || probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return { ok: false, code: 'startDateInvalid' };
+  }
+  return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+const DECISION_ORDER = ['outcome', 'insats', 'omfattning', 'startDate.day', 'reasoning'] as const;
+
+/**
+ * A decision. Outcome, insats and reasoning are always required. A granted insats (beviljad) must
+ * also say its omfattning and when it starts; for avslag and hänvisning they are optional. On a
+ * förenklad e-tjänst the insats is one of the förenklad insatser (chosen, by default, from the
+ * e-tjänst's own); elsewhere it is written in words.
+ */
+export function parseDecision(p: Posted, opts: { forenklad: boolean }): Parsed<DecisionInput> {
+  const errors: FormError[] = [];
+  const outcome = p.get('outcome');
+  if (!(DECISION_OUTCOMES as readonly (string | null)[]).includes(outcome)) errors.push({ path: 'outcome', code: 'outcomeRequired' });
+  const granted = outcome === 'beviljad';
+
+  const insats = (p.get('insats') ?? '').trim();
+  if (opts.forenklad) {
+    if (!(FORENKLAD_INSATSER as readonly string[]).includes(insats)) errors.push({ path: 'insats', code: 'insatsChoose' });
+  } else if (insats === '') errors.push({ path: 'insats', code: 'insatsRequired' });
+  else if (insats.length > LIMITS.insats) errors.push({ path: 'insats', code: 'insatsTooLong', params: { max: LIMITS.insats } });
+
+  const omfattning = (p.get('omfattning') ?? '').trim();
+  if (granted && omfattning === '') errors.push({ path: 'omfattning', code: 'omfattningRequired' });
+  else if (omfattning.length > LIMITS.omfattning) errors.push({ path: 'omfattning', code: 'omfattningTooLong', params: { max: LIMITS.omfattning } });
+
+  const start = parseDateParts(p, 'startDate');
+  if (!start.ok) errors.push({ path: 'startDate.day', code: start.code });
+  else if (granted && start.value === null) errors.push({ path: 'startDate.day', code: 'startDateRequired' });
+
+  const reasoning = requiredText(p, 'reasoning', LIMITS.reasoning, { required: 'reasoningRequired', tooLong: 'reasoningTooLong' });
+  if (!reasoning.ok) errors.push(...reasoning.errors);
+
+  if (errors.length > 0) return { ok: false, errors: DECISION_ORDER.flatMap((path) => errors.filter((e) => e.path === path)) };
+  return {
+    ok: true,
+    value: {
+      outcome: outcome as DecisionOutcome,
+      insats,
+      omfattning: omfattning === '' ? null : omfattning,
+      startDate: start.ok ? start.value : null,
+      reasoning: reasoning.ok ? reasoning.value : '',
+    },
+  };
+}
