@@ -9,8 +9,16 @@ import { DOWN_PORT } from '../playwright.config.ts';
 
 test.use({ javaScriptEnabled: false });
 
+/** Applying for oneself: the first question, answered. */
+async function forMyself(page: Page, base = '') {
+  await page.goto(`${base}/e-tjanster/trygghetslarm/vem-ansoker`);
+  await page.getByLabel('För egen del').check();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
+}
+
 async function answer(page: Page, base: string) {
-  await page.goto(`${base}/e-tjanster/trygghetslarm/personnummer`);
+  await forMyself(page, base);
   await page.getByLabel('Vad är ditt personnummer?').fill(OLD_ENOUGH);
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await page.getByLabel('Ja').check();
@@ -35,11 +43,13 @@ async function answer(page: Page, base: string) {
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await page.getByLabel('Jag lämnar en nyckel till kommunen').check();
   await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByLabel('Betala maxtaxan').check();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
 }
 
 test('someone under the age limit gets an exit page that explains why and links to the ordinary application', async ({ page }) => {
-  await page.goto('/e-tjanster/trygghetslarm/personnummer');
+  await forMyself(page);
   await page.getByLabel('Vad är ditt personnummer?').fill(TOO_YOUNG);
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await expect(page).toHaveURL(/\/for-ung$/);
@@ -52,7 +62,7 @@ test('someone under the age limit gets an exit page that explains why and links 
 });
 
 test('someone not folkbokförd in the municipality is told so and cannot skip ahead by URL', async ({ page }) => {
-  await page.goto('/e-tjanster/trygghetslarm/personnummer');
+  await forMyself(page);
   await page.getByLabel('Vad är ditt personnummer?').fill(OLD_ENOUGH);
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await page.getByLabel('Nej').check();
@@ -65,7 +75,7 @@ test('someone not folkbokförd in the municipality is told so and cannot skip ah
 });
 
 test('mistakes are shown in an error summary and next to each field, with status 422 and the answers kept', async ({ page }) => {
-  await page.goto('/e-tjanster/trygghetslarm/personnummer');
+  await forMyself(page);
   await page.getByLabel('Vad är ditt personnummer?').fill('19450110-3298');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -75,7 +85,7 @@ test('mistakes are shown in an error summary and next to each field, with status
   await expect(page).toHaveTitle(/^Fel: /);
   const summary = page.getByRole('alert');
   await expect(summary.getByRole('heading', { name: 'Det finns ett problem' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Personnumret stämmer inte. Kontrollera att du har skrivit rätt' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Personnumret stämmer inte. Kontrollera att det är rätt skrivet' })).toBeVisible();
   await expect(page.locator('.error-message')).toContainText('Personnumret stämmer inte');
   await expect(page.getByLabel('Vad är ditt personnummer?')).toHaveValue('19450110-3298');
   await expectAccessible(page);
@@ -95,7 +105,7 @@ test('mistakes are shown in an error summary and next to each field, with status
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   const links = page.getByRole('alert').getByRole('link');
   await expect(links).toHaveText([
-    'Skriv ditt efternamn',
+    'Skriv efternamnet',
     'Skriv gatuadressen',
     'Skriv postnumret med fem siffror, till exempel 696 30',
     'Skriv orten',
@@ -118,11 +128,11 @@ test('the language switch works without JavaScript and keeps the page', async ({
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Start application' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter your personal identity number');
+  await expect(page.getByRole('alert')).toContainText('Choose whether you apply for yourself or for someone else');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Svenska' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
-  await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ansöker du för egen del eller för någon annans räkning?' })).toBeVisible();
 });
 
 test('when our database is down at sending, the citizen gets a clear page and keeps every answer', async ({ page }) => {
