@@ -40,15 +40,18 @@ export const KNOWN_ACTIONS = [
   'staff.recovery_codes_replaced',
 ] as const;
 
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
+function isDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat')
-  .refine((v) => {
-    // A malformed value has its code already.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return true;
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, 'dateInvalid');
+  // A malformed value has its code already.
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isDay(v), 'dateInvalid');
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 
@@ -64,7 +67,8 @@ export const auditQuerySchema = z
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'rangeOrder', path: ['to'] });
+  // Only between two real days: a wrong date has its own message.
+  .refine((q) => !q.from || !q.to || !isDay(q.from) || !isDay(q.to) || q.from <= q.to, { message: 'rangeOrder', path: ['to'] });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

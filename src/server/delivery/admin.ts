@@ -2,7 +2,7 @@
  * Deliveries as administrators see them: which cases reached which backend, which are still
  * waiting, which failed and why (error texts hold no personal data), and retrying a failed one.
  */
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { deliveries, submissions } from '../../../db/schema.ts';
 import { audit } from '../audit.ts';
@@ -27,18 +27,29 @@ export type DeliveryRow = {
   updatedAt: Date;
 };
 
-export type DeliveryCursor = { createdAt: Date; id: string };
+/** Position after a page's last row: its creation time to the microsecond, and its id. */
+export type DeliveryCursor = { createdAt: string; id: string };
+
+export function encodeDeliveryCursor(c: DeliveryCursor): string {
+  return `${c.createdAt}~${c.id}`;
+}
+
+export function decodeDeliveryCursor(raw: string | null | undefined): DeliveryCursor | undefined {
+  const m = raw ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(raw) : null;
+  return m?.[1] && m[2] ? { createdAt: m[1], id: m[2] } : undefined;
+}
+
+export type DeliveryPage = { rows: DeliveryRow[]; next: DeliveryCursor | undefined };
 
 /** Newest first, keyset-paginated on (created_at, id). */
-export async function listDeliveries(db: Db, opts: { statuses: readonly DeliveryStatus[]; limit: number; after?: DeliveryCursor | undefined }): Promise<DeliveryRow[]> {
-  if (opts.statuses.length === 0) return [];
-  const conds = [inArray(deliveries.status, [...opts.statuses])];
+export async function listDeliveries(db: Db, opts: { statuses: readonly DeliveryStatus[]; limit: number; after?: DeliveryCursor | undefined }): Promise<DeliveryPage> {
+  if (opts.statuses.length === 0) return { rows: [], next: undefined };
+  const conds: SQL[] = [inArray(deliveries.status, [...opts.statuses])];
   if (opts.after) {
     const a = opts.after;
-    const older = or(lt(deliveries.createdAt, a.createdAt), and(eq(deliveries.createdAt, a.createdAt), lt(deliveries.id, a.id)));
-    if (older) conds.push(older);
+    conds.push(sql`(${deliveries.createdAt} < ${a.createdAt}::timestamptz or (${deliveries.createdAt} = ${a.createdAt}::timestamptz and ${deliveries.id} < ${a.id}::uuid))`);
   }
-  return db
+  const found = await db
     .select({
       id: deliveries.id,
       reference: submissions.reference,
@@ -50,12 +61,19 @@ export async function listDeliveries(db: Db, opts: { statuses: readonly Delivery
       lastError: deliveries.lastError,
       createdAt: deliveries.createdAt,
       updatedAt: deliveries.updatedAt,
+      createdAtText: sql<string>`to_char(${deliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(deliveries)
     .innerJoin(submissions, eq(submissions.id, deliveries.submissionId))
     .where(and(...conds))
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
-    .limit(opts.limit);
+    .limit(opts.limit + 1);
+  const rows = found.slice(0, opts.limit);
+  const last = rows.at(-1);
+  return {
+    rows: rows.map(({ createdAtText: _c, ...r }) => r),
+    next: found.length > opts.limit && last ? { createdAt: last.createdAtText, id: last.id } : undefined,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Db, DbHandle } from '../../../db/client.ts';
 import { auditEvents, caseEvents, deliveries } from '../../../db/schema.ts';
 import { testDatabases } from '../test-db.ts';
 import { receiveSubmission } from '../submissions.ts';
-import { listDeliveries, retryDelivery } from './admin.ts';
+import { decodeDeliveryCursor, encodeDeliveryCursor, listDeliveries, retryDelivery } from './admin.ts';
 import { enqueueDeliveries } from './queue.ts';
 import { setRegisteredBackends } from './registry.ts';
 import { startReceiver, type TestReceiver } from './test-receiver.ts';
@@ -160,7 +160,7 @@ describe.each(testDatabases())('delivery to a webhook on $name', (tdb) => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastError: 'HTTP 500' });
     expect((await processDueDeliveries(db, deps())).claimed).toBe(0);
     expect(receiver.requests).toHaveLength(3);
-    const listed = await listDeliveries(db, { statuses: ['failed'], limit: 50 });
+    const listed = (await listDeliveries(db, { statuses: ['failed'], limit: 50 })).rows;
     expect(listed.find((r) => r.id === failed.id)).toMatchObject({ reference: sub.reference, lastError: 'HTTP 500', attempts: 3 });
     expect(JSON.stringify(listed)).not.toContain('Greta');
 
@@ -196,6 +196,26 @@ describe.each(testDatabases())('delivery to a webhook on $name', (tdb) => {
     await enqueueDeliveries(db, sub.id, 'decided');
     const rows = await db.select().from(deliveries).where(eq(deliveries.submissionId, sub.id));
     expect(rows.map((r) => r.event).sort()).toEqual(['decided', 'submitted']);
+  });
+
+  it('lists deliveries by status for admins, newest first, page by page without repeats', async () => {
+    const subs = [];
+    for (let i = 0; i < 3; i++) subs.push(await receiveSubmission(db, application()));
+    for (const s of subs) await enqueueDeliveries(db, s.id, 'decided', ['webhook', 'arkiv']);
+    const ids: string[] = [];
+    let after;
+    for (let i = 0; i < 10; i++) {
+      const page = await listDeliveries(db, { statuses: ['pending'], limit: 2, after });
+      ids.push(...page.rows.map((r) => r.id));
+      after = page.next;
+      if (!after) break;
+    }
+    // 3 submitted (webhook) + 3 × 2 decided.
+    expect(ids).toHaveLength(9);
+    expect(new Set(ids).size).toBe(9);
+    expect((await listDeliveries(db, { statuses: ['failed', 'success'], limit: 50 })).rows).toHaveLength(0);
+    expect(decodeDeliveryCursor(encodeDeliveryCursor({ createdAt: '2026-05-01T10:00:00.123456Z', id: ids[0]! }))).toEqual({ createdAt: '2026-05-01T10:00:00.123456Z', id: ids[0] });
+    expect(decodeDeliveryCursor("2026-05-01T10:00:00.123456Z~x' or 1=1")).toBeUndefined();
   });
 
   it('queues nothing when no backend is configured', async () => {
