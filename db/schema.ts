@@ -58,12 +58,18 @@ export const submissions = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
+  // The inbox (src/server/inbox.ts) reads one area at a time: each index is the area, the
+  // equality filters, then the sort key and id, all ascending so one index serves both directions
+  // and the keyset comparison (key, id) > (…) is an index condition. Status, e-tjänst and
+  // assignee are in the indexes that the bounded status counts walk, so those stay index-only.
   (t) => [
-    index('submissions_area_submitted_idx').on(t.area, t.submittedAt.desc(), t.id),
-    index('submissions_area_status_submitted_idx').on(t.area, t.status, t.submittedAt.desc(), t.id),
-    index('submissions_service_submitted_idx').on(t.serviceId, t.submittedAt.desc(), t.id),
-    index('submissions_assignee_submitted_idx').on(t.assigneeId, t.submittedAt.desc(), t.id),
-    index('submissions_area_due_idx').on(t.area, t.dueAt, t.id),
+    index('submissions_area_submitted_idx').on(t.area, t.submittedAt, t.id),
+    index('submissions_area_status_submitted_idx').on(t.area, t.status, t.submittedAt, t.id),
+    index('submissions_area_service_status_submitted_idx').on(t.area, t.serviceId, t.status, t.submittedAt, t.id),
+    index('submissions_area_assignee_status_submitted_idx').on(t.area, t.assigneeId, t.status, t.submittedAt, t.id),
+    // Due date order: no due date sorts last, as if due at infinity (the inbox uses this expression).
+    index('submissions_area_due_idx').on(t.area, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
+    index('submissions_area_status_due_idx').on(t.area, t.status, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('submissions_subject_pnr_idx').on(t.subjectPersonnummer),
   ],
 );

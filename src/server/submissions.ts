@@ -1,8 +1,8 @@
 /**
  * The submissions repository: receiving a submission (one transaction: reference number, row,
- * audit event; idempotent on the form's token) and reading them back for handläggare.
+ * audit event; idempotent on the form's token) and reading one back for handläggare.
  */
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { referenceSeq, submissions, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
@@ -86,46 +86,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
   }).then(thenDeliver); // committed: the delivery worker starts on it now, not at its next poll
 }
 
-export type InboxRow = {
-  id: string;
-  reference: string;
-  serviceId: string;
-  area: string;
-  status: string;
-  subjectName: string | null;
-  submitterName: string | null;
-  onBehalf: boolean;
-  submittedAt: Date;
-};
-
-export type InboxCursor = { submittedAt: Date; id: string };
-
-/** Newest first, only the given areas, keyset-paginated on (submitted_at, id). */
-export async function listInbox(db: Db, opts: { areas: string[]; limit: number; after?: InboxCursor | undefined }): Promise<InboxRow[]> {
-  if (opts.areas.length === 0) return [];
-  const conds = [inArray(submissions.area, opts.areas)];
-  if (opts.after) {
-    const a = opts.after;
-    const older = or(lt(submissions.submittedAt, a.submittedAt), and(eq(submissions.submittedAt, a.submittedAt), lt(submissions.id, a.id)));
-    if (older) conds.push(older);
-  }
-  return db
-    .select({
-      id: submissions.id,
-      reference: submissions.reference,
-      serviceId: submissions.serviceId,
-      area: submissions.area,
-      status: submissions.status,
-      subjectName: submissions.subjectName,
-      submitterName: submissions.submitterName,
-      onBehalf: submissions.onBehalf,
-      submittedAt: submissions.submittedAt,
-    })
-    .from(submissions)
-    .where(and(...conds))
-    .orderBy(desc(submissions.submittedAt), desc(submissions.id))
-    .limit(opts.limit);
-}
+// The handläggare inbox (filters, search, counts, keyset pages) is in ./inbox.ts.
 
 export type SubmissionRecord = typeof submissions.$inferSelect;
 

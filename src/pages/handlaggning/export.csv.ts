@@ -1,0 +1,71 @@
+/**
+ * The filtered inbox as a CSV download (format: docs/inbox-csv.md), with the same query string as
+ * the inbox page. At most COUNT_CAP rows: with more, the handläggare is sent back to the inbox
+ * with a message to narrow the filters, rather than given a file that silently stops. Every
+ * download is audited with its filters and row count before the file is handed out.
+ */
+import type { APIRoute } from 'astro';
+import { getDb, isUnavailable } from '../../server/db.ts';
+import { log } from '../../server/log.ts';
+import { caseAreas, hasRole } from '../../server/staff/authz.ts';
+import { ExportTooLargeError, listColleagues } from '../../server/inbox.ts';
+import { exportInboxCsv } from '../../server/inbox-export.ts';
+import { parseInboxParams } from '../../server/inbox-params.ts';
+import { translator } from '../../i18n/index.ts';
+import { services, getService } from '../../services/index.ts';
+
+/** The socket's address; Astro throws where the adapter cannot tell. */
+function clientAddress(ctx: { clientAddress?: string }): string | undefined {
+  try {
+    return ctx.clientAddress || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const GET: APIRoute = async (ctx) => {
+  const { locals, url, redirect, rewrite } = ctx;
+  const staff = locals.staff;
+  if (!staff) return redirect(`/handlaggning/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
+  const { user } = staff;
+  if (!hasRole(user, 'handlaggare')) {
+    return new Response(locals.t('staff-inbox:export.forbidden'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  }
+  const areas = caseAreas(user);
+  // The hand-over file is always in Swedish, whatever language the handläggare reads the portal in.
+  const sv = translator('sv');
+  const serviceTitle = (id: string) => {
+    const def = getService(id);
+    return def ? sv(def.title, locals.textParams) : id;
+  };
+  try {
+    const db = await getDb();
+    const colleagues = await listColleagues(db, user);
+    const parsed = parseInboxParams(url.searchParams, {
+      serviceIds: services.filter((s) => areas.includes(s.area)).map((s) => s.id),
+      areas,
+      colleagueIds: colleagues.map((c) => c.id),
+      today: new Date(),
+    });
+    const { csv, rows } = await exportInboxCsv(db, user, { filters: parsed.filters, sort: parsed.sort, ip: clientAddress(ctx) }, { serviceTitle });
+    const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="arenden-${stamp}.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Row-Count': String(rows),
+      },
+    });
+  } catch (e) {
+    if (e instanceof ExportTooLargeError) {
+      const back = new URLSearchParams(url.search);
+      back.delete('sida');
+      back.set('export', 'for-manga');
+      return redirect(`/handlaggning?${back}`, 303);
+    }
+    if (!isUnavailable(e)) throw e;
+    log('error', 'inbox export: database unavailable', {}, e);
+    return rewrite('/tillfalligt-fel');
+  }
+};
