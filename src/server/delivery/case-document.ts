@@ -18,7 +18,7 @@ import { displayLineText, textParamsFor, type TextParams } from '../../i18n/disp
 import { translator } from '../../i18n/index.ts';
 import { sharedTextParams } from '../../i18n/text-params.ts';
 import { getServiceVersion } from '../../services/index.ts';
-import { config } from '../config.ts';
+import { config, type Config } from '../config.ts';
 import { forenkladRules } from '../rules.ts';
 
 /** Raised when a change to the document's shape is not backwards compatible (see docs/case-export.md). */
@@ -91,8 +91,14 @@ export type DocumentTexts = { t: TFunction; textParams: TextParams };
 /** Swedish texts with the municipality's shared values, as the Swedish pages show them. */
 export function swedishTexts(): DocumentTexts {
   const t = translator('sv');
-  const cfg = config();
-  const contact = { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS };
+  const cfg: Config & { SOCIALJOUR_PHONE?: string } = config();
+  const contact = {
+    municipality: cfg.MUNICIPALITY_NAME,
+    phone: cfg.CONTACT_PHONE,
+    email: cfg.CONTACT_EMAIL,
+    address: cfg.CONTACT_ADDRESS,
+    socialjour: cfg.SOCIALJOUR_PHONE ?? cfg.CONTACT_PHONE,
+  };
   return { t, textParams: sharedTextParams(t, 'sv', contact, forenkladRules()) };
 }
 
