@@ -17,7 +17,10 @@ import pg from 'pg';
 import { desc, eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { staffUsers, submissions } from '../db/schema.ts';
-import { countInboxByStatus, listInbox, type InboxFilters, type InboxSort, type InboxUser } from '../src/server/inbox.ts';
+import { listInbox } from '../src/server/inbox.ts';
+import { countInboxByStatus } from '../src/server/inbox-counts.ts';
+import type { InboxFilters, InboxUser } from '../src/server/inbox-filters.ts';
+import type { InboxSort } from '../src/server/inbox-cursor.ts';
 import { encodeCursor } from '../src/server/inbox-cursor.ts';
 
 const TARGET_MS = 50;

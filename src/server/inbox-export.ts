@@ -7,7 +7,9 @@
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
 import { inboxCsv, type CsvContext } from './inbox-csv.ts';
-import { COUNT_CAP, exportInbox, type InboxFilters, type InboxSort, type InboxUser } from './inbox.ts';
+import { exportInbox } from './inbox.ts';
+import { COUNT_CAP, type InboxFilters, type InboxUser } from './inbox-filters.ts';
+import type { InboxSort } from './inbox-cursor.ts';
 
 export const EXPORT_ACTION = 'inbox.exported_csv';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inboxQuery, isCalendarDate, parseInboxParams, parseSearch, type ParseContext } from './inbox-params.ts';
 import { decodeCursor, encodeCursor } from './inbox-cursor.ts';
-import { maskPersonnummer, stockholmDayStart } from './inbox.ts';
+import { maskPersonnummer, stockholmDayStart } from './inbox-filters.ts';
 
 const TODAY = new Date('2026-03-15T12:00:00Z');
 const COLLEAGUE = '3f1c2a4e-8d7b-4c5a-9e6f-0a1b2c3d4e5f';

@@ -5,7 +5,7 @@
  */
 import { parsePersonnummer } from '../domain/personnummer.ts';
 import { INBOX_SORTS, type InboxSort } from './inbox-cursor.ts';
-import { INBOX_STATUSES, type AssigneeFilter, type InboxFilters, type InboxSearch } from './inbox.ts';
+import { INBOX_STATUSES, type AssigneeFilter, type InboxFilters, type InboxSearch } from './inbox-filters.ts';
 
 /** Query parameter names, as they appear in the address bar. */
 export const PARAM = {

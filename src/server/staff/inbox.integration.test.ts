@@ -4,17 +4,10 @@ import type { Db, DbHandle } from '../../../db/client.ts';
 import { auditEvents, staffUsers, submissions } from '../../../db/schema.ts';
 import { testDatabases } from '../test-db.ts';
 import { findSubmission, receiveSubmission } from '../submissions.ts';
-import {
-  ExportTooLargeError,
-  countInboxByStatus,
-  exportInbox,
-  listColleagues,
-  listInbox,
-  type InboxFilters,
-  type InboxRow,
-  type InboxSort,
-  type InboxUser,
-} from '../inbox.ts';
+import { ExportTooLargeError, exportInbox, listInbox, type InboxRow } from '../inbox.ts';
+import { countInboxByStatus, listColleagues } from '../inbox-counts.ts';
+import type { InboxFilters, InboxUser } from '../inbox-filters.ts';
+import type { InboxSort } from '../inbox-cursor.ts';
 import { encodeCursor } from '../inbox-cursor.ts';
 import { parseSearch } from '../inbox-params.ts';
 import { EXPORT_ACTION, exportInboxCsv } from '../inbox-export.ts';

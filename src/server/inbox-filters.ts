@@ -1,0 +1,101 @@
+/**
+ * What the inbox can be narrowed by, shared by the list, the counts and the export: the filter
+ * types, the areas a query may read (always from `caseAreas(user)`: secrecy between areas), the
+ * SQL conditions, Swedish calendar days, and the masking of personnummer in lists.
+ */
+import { eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { submissions } from '../../db/schema.ts';
+import { CASE_STATUSES, type CaseStatus } from '../domain/cases/status.ts';
+import { caseAreas } from './staff/authz.ts';
+import type { StaffUser } from './staff/users.ts';
+
+/** The statuses the inbox counts and filters on: those of the case lifecycle, in its order. */
+export const INBOX_STATUSES = CASE_STATUSES;
+export type InboxStatus = CaseStatus;
+
+/** Counts stop here; the export refuses more rows than this too. */
+export const COUNT_CAP = 10_000;
+
+export type InboxUser = Pick<StaffUser, 'id' | 'roles' | 'areas'>;
+
+export type AssigneeFilter = { kind: 'me' } | { kind: 'unassigned' } | { kind: 'user'; id: string };
+
+/** A reference number (YYYY-NNNNNN) or a personnummer in its stored 12-digit form. */
+export type InboxSearch = { kind: 'reference'; reference: string } | { kind: 'personnummer'; normalized: string };
+
+export type InboxFilters = {
+  serviceId?: string | undefined;
+  status?: string | undefined;
+  area?: string | undefined;
+  assignee?: AssigneeFilter | undefined;
+  /** Received on or after this calendar date in Europe/Stockholm (YYYY-MM-DD). */
+  receivedFrom?: string | undefined;
+  /** Received on or before this calendar date in Europe/Stockholm (YYYY-MM-DD), inclusive. */
+  receivedTo?: string | undefined;
+  search?: InboxSearch | undefined;
+};
+
+/** "19450110-3297" (or "194501103297") → "450110-****"; anything else is masked whole. */
+export function maskPersonnummer(stored: string | null): string | null {
+  if (stored === null) return null;
+  const digits = stored.replace(/[-+]/g, '');
+  if (/^\d{12}$/.test(digits)) return `${digits.slice(2, 8)}-****`;
+  if (/^\d{10}$/.test(digits)) return `${digits.slice(0, 6)}-****`;
+  return '******-****';
+}
+
+const STOCKHOLM_WALL = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Stockholm',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** How far Stockholm's clock is ahead of UTC at the instant `t` (ms). */
+function stockholmOffset(t: number): number {
+  const p = Object.fromEntries(STOCKHOLM_WALL.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/** The instant a Stockholm calendar day begins (DST never changes the clock at midnight in Sweden). */
+export function stockholmDayStart(isoDate: string, plusDays = 0): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new RangeError(`not a calendar date: ${isoDate}`);
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays);
+  let t = utc - stockholmOffset(utc);
+  const again = utc - stockholmOffset(t);
+  if (again !== t) t = again;
+  return new Date(t);
+}
+
+
+/** The areas this query may read: the user's case areas, narrowed (never widened) by the area filter. */
+export function areasFor(user: InboxUser, filters: InboxFilters): string[] {
+  const mine = caseAreas(user);
+  if (filters.area === undefined) return mine;
+  return mine.includes(filters.area) ? [filters.area] : [];
+}
+
+/** Every filter but area (and status unless asked for): the same for lists, counts and export. */
+export function filterConditions(user: InboxUser, f: InboxFilters, withStatus: boolean): SQL[] {
+  const c: SQL[] = [];
+  if (f.serviceId !== undefined) c.push(eq(submissions.serviceId, f.serviceId));
+  if (withStatus && f.status !== undefined) c.push(eq(submissions.status, f.status));
+  if (f.assignee?.kind === 'me') c.push(eq(submissions.assigneeId, user.id));
+  else if (f.assignee?.kind === 'user') c.push(eq(submissions.assigneeId, f.assignee.id));
+  else if (f.assignee?.kind === 'unassigned') c.push(isNull(submissions.assigneeId));
+  if (f.receivedFrom !== undefined) c.push(gte(submissions.submittedAt, stockholmDayStart(f.receivedFrom)));
+  if (f.receivedTo !== undefined) c.push(lt(submissions.submittedAt, stockholmDayStart(f.receivedTo, 1)));
+  if (f.search?.kind === 'reference') c.push(eq(submissions.reference, f.search.reference));
+  if (f.search?.kind === 'personnummer') {
+    const n = f.search.normalized;
+    // Stored as YYYYMMDD-NNNC by the personnummer field; the bare 12 digits are matched too.
+    c.push(inArray(submissions.subjectPersonnummer, [`${n.slice(0, 8)}-${n.slice(8)}`, n]));
+  }
+  return c;
+}
