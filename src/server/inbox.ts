@@ -45,6 +45,12 @@ export type ExportRow = Omit<InboxRow, 'personnummerMasked'> & { personnummer: s
 const keyText = (col: typeof submissions.submittedAt | typeof submissions.dueAt) =>
   sql<string | null>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/**
+ * The due-date order as one key: cases without a due date sort as if due at infinity, so they come
+ * last and the order is a single index walk (the indexes are on this very expression).
+ */
+export const dueSortKey = sql`coalesce(${submissions.dueAt}, 'infinity'::timestamptz)`;
+
 const rowFields = {
   id: submissions.id,
   reference: submissions.reference,
@@ -60,7 +66,8 @@ const rowFields = {
   dueAt: submissions.dueAt,
   submittedKey: keyText(submissions.submittedAt).as('submitted_key'),
   dueKey: keyText(submissions.dueAt).as('due_key'),
-  dueSort: sql<Date>`coalesce(${submissions.dueAt}, 'infinity'::timestamptz)`.as('due_sort'),
+  // Named, because the outer sort of a UNION can only name its columns.
+  dueSort: sql<unknown>`${dueSortKey}`.as('due_sort'),
 };
 
 type RawRow = {
@@ -81,15 +88,8 @@ type RawRow = {
   dueSort: unknown;
 };
 
-
 const ts = (key: string) => sql`${key}::timestamptz`;
 const uuid = (id: string) => sql`${id}::uuid`;
-
-/**
- * The due-date order as one key: cases without a due date sort as if due at infinity, so they come
- * last and the order is a single index walk (the indexes are on this very expression).
- */
-export const dueSortKey = sql`coalesce(${submissions.dueAt}, 'infinity'::timestamptz)`;
 
 /** Whether the walk goes up the sort key: newest first is descending, going back reverses. */
 function ascending(sort: InboxSort, dir: Direction): boolean {
