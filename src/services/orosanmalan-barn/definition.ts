@@ -1,0 +1,135 @@
+/**
+ * Orosanmälan – barn: anyone can tell the social services they are worried about a child. A
+ * privatperson may stay anonymous (then no question about them is on the path); a yrkesverksam —
+ * a mandatory reporter under SoL 14 kap. 1 § — gives workplace, profession, name and phone. The
+ * förhandsbedömning is due within 14 days of receipt, and a report that says the child is in danger
+ * right now is urgent. The matter concerns the child, whose details are given only as far as known.
+ * Texts: ./texts (namespace "orosanmalan-barn") and the shared IFO parts ("shared-ifo").
+ */
+import { defineService } from '../../domain/forms/definition.ts';
+import { ANONYMOUS, emergencyStart, ifoClosingPages, ifoCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
+
+const T = 'orosanmalan-barn:';
+
+/** The answer that says the child is in danger right now: the case is urgent. */
+export const URGENT = { field: 'akutFara', equals: 'ja' } as const;
+
+export const CONCERNS = [
+  'vald',
+  'sexuella-overgrepp',
+  'vald-mellan-vuxna',
+  'forsummelse',
+  'missbruk-vuxen',
+  'psykisk-ohalsa-vuxen',
+  'barnet-mar-daligt',
+  'barnets-missbruk',
+  'kriminalitet',
+  'heder',
+  'skolfranvaro',
+  'annat',
+] as const;
+
+export default defineService({
+  ...ifoCommon,
+  id: 'orosanmalan-barn',
+  version: 1,
+  title: `${T}title`,
+  summary: `${T}summary`,
+  start: [
+    emergencyStart(),
+    { heading: `${T}start.what.heading`, paragraphs: `${T}start.what.paragraphs` },
+    { heading: `${T}start.who.heading`, paragraphs: `${T}start.who.paragraphs` },
+    { heading: `${T}start.after.heading`, paragraphs: `${T}start.after.paragraphs` },
+    { heading: `${T}start.time.heading`, paragraphs: `${T}start.time.paragraphs` },
+    secrecyStart(),
+    quickExitStart(),
+  ],
+  submitters: ['self', 'anonymous'],
+  anonymous: ANONYMOUS,
+  requiresEid: false,
+  quickExit: true,
+  emergencyNotice: true,
+  handling: { dueDays: 14, urgentWhen: URGENT },
+  subject: { personnummer: 'barnPersonnummer', name: ['barnFornamn', 'barnEfternamn'] },
+  // A report that leads to no investigation is kept for two years; one that does becomes part of the
+  // investigation's records and follows their rules.
+  retention: { yearsAfterClosed: 2 },
+  pages: [
+    ...reporterPages({ about: 'barn', then: 'akut' }),
+    {
+      kind: 'question',
+      id: 'akut',
+      title: `${T}pages.akut.title`,
+      intro: `${T}pages.akut.intro`,
+      fields: [
+        {
+          type: 'radios',
+          name: 'akutFara',
+          label: `${T}fields.akutFara.label`,
+          options: [
+            { value: 'ja', label: `${T}fields.akutFara.options.ja`, hint: `${T}fields.akutFara.options.jaHint` },
+            { value: 'nej', label: `${T}fields.akutFara.options.nej` },
+            { value: 'vet-inte', label: `${T}fields.akutFara.options.vetInte` },
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'oro',
+      title: `${T}pages.oro.title`,
+      fields: [
+        {
+          type: 'checkboxes',
+          name: 'oroGaller',
+          label: `${T}fields.oroGaller.label`,
+          hint: `${T}fields.oroGaller.hint`,
+          options: CONCERNS.map((c) => ({ value: c, label: `${T}fields.oroGaller.options.${c}` })),
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'beskrivning',
+      title: `${T}pages.beskrivning.title`,
+      fields: [
+        { type: 'textarea', name: 'oroBeskrivning', label: `${T}fields.oroBeskrivning.label`, hint: `${T}fields.oroBeskrivning.hint`, maxLength: 5000 },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'barnet',
+      title: `${T}pages.barnet.title`,
+      intro: `${T}pages.barnet.intro`,
+      fields: [
+        { type: 'text', name: 'barnFornamn', label: `${T}fields.barnFornamn.label`, optional: true, maxLength: 100 },
+        { type: 'text', name: 'barnEfternamn', label: `${T}fields.barnEfternamn.label`, optional: true, maxLength: 100 },
+        { type: 'personnummer', name: 'barnPersonnummer', label: `${T}fields.barnPersonnummer.label`, hint: `${T}fields.barnPersonnummer.hint`, optional: true },
+        { type: 'text', name: 'barnAlder', label: `${T}fields.barnAlder.label`, hint: `${T}fields.barnAlder.hint`, optional: true, maxLength: 30, width: 'short' },
+        { type: 'address', name: 'barnAdress', label: `${T}fields.barnAdress.label`, hint: `${T}fields.barnAdress.hint`, optional: true },
+        { type: 'text', name: 'barnSkola', label: `${T}fields.barnSkola.label`, hint: `${T}fields.barnSkola.hint`, optional: true, maxLength: 200 },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'familjen',
+      title: `${T}pages.familjen.title`,
+      fields: [
+        { type: 'text', name: 'vardnadshavare', label: `${T}fields.vardnadshavare.label`, hint: `${T}fields.vardnadshavare.hint`, optional: true, maxLength: 300 },
+        {
+          type: 'radios',
+          name: 'vardnadshavareVet',
+          label: `${T}fields.vardnadshavareVet.label`,
+          hint: `${T}fields.vardnadshavareVet.hint`,
+          options: [
+            { value: 'ja', label: `${T}fields.vardnadshavareVet.options.ja` },
+            { value: 'nej', label: `${T}fields.vardnadshavareVet.options.nej` },
+            { value: 'vet-inte', label: `${T}fields.vardnadshavareVet.options.vetInte` },
+          ],
+        },
+        { type: 'textarea', name: 'andraBarn', label: `${T}fields.andraBarn.label`, hint: `${T}fields.andraBarn.hint`, optional: true, maxLength: 1000 },
+      ],
+    },
+    ...ifoClosingPages('orosanmalan-barn', `${T}pages.kontrollera.declaration`),
+  ],
+});
