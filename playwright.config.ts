@@ -13,11 +13,13 @@ import { chromiumPath } from './e2e/chromium.ts';
 export const PORT = 4455;
 export const DOWN_PORT = 4456;
 export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
+/** The demo handläggare's TOTP secret (base32): e2e/staff.ts computes login codes from it. */
+export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 
-const common = { ASTRO_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', DEMO_MODE: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD };
+const common = { ASTRO_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', DEMO_MODE: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD, STAFF_TOTP_SECRET };
 
 export default defineConfig({
   testDir: './e2e',

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { OLD_ENOUGH, choose, pressButton, typeInto } from './helpers.ts';
-import { STAFF_PASSWORD } from '../playwright.config.ts';
+import { loginAsStaff } from './staff.ts';
 
 test.describe('applying for a trygghetslarm', () => {
   test.use({ javaScriptEnabled: false });
@@ -102,10 +102,8 @@ test.describe('applying for a trygghetslarm', () => {
     const desk = await staff.newPage();
     await desk.goto('/handlaggning');
     await expect(desk).toHaveURL(/\/handlaggning\/logga-in/);
-    await expectAccessible(desk);
-    await typeInto(desk, desk.getByLabel('Användarnamn'), 'handlaggare');
-    await typeInto(desk, desk.getByLabel('Lösenord'), STAFF_PASSWORD);
-    await desk.keyboard.press('Enter');
+    // Password, then the code from the authenticator app; both pages checked.
+    await loginAsStaff(desk, { check: expectAccessible });
     await expect(desk).toHaveURL(/\/handlaggning$/);
     await expectAccessible(desk);
     const row = desk.getByRole('row').filter({ hasText: reference });

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../db/client.ts';
 import { isUnavailable } from '../src/server/db.ts';
-import { ensureDemoStaff } from '../src/server/staff/demo.ts';
+import { ensureDemoStaff, type DemoLogin } from '../src/server/staff/demo.ts';
 
 let cfg;
 try {
@@ -27,7 +27,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-let demo: { username: string; password: string } | undefined;
+let demo: DemoLogin | undefined;
 try {
   const handle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true });
   try {
@@ -53,5 +53,7 @@ if (demo) {
   console.log('Demo login for handläggare:');
   console.log(`  ${cfg.PUBLIC_ORIGIN}/handlaggning`);
   console.log(`  username: ${demo.username}`);
-  console.log(`  password: ${demo.password}\n`);
+  console.log(`  password: ${demo.password}`);
+  console.log(`  second factor (TOTP) key: ${demo.totpSecret}`);
+  console.log(`  add it to an authenticator app by key, or with this URI: ${demo.totpUri}\n`);
 }

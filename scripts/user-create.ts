@@ -2,6 +2,7 @@
  * Creates a staff account:
  *   npm run user:create -- --username anna --name "Anna Andersson" --areas aldreomsorg,ifo --roles handlaggare
  * The password comes from STAFF_PASSWORD, or is asked for on the terminal (not echoed, asked twice).
+ * The second factor is not set here: the user enrols an authenticator app at their first login.
  * Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data).
  */
 import { parseArgs } from 'node:util';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   try {
     const user = await createStaffUser(handle.db, { username: args.username, displayName: args.name, password, roles, areas });
     console.log(`Created staff user "${user.username}" (${user.displayName}); roles: ${user.roles.join(', ')}; areas: ${user.areas.join(', ') || 'none'}. Database: ${handle.kind}.`);
+    console.log('At the first login the user sets up two-step verification (an authenticator app) and gets recovery codes.');
   } finally {
     await handle.close();
   }

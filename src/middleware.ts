@@ -1,6 +1,9 @@
 /**
  * Per request: language, shared text values, security headers, the body size limit, and for
- * /handlaggning the staff session (everything there but the login page requires one).
+ * /handlaggning the staff session: everything there but the login page requires one, and a session
+ * that has had the password but not yet the second factor opens only the second-factor steps and
+ * logout. Pages see such a session as `locals.staffPending`, never as `locals.staff`, so a page
+ * that checks `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LANG, isLang, translator } from './i18n/index.ts';
@@ -59,22 +62,36 @@ const bodyLimit = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-const STAFF_OPEN = new Set(['/handlaggning/logga-in']);
+const LOGIN = '/handlaggning/logga-in';
+const SECOND_FACTOR = '/handlaggning/logga-in/tvafaktor';
+const ENROL = '/handlaggning/konto/tvafaktor';
+const LOGOUT = '/handlaggning/logga-ut';
+/** Open without any session. */
+const STAFF_OPEN = new Set([LOGIN]);
+/** All that a session waiting for its second factor may open. */
+const STAFF_PENDING = new Set([LOGIN, SECOND_FACTOR, ENROL, LOGOUT]);
 
 const staff = defineMiddleware(async (ctx, next) => {
   const path = ctx.url.pathname.replace(/\/$/, '');
-  if (!path.startsWith('/handlaggning')) return next();
+  if (path !== '/handlaggning' && !path.startsWith('/handlaggning/')) return next();
+  let state;
   try {
-    ctx.locals.staff = await readStaffSession(ctx.cookies, await getDb());
+    state = await readStaffSession(ctx.cookies, await getDb());
   } catch (e) {
     // Database down: the login page says so itself; other staff pages cannot be shown at all.
     if (!isUnavailable(e)) throw e;
     if (!STAFF_OPEN.has(path)) return ctx.rewrite('/tillfalligt-fel');
     return next();
   }
-  if (!ctx.locals.staff && !STAFF_OPEN.has(path)) {
-    return ctx.redirect(`/handlaggning/logga-in?tillbaka=${encodeURIComponent(ctx.url.pathname + ctx.url.search)}`);
+  const here = encodeURIComponent(ctx.url.pathname + ctx.url.search);
+  if (state && !state.twoFactorVerified) {
+    ctx.locals.staffPending = state;
+    if (STAFF_PENDING.has(path)) return next();
+    // Anything else waits until the second factor is given, then carries on to where it was going.
+    return ctx.redirect(`${state.secondFactorEnrolled ? SECOND_FACTOR : ENROL}?tillbaka=${here}`, 303);
   }
+  if (state) ctx.locals.staff = { user: state.user, session: state.session };
+  if (!state && !STAFF_OPEN.has(path)) return ctx.redirect(`${LOGIN}?tillbaka=${here}`, 303);
   return next();
 });
 

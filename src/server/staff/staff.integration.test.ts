@@ -26,6 +26,8 @@ const PASSWORD = 'korrekt häst batteri';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+/** A session that has had the second factor too (a waiting one ends after 15 minutes). */
+const VERIFIED = { twoFactorVerified: true };
 
 let n = 0;
 const uniqueName = (prefix: string) => `${prefix}${++n}`;
@@ -145,7 +147,7 @@ describe.each(testDatabases())('staff accounts and sessions on $name', (tdb) => 
     it('ends after 30 idle minutes and deletes its row', async () => {
       const u = await newUser(db);
       const now = new Date('2026-03-02T08:00:00Z');
-      const { token, session } = await createStaffSession(db, u.id, now);
+      const { token, session } = await createStaffSession(db, u.id, now, VERIFIED);
       expect(await validateSessionToken(db, token, at(now, 29 * MINUTE))).toBeDefined();
       // Seen at 08:29, so idle until 08:59.
       expect(await validateSessionToken(db, token, at(now, 58 * MINUTE))).toBeDefined();
@@ -156,7 +158,7 @@ describe.each(testDatabases())('staff accounts and sessions on $name', (tdb) => 
     it('ends after 12 hours even when used all the time', async () => {
       const u = await newUser(db);
       const now = new Date('2026-03-02T06:00:00Z');
-      const { token } = await createStaffSession(db, u.id, now);
+      const { token } = await createStaffSession(db, u.id, now, VERIFIED);
       for (let t = 20 * MINUTE; t < 12 * HOUR; t += 20 * MINUTE) {
         expect(await validateSessionToken(db, token, at(now, t))).toBeDefined();
       }
@@ -223,7 +225,7 @@ describe.each(testDatabases())('staff accounts and sessions on $name', (tdb) => 
       expect(first).toMatchObject({ username: DEMO_USERNAME, created: true });
       expect(first.password.length).toBeGreaterThanOrEqual(16);
       const user = await verifyStaffLogin(db, DEMO_USERNAME, first.password);
-      expect(user).toMatchObject({ displayName: 'Demo Handläggare', roles: ['handlaggare'], areas: ['aldreomsorg', 'ifo'] });
+      expect(user).toMatchObject({ displayName: 'Demo Handläggare', roles: ['handlaggare', 'admin'], areas: ['aldreomsorg', 'ifo'] });
 
       const second = await ensureDemoStaff(db);
       expect(second.created).toBe(false);
@@ -234,10 +236,10 @@ describe.each(testDatabases())('staff accounts and sessions on $name', (tdb) => 
 
     it('resets to a fixed password, and keeps sessions when that password is unchanged', async () => {
       const fixed = 'demo-lösenord-för-test';
-      expect(await ensureDemoStaff(db, fixed)).toEqual({ username: DEMO_USERNAME, password: fixed, created: false });
+      expect(await ensureDemoStaff(db, fixed)).toMatchObject({ username: DEMO_USERNAME, password: fixed, created: false });
       const user = await verifyStaffLogin(db, DEMO_USERNAME, fixed);
       expect(user).not.toBeNull();
-      const { token } = await createStaffSession(db, user?.id ?? '');
+      const { token } = await createStaffSession(db, user?.id ?? '', new Date(), { twoFactorVerified: true });
       await ensureDemoStaff(db, fixed);
       expect(await validateSessionToken(db, token)).toBeDefined();
       await ensureDemoStaff(db);

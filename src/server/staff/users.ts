@@ -42,7 +42,17 @@ const newStaffUser = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`),
   roles: z.array(z.enum(STAFF_ROLES, `roles: one of ${STAFF_ROLES.join(', ')}`)).min(1, 'roles: at least one'),
   areas: z.array(z.enum(STAFF_AREAS, `areas: one of ${STAFF_AREAS.join(', ')}`)),
-});
+}).refine((u) => !u.roles.includes('handlaggare') || u.areas.length > 0, { message: 'areas: a handläggare needs at least one area', path: ['areas'] });
+
+/** A handläggare sees the cases of their areas only, so one without an area could do nothing. */
+export function rolesAndAreasProblems(roles: string[], areas: string[]): string[] {
+  const problems: string[] = [];
+  if (roles.length === 0) problems.push('roles: at least one');
+  for (const r of roles) if (!(STAFF_ROLES as readonly string[]).includes(r)) problems.push(`roles: unknown role "${r}"`);
+  for (const a of areas) if (!(STAFF_AREAS as readonly string[]).includes(a)) problems.push(`areas: unknown area "${a}"`);
+  if (roles.includes('handlaggare') && areas.length === 0) problems.push('areas: a handläggare needs at least one area');
+  return problems;
+}
 
 /** Roles and areas are plain strings here, checked against the known ones when the user is created. */
 export type NewStaffUser = { username: string; displayName: string; password: string; roles: string[]; areas: string[] };
@@ -55,7 +65,7 @@ export function toStaffUser(r: Pick<StaffRecord, 'id' | 'username' | 'displayNam
   return { id: r.id, username: r.username, displayName: r.displayName, roles: [...r.roles], areas: [...r.areas] };
 }
 
-export async function createStaffUser(db: Db, input: NewStaffUser): Promise<StaffUser> {
+export async function createStaffUser(db: Pick<Db, 'insert'>, input: NewStaffUser): Promise<StaffUser> {
   const parsed = newStaffUser.safeParse(input);
   if (!parsed.success) throw new InvalidStaffUserError(parsed.error.issues.map((i) => i.message));
   const u = parsed.data;
@@ -63,7 +73,7 @@ export async function createStaffUser(db: Db, input: NewStaffUser): Promise<Staf
   // The unique index decides, so two concurrent creations cannot both win.
   const [row] = await db
     .insert(staffUsers)
-    .values({ username: u.username, displayName: u.displayName, passwordHash, roles: u.roles, areas: [...new Set(u.areas)] })
+    .values({ username: u.username, displayName: u.displayName, passwordHash, roles: [...new Set(u.roles)], areas: [...new Set(u.areas)] })
     .onConflictDoNothing({ target: staffUsers.username })
     .returning();
   if (!row) throw new UsernameTakenError(u.username);
@@ -75,7 +85,10 @@ export async function findStaffByUsername(db: Db, username: string): Promise<Sta
   return row;
 }
 
-/** The user for a correct username and password of an active account; otherwise null, in about the same time. */
+/**
+ * The user for a correct username and password of an active account; otherwise null, in about the
+ * same time. The login page goes through login.ts, which adds the rate limits and the audit.
+ */
 export async function verifyStaffLogin(db: Db, username: string, password: string): Promise<StaffUser | null> {
   const row = await findStaffByUsername(db, username);
   const ok = await verifyPassword(row?.passwordHash ?? DUMMY_HASH, password);

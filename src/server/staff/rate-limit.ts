@@ -1,0 +1,61 @@
+/**
+ * Fixed-window failure counters with a lock-out, in the rate_limits table, so every instance of
+ * the portal counts together. A key (e.g. "staff-login:account:anna") collects failures; the
+ * failure that reaches the rule's maximum within one window locks the key for the lock time.
+ * Counting is one atomic upsert: concurrent failures are never lost.
+ */
+import { eq, inArray, sql } from 'drizzle-orm';
+import { rateLimits } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import type { LimitRule } from './policy.ts';
+
+const MINUTE = 60_000;
+
+/** The latest time any of the keys stays locked, or undefined when none is locked now. */
+export async function lockedUntil(db: Db, keys: string[], now = new Date()): Promise<Date | undefined> {
+  if (keys.length === 0) return undefined;
+  const rows = await db.select({ lockedUntil: rateLimits.lockedUntil }).from(rateLimits).where(inArray(rateLimits.key, keys));
+  let until: Date | undefined;
+  for (const r of rows) {
+    if (r.lockedUntil && r.lockedUntil.getTime() > now.getTime() && (!until || r.lockedUntil > until)) until = r.lockedUntil;
+  }
+  return until;
+}
+
+export type FailureCount = { count: number; lockedUntil: Date | undefined; lockedNow: boolean };
+
+/**
+ * Counts one failure for the key. `lockedNow` is true only for the failure that started the
+ * lock, so the caller records the lock-out once.
+ */
+export async function recordFailure(db: Db, key: string, rule: LimitRule, now = new Date()): Promise<FailureCount> {
+  const nowIso = now.toISOString();
+  const windowOpenedAfter = new Date(now.getTime() - rule.windowMinutes * MINUTE).toISOString();
+  const lockEnd = new Date(now.getTime() + rule.lockMinutes * MINUTE).toISOString();
+  // In the update, rate_limits.* are the values before it: a window that has run out starts again at 1.
+  const fresh = sql`${rateLimits.windowStart} <= ${windowOpenedAfter}::timestamptz`;
+  const newCount = sql`(case when ${fresh} then 1 else ${rateLimits.count} + 1 end)`;
+  const stillLocked = sql`(${rateLimits.lockedUntil} is not null and ${rateLimits.lockedUntil} > ${nowIso}::timestamptz)`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1, lockedUntil: rule.maxFailures <= 1 ? new Date(lockEnd) : null })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: sql`case when ${fresh} then ${nowIso}::timestamptz else ${rateLimits.windowStart} end`,
+        count: newCount,
+        lockedUntil: sql`case when ${stillLocked} then ${rateLimits.lockedUntil} when ${newCount} >= ${rule.maxFailures} then ${lockEnd}::timestamptz else null end`,
+      },
+    })
+    .returning({ count: rateLimits.count, lockedUntil: rateLimits.lockedUntil });
+  const until = row?.lockedUntil && row.lockedUntil.getTime() > now.getTime() ? row.lockedUntil : undefined;
+  const count = row?.count ?? 1;
+  // A lock that this failure started ends exactly at lockEnd; a lock already running is kept as it
+  // was (later failures within it extend nothing and are not new lock-outs).
+  return { count, lockedUntil: until, lockedNow: until !== undefined && until.getTime() === Date.parse(lockEnd) };
+}
+
+/** Forgets the key's failures (e.g. an account after a complete, successful login). */
+export async function clearFailures(db: Db, key: string): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
