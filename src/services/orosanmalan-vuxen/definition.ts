@@ -1,0 +1,127 @@
+/**
+ * Orosanmälan – vuxen: concern for an adult or an older person (missbruk, psykisk ohälsa, våld,
+ * vanvård or självförsummelse …). The same reporter rules as for a child: a privatperson may stay
+ * anonymous, a yrkesverksam identifies themselves. The social services go through the report within
+ * 14 days; "the person is in danger right now" makes it urgent. Children in the home are asked about,
+ * since they may need a child's assessment of their own.
+ * Texts: ./texts (namespace "orosanmalan-vuxen") and the shared IFO parts ("shared-ifo").
+ */
+import { defineService } from '../../domain/forms/definition.ts';
+import { ANONYMOUS, emergencyStart, ifoClosingPages, ifoCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
+
+const T = 'orosanmalan-vuxen:';
+
+/** The answer that says the person is in danger right now: the case is urgent. */
+export const URGENT = { field: 'akutFara', equals: 'ja' } as const;
+
+export const CONCERNS = [
+  'missbruk',
+  'psykisk-ohalsa',
+  'sjalvmordstankar',
+  'utsatt-for-vald',
+  'utovar-vald',
+  'sjalvforsummelse',
+  'vanvard',
+  'ekonomiskt-utnyttjande',
+  'bostad',
+  'annat',
+] as const;
+
+const dontKnow = (name: string) => ({
+  type: 'radios' as const,
+  name,
+  label: `${T}fields.${name}.label`,
+  hint: `${T}fields.${name}.hint`,
+  options: [
+    { value: 'ja', label: `${T}fields.${name}.options.ja` },
+    { value: 'nej', label: `${T}fields.${name}.options.nej` },
+    { value: 'vet-inte', label: `${T}fields.${name}.options.vetInte` },
+  ],
+});
+
+export default defineService({
+  ...ifoCommon,
+  id: 'orosanmalan-vuxen',
+  version: 1,
+  title: `${T}title`,
+  summary: `${T}summary`,
+  start: [
+    emergencyStart(),
+    { heading: `${T}start.what.heading`, paragraphs: `${T}start.what.paragraphs` },
+    { heading: `${T}start.who.heading`, paragraphs: `${T}start.who.paragraphs` },
+    { heading: `${T}start.after.heading`, paragraphs: `${T}start.after.paragraphs` },
+    { heading: `${T}start.time.heading`, paragraphs: `${T}start.time.paragraphs` },
+    secrecyStart(),
+    quickExitStart(),
+  ],
+  submitters: ['self', 'anonymous'],
+  anonymous: ANONYMOUS,
+  requiresEid: false,
+  quickExit: true,
+  emergencyNotice: true,
+  handling: { dueDays: 14, urgentWhen: URGENT },
+  subject: { personnummer: 'personPersonnummer', name: ['personFornamn', 'personEfternamn'] },
+  retention: { yearsAfterClosed: 2 },
+  pages: [
+    ...reporterPages({ about: 'vuxen', then: 'akut' }),
+    {
+      kind: 'question',
+      id: 'akut',
+      title: `${T}pages.akut.title`,
+      intro: `${T}pages.akut.intro`,
+      fields: [
+        {
+          type: 'radios',
+          name: 'akutFara',
+          label: `${T}fields.akutFara.label`,
+          options: [
+            { value: 'ja', label: `${T}fields.akutFara.options.ja`, hint: `${T}fields.akutFara.options.jaHint` },
+            { value: 'nej', label: `${T}fields.akutFara.options.nej` },
+            { value: 'vet-inte', label: `${T}fields.akutFara.options.vetInte` },
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'oro',
+      title: `${T}pages.oro.title`,
+      fields: [
+        {
+          type: 'checkboxes',
+          name: 'oroGaller',
+          label: `${T}fields.oroGaller.label`,
+          hint: `${T}fields.oroGaller.hint`,
+          options: CONCERNS.map((c) => ({ value: c, label: `${T}fields.oroGaller.options.${c}` })),
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'beskrivning',
+      title: `${T}pages.beskrivning.title`,
+      fields: [{ type: 'textarea', name: 'oroBeskrivning', label: `${T}fields.oroBeskrivning.label`, hint: `${T}fields.oroBeskrivning.hint`, maxLength: 5000 }],
+    },
+    {
+      kind: 'question',
+      id: 'personen',
+      title: `${T}pages.personen.title`,
+      intro: `${T}pages.personen.intro`,
+      fields: [
+        { type: 'text', name: 'personFornamn', label: `${T}fields.personFornamn.label`, optional: true, maxLength: 100 },
+        { type: 'text', name: 'personEfternamn', label: `${T}fields.personEfternamn.label`, optional: true, maxLength: 100 },
+        { type: 'personnummer', name: 'personPersonnummer', label: `${T}fields.personPersonnummer.label`, hint: `${T}fields.personPersonnummer.hint`, optional: true },
+        { type: 'text', name: 'personAlder', label: `${T}fields.personAlder.label`, hint: `${T}fields.personAlder.hint`, optional: true, maxLength: 30, width: 'short' },
+        { type: 'address', name: 'personAdress', label: `${T}fields.personAdress.label`, hint: `${T}fields.personAdress.hint`, optional: true },
+        { type: 'phone', name: 'personTelefon', label: `${T}fields.personTelefon.label`, optional: true },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'situation',
+      title: `${T}pages.situation.title`,
+      fields: [dontKnow('personenVet'), dontKnow('barnIHemmet')],
+    },
+    ...ifoClosingPages('orosanmalan-vuxen', `${T}pages.kontrollera.declaration`),
+  ],
+});
