@@ -4,9 +4,12 @@
  * over plain HTTP for tests that use Playwright's request fixture (httpLogin, httpEnrol).
  *
  * The server accepts each time step once per account (replay protection) and one step either side
- * of the current one. Codes given out here are remembered per secret, so two logins within one
- * 30-second step use the next step's code, or wait for a fresh step.
+ * of the current one. Codes given out here are remembered per secret (in a file in the e2e data
+ * directory, so a restarted worker remembers too), and two logins within one 30-second step use
+ * the next step's code, or wait for a fresh step.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -18,7 +21,27 @@ export const DEMO_STAFF = { username: 'handlaggare', password: STAFF_PASSWORD, t
 export type StaffLogin = { username: string; password: string; totpSecret: string };
 
 const PERIOD_MS = 30_000;
-const lastStep = new Map<string, number>();
+
+/** The last time step handed out per secret, shared by every worker of this e2e run. */
+const stepsFile = process.env.E2E_DATA_DIR ? path.join(process.env.E2E_DATA_DIR, 'totp-steps.json') : undefined;
+const memory = new Map<string, number>();
+const lastStep = {
+  get(secret: string): number | undefined {
+    if (stepsFile) {
+      try {
+        const saved = (JSON.parse(readFileSync(stepsFile, 'utf8')) as Record<string, number>)[secret];
+        if (saved !== undefined) memory.set(secret, Math.max(saved, memory.get(secret) ?? saved));
+      } catch {
+        // No file yet: nothing handed out by another worker.
+      }
+    }
+    return memory.get(secret);
+  },
+  set(secret: string, step: number): void {
+    memory.set(secret, step);
+    if (stepsFile) writeFileSync(stepsFile, JSON.stringify(Object.fromEntries(memory)));
+  },
+};
 
 const keyOf = (secret: string) => decodeBase32IgnorePadding(secret.replace(/[\s=]/g, '').toUpperCase());
 
