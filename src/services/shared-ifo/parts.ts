@@ -45,6 +45,12 @@ export function quickExitStart(): StartSection {
 /** The first page of the safe-contact questions (a route may go to it). */
 export const SAFE_CONTACT_FIRST = 'kontakt-ringa';
 
+/**
+ * The phone page of the safe-contact questions: a route may go straight to it when the person has
+ * already asked to be called (the "may we call you?" question is then not asked).
+ */
+export const SAFE_CONTACT_PHONE = 'kontakt-telefon';
+
 /** Every field the safe-contact pages ask, for tests and for the case view. */
 export const SAFE_CONTACT_FIELDS = [
   'faRinga',
@@ -79,7 +85,7 @@ export function safeContactPages(then: string): PageInput[] {
     },
     {
       kind: 'question',
-      id: 'kontakt-telefon',
+      id: SAFE_CONTACT_PHONE,
       title: `${S}pages.kontaktTelefon.title`,
       fields: [
         { type: 'phone', name: 'kontaktTelefon', label: `${S}fields.kontaktTelefon.label`, hint: `${S}fields.kontaktTelefon.hint` },
