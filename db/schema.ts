@@ -44,6 +44,10 @@ export const submissions = pgTable(
     /** Set when someone submits for another person ("X för Y"). */
     submitterName: text('submitter_name'),
     onBehalf: boolean('on_behalf').notNull().default(false),
+    /** The reporter chose to stay anonymous: nothing identifying them is stored (nor their address). */
+    anonymous: boolean('anonymous').notNull().default(false),
+    /** The answers say someone is in immediate danger (e.g. an orosanmälan): shown first and flagged. */
+    urgent: boolean('urgent').notNull().default(false),
     /** Token from the form: a resubmit or double click yields the same submission. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),

@@ -178,6 +178,13 @@ test('a post larger than the limit is refused with a clear page, and a cross-sit
   expect(html).toContain('Det du skickade var för stort');
   await expectValidHtml(html, `${origin}/for-stor`);
 
+  const broken = await request.post('/e-tjanster/trygghetslarm/vem-ansoker', {
+    headers: { Origin: origin, 'Content-Type': 'multipart/form-data; boundary=gräns' },
+    data: 'inget multipart här',
+  });
+  expect(broken.status()).toBe(400);
+  await expectValidHtml(await broken.text(), `${origin}/400`);
+
   const forged = await request.post('/e-tjanster/trygghetslarm/personnummer', {
     headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
     data: 'personnummer=194501103297',

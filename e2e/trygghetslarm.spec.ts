@@ -24,6 +24,11 @@ test.describe('applying for a trygghetslarm', () => {
     await expectAccessible(page);
     await pressButton(page, page.getByRole('button', { name: 'Börja ansökan' }));
 
+    await expect(page.getByRole('heading', { level: 1, name: 'Ansöker du för egen del eller för någon annans räkning?' })).toBeVisible();
+    await expectAccessible(page);
+    await choose(page, page.getByLabel('För egen del'));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+
     await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
     await expectAccessible(page);
     await typeInto(page, page.getByLabel('Vad är ditt personnummer?'), OLD_ENOUGH);
@@ -71,6 +76,12 @@ test.describe('applying for a trygghetslarm', () => {
     await choose(page, page.getByLabel('Jag vill ha en nyckelgömma vid dörren'));
     await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
 
+    await expect(page.getByRole('heading', { level: 1, name: 'Avgift' })).toBeVisible();
+    await expect(page.getByText('2 576 kronor i månaden').first()).toBeVisible();
+    await expectAccessible(page);
+    await choose(page, page.getByLabel('Betala maxtaxan'));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
     await expectAccessible(page);
     await expect(page.getByText('19450110-3297')).toBeVisible();
@@ -95,7 +106,7 @@ test.describe('applying for a trygghetslarm', () => {
 
     // Going back to check-answers after submitting starts a new application, never a second copy.
     await page.goto('/e-tjanster/trygghetslarm/kontrollera');
-    await expect(page).toHaveURL(/\/e-tjanster\/trygghetslarm\/personnummer$/);
+    await expect(page).toHaveURL(/\/e-tjanster\/trygghetslarm\/vem-ansoker$/);
 
     // The handläggare finds it in the inbox and opens it.
     const staff = await browser.newContext({ locale: 'sv-SE' });

@@ -9,7 +9,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LANG, isLang, translator } from './i18n/index.ts';
 import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
-import { ruleTextParams } from './domain/rules/forenklad.ts';
+import { sharedTextParams } from './i18n/text-params.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
 import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
@@ -25,13 +25,12 @@ const locale = defineMiddleware(async (ctx, next) => {
   const lang = isLang(fromCookie) ? fromCookie : DEFAULT_LANG;
   ctx.locals.lang = lang;
   ctx.locals.t = translator(lang);
-  ctx.locals.textParams = {
-    municipality: cfg.MUNICIPALITY_NAME,
-    phone: cfg.CONTACT_PHONE,
-    email: cfg.CONTACT_EMAIL,
-    address: cfg.CONTACT_ADDRESS,
-    ...ruleTextParams(forenkladRules()),
-  };
+  ctx.locals.textParams = sharedTextParams(
+    ctx.locals.t,
+    lang,
+    { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS, socialjour: cfg.SOCIALJOUR_PHONE },
+    forenkladRules(),
+  );
   return next();
 });
 

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { ruleTextParams, type ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { Lang } from './index.ts';
 
-export type Contact = { municipality: string; phone: string; email: string; address: string };
+export type Contact = { municipality: string; phone: string; email: string; address: string; socialjour: string };
 
 export function sharedTextParams(t: TFunction, lang: Lang, contact: Contact, rules: ForenkladRules): Record<string, string | number> {
   const money = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 2 });

@@ -18,6 +18,7 @@ import { planAssignment, planCancellation, planDecision, planStatusChange, planU
 import type { DecisionInput } from '../domain/cases/forms.ts';
 import { audit, type AuditEvent } from './audit.ts';
 import { enqueueDeliveries } from './delivery/queue.ts';
+import { deliveriesQueued } from './delivery/signal.ts';
 import { canHandleArea } from './staff/authz.ts';
 import type { StaffUser } from './staff/users.ts';
 
@@ -180,6 +181,8 @@ export async function recordDecision(db: Db, actor: Actor, req: CaseRequest & { 
       audit: { action: 'case.decided', details: { decisionId, outcome: d.outcome, from: sub.status, to } },
     };
   });
+  // Committed: the delivery worker sends the decision now rather than at its next poll.
+  deliveriesQueued();
   return { ...result, decisionId };
 }
 

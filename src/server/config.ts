@@ -40,6 +40,10 @@ const schema = z.object({
   CONTACT_PHONE: z.string().min(1).default('0583-810 00'),
   CONTACT_EMAIL: z.email().default('socialtjansten@askersund.se'),
   CONTACT_ADDRESS: z.string().min(1).default('Socialförvaltningen, Box 100, 696 00 Askersund'),
+  /** The social services' out-of-hours number (socialjour), shown beside 112 on IFO pages. */
+  SOCIALJOUR_PHONE: z.string().min(1).default('0583-810 00'),
+  /** Where "Lämna sidan snabbt" leads: a neutral site that does not reveal what was being read. */
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/ }).default('https://www.google.se/'),
   ORDINARY_APPLICATION_URL: z.string().min(1).default('/ansok-om-bistand'),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),

@@ -29,3 +29,17 @@ export async function readForm(request: Request): Promise<FormInput & { raw: For
     getAll: (name) => data.getAll(name).flatMap((v) => (typeof v === 'string' ? [v] : [])),
   };
 }
+
+/**
+ * A fresh GET request for an error page (e.g. '/400') to rewrite to. Rewriting with a path copies
+ * the original request with its body, which Astro refuses once the body has been read; the form
+ * has always been read by the time it turns out to be malformed.
+ */
+export function errorPageRequest(path: '/400' | '/404' | '/413' | '/tillfalligt-fel', request: Request): Request {
+  const headers = new Headers();
+  for (const name of ['cookie', 'accept-language', 'user-agent']) {
+    const v = request.headers.get(name);
+    if (v !== null) headers.set(name, v);
+  }
+  return new Request(new URL(path, request.url), { method: 'GET', headers });
+}

@@ -13,6 +13,8 @@ const row: ExportRow = {
   personnummer: '19450110-3297',
   submitterName: 'Anna Andersson',
   onBehalf: true,
+  anonymous: false,
+  urgent: false,
   assigneeId: null,
   assigneeName: null,
   submittedAt: new Date('2026-03-01T08:00:00Z'),

@@ -3,7 +3,7 @@
  * types, the areas a query may read (always from `caseAreas(user)`: secrecy between areas), the
  * SQL conditions, Swedish calendar days, and the masking of personnummer in lists.
  */
-import { eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
 import { submissions } from '../../db/schema.ts';
 import { CASE_STATUSES, type CaseStatus } from '../domain/cases/status.ts';
 import { caseAreas } from './staff/authz.ts';
@@ -33,6 +33,11 @@ export type InboxFilters = {
   /** Received on or before this calendar date in Europe/Stockholm (YYYY-MM-DD), inclusive. */
   receivedTo?: string | undefined;
   search?: InboxSearch | undefined;
+  /**
+   * The queue: synpunkter och klagomål (the e-tjänster listed) or everything else. Without it the
+   * inbox shows every e-tjänst (the export and tests may ask for all).
+   */
+  queue?: { synpunkter: boolean; serviceIds: string[] } | undefined;
 };
 
 /** "19450110-3297" (or "194501103297") → "450110-****"; anything else is masked whole. */
@@ -85,6 +90,8 @@ export function areasFor(user: InboxUser, filters: InboxFilters): string[] {
 export function filterConditions(user: InboxUser, f: InboxFilters, withStatus: boolean): SQL[] {
   const c: SQL[] = [];
   if (f.serviceId !== undefined) c.push(eq(submissions.serviceId, f.serviceId));
+  if (f.queue?.synpunkter) c.push(f.queue.serviceIds.length > 0 ? inArray(submissions.serviceId, f.queue.serviceIds) : eq(submissions.serviceId, ''));
+  else if (f.queue && f.queue.serviceIds.length > 0) c.push(notInArray(submissions.serviceId, f.queue.serviceIds));
   if (withStatus && f.status !== undefined) c.push(eq(submissions.status, f.status));
   if (f.assignee?.kind === 'me') c.push(eq(submissions.assigneeId, user.id));
   else if (f.assignee?.kind === 'user') c.push(eq(submissions.assigneeId, f.assignee.id));

@@ -20,6 +20,7 @@ describe('reading the inbox query string', () => {
       assignee: { kind: 'me' },
       receivedFrom: '2026-03-01',
       receivedTo: '2026-03-31',
+      queue: { synpunkter: false, serviceIds: [] },
     });
     expect(p.sort).toBe('due');
     expect(p.cursor).toBe('abc');

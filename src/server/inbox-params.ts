@@ -17,6 +17,7 @@ export const PARAM = {
   from: 'fran',
   to: 'till',
   sort: 'sortering',
+  queue: 'ko',
   cursor: 'sida',
 } as const;
 export type FilterField = Exclude<keyof typeof PARAM, 'cursor'>;
@@ -40,7 +41,12 @@ export type ParseContext = {
   colleagueIds: readonly string[];
   /** For the personnummer century and "not born in the future". */
   today: Date;
+  /** The e-tjänster whose submissions form the synpunkter queue (category "synpunkter"). */
+  synpunkterServiceIds?: readonly string[];
 };
+
+/** The value of the queue parameter that shows synpunkter och klagomål instead of cases. */
+export const QUEUE_SYNPUNKTER = 'synpunkter';
 
 export type ParsedInboxParams = {
   filters: InboxFilters;
@@ -101,6 +107,13 @@ export function parseInboxParams(params: URLSearchParams, ctx: ParseContext): Pa
       values.search = search;
     }
   }
+
+  // Synpunkter och klagomål are a queue of their own, never mixed with applications and reports.
+  const queue = get('queue');
+  // An unknown queue (only ever a hand-made link) shows the cases queue.
+  const synpunkter = queue === QUEUE_SYNPUNKTER;
+  if (synpunkter) values.queue = QUEUE_SYNPUNKTER;
+  filters.queue = { synpunkter, serviceIds: [...(ctx.synpunkterServiceIds ?? [])] };
 
   const service = get('service');
   if (service !== undefined) {

@@ -26,6 +26,10 @@ export type InboxRow = {
   personnummerMasked: string | null;
   submitterName: string | null;
   onBehalf: boolean;
+  /** Reported anonymously: there is no reporter to contact. */
+  anonymous: boolean;
+  /** Someone is in immediate danger according to the answers. */
+  urgent: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
   submittedAt: Date;
@@ -61,6 +65,8 @@ const rowFields = {
   subjectPersonnummer: submissions.subjectPersonnummer,
   submitterName: submissions.submitterName,
   onBehalf: submissions.onBehalf,
+  anonymous: submissions.anonymous,
+  urgent: submissions.urgent,
   assigneeId: submissions.assigneeId,
   submittedAt: submissions.submittedAt,
   dueAt: submissions.dueAt,
@@ -80,6 +86,8 @@ type RawRow = {
   subjectPersonnummer: string | null;
   submitterName: string | null;
   onBehalf: boolean;
+  anonymous: boolean;
+  urgent: boolean;
   assigneeId: string | null;
   submittedAt: Date;
   dueAt: Date | null;
@@ -164,6 +172,8 @@ function toRow(r: RawRow, names: Map<string, string>): ExportRow {
     personnummer: r.subjectPersonnummer,
     submitterName: r.submitterName,
     onBehalf: r.onBehalf,
+    anonymous: r.anonymous,
+    urgent: r.urgent,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
     submittedAt: r.submittedAt,

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { getService } from '../services/index.ts';
+import { getServiceVersion } from '../services/index.ts';
+import { defaultForenkladRules } from '../domain/rules/forenklad.ts';
 import { translator } from '../i18n/index.ts';
 import { testDatabases } from './test-db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
 import { findReceipt, receiptRows } from './receipts.ts';
 
-const def = getService('trygghetslarm')!;
+// Version 1 of trygghetslarm: a receipt is always rendered with the version the answers were given to.
+const def = getServiceVersion('trygghetslarm', 1)!;
 const submittedAt = new Date('2026-11-23T13:05:00Z');
 const textParams = { municipality: 'Askersunds kommun', phone: '0583-810 00', email: 'socialtjansten@askersund.se' };
 
@@ -67,7 +69,7 @@ describe.each(testDatabases())('a citizen fetching their receipt on $name', (tdb
 
   it('shows the stored answers with labels and chosen options translated and the citizen’s text verbatim', async () => {
     const row = (await findReceipt(db, mine.id, 'trygghetslarm:mine-aaaaaaaaaaaaaaaa'))!;
-    const rows = receiptRows(def, row.answers, row.submittedAt, translator('sv'), textParams);
+    const rows = receiptRows(def, row.answers, row.submittedAt, translator('sv'), textParams, defaultForenkladRules);
     const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.lines]));
     expect(byLabel['Vilket trygghetslarm vill du ha?']).toEqual(['Mobilt trygghetslarm med GPS']);
     expect(byLabel['Är du folkbokförd i Askersunds kommun?']).toEqual(['Ja']);
@@ -79,8 +81,8 @@ describe.each(testDatabases())('a citizen fetching their receipt on $name', (tdb
   });
 
   it('shows an optional question left empty as not given, in the reader’s language', async () => {
-    const sv = receiptRows(def, answers, submittedAt, translator('sv'), textParams);
-    const en = receiptRows(def, answers, submittedAt, translator('en'), textParams);
+    const sv = receiptRows(def, answers, submittedAt, translator('sv'), textParams, defaultForenkladRules);
+    const en = receiptRows(def, answers, submittedAt, translator('en'), textParams, defaultForenkladRules);
     expect(sv.find((r) => r.label === 'E-postadress (frivilligt)')?.lines).toEqual(['Inte angivet']);
     expect(en.find((r) => r.label === 'Email address (optional)')?.lines).toEqual(['Not given']);
     expect(en.find((r) => r.label === 'Which safety alarm do you want?')?.lines).toEqual(['Mobile safety alarm with GPS']);

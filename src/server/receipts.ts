@@ -11,7 +11,7 @@ import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import { answerRows } from '../domain/forms/answers.ts';
 import { displayLineText } from '../i18n/display.ts';
-import { forenkladRules } from './rules.ts';
+import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { SubmissionRecord } from './submissions.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,8 +34,8 @@ export type ReceiptRow = { label: string; lines: string[] };
  * options translated, citizen text verbatim, an optional question left empty as "Inte angivet".
  * The journey is walked as of the submission time, so the same path is shown as was submitted.
  */
-export function receiptRows(def: ServiceDefinition, answers: Answers, submittedAt: Date, t: TFunction, textParams: Record<string, string | number>): ReceiptRow[] {
-  return answerRows(def, answers, { today: submittedAt, rules: forenkladRules() }).map((row) => ({
+export function receiptRows(def: ServiceDefinition, answers: Answers, submittedAt: Date, t: TFunction, textParams: Record<string, string | number>, rules: ForenkladRules): ReceiptRow[] {
+  return answerRows(def, answers, { today: submittedAt, rules }).map((row) => ({
     label: t(row.field.label, textParams),
     lines: row.lines.length === 0 ? [t('checkAnswers.notGiven')] : row.lines.map((line) => displayLineText(t, line, textParams)),
   }));

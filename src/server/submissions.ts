@@ -18,6 +18,12 @@ export type NewSubmission = {
   subjectName: string | null;
   submitterName: string | null;
   onBehalf: boolean;
+  /** The reporter stays anonymous (the answers on the path hold nothing identifying them). */
+  anonymous?: boolean;
+  /** Immediate danger according to the definition's urgency rule. */
+  urgent?: boolean;
+  /** The handling deadline from receipt, e.g. förhandsbedömning of an orosanmälan within 14 days. */
+  dueAt?: Date | null;
   idempotencyKey: string;
   /** Uploads made during this journey (bound to the same idempotency key) that become attachments. */
   uploadIds?: string[];
@@ -78,7 +84,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
       action: 'submission.received',
       subjectType: 'submission',
       subjectId: row.id,
-      details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, attachments: uploadIds.length },
+      details: { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, anonymous: s.anonymous ?? false, urgent: s.urgent ?? false, attachments: uploadIds.length },
     });
     // Hand-over to the verksamhetssystem commits with the case, or not at all.
     await enqueueDeliveries(tx, row.id, 'submitted');

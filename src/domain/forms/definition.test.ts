@@ -180,6 +180,26 @@ const cases: Case[] = [
     input: { ...fixtureInput('okant-subjekt', [question('en', [yesNo('a')]), ...endPages('x')]), subject: { personnummer: 'pnr', name: ['a'] } },
     message: 'subject refers to unknown field "pnr"',
   },
+  {
+    problem: 'anonymous reporting without "anonymous" among the submitters',
+    input: { ...fixtureInput('anonym-utan-lov', [question('en', [yesNo('anonym')]), ...endPages('x')]), anonymous: { field: 'anonym', equals: 'ja' } },
+    message: 'anonymous is set but "anonymous" is not among the submitters',
+  },
+  {
+    problem: 'anonymous reporting decided by a field that does not exist',
+    input: { ...fixtureInput('anonym-okant', [question('en', [yesNo('a')]), ...endPages('x')]), submitters: ['anonymous'], anonymous: { field: 'anonym', equals: 'ja' } },
+    message: 'anonymous refers to unknown field "anonym"',
+  },
+  {
+    problem: 'an urgency condition on a field that does not exist',
+    input: { ...fixtureInput('akut-okant', [question('en', [yesNo('a')]), ...endPages('x')]), handling: { dueDays: 14, urgentWhen: { field: 'akutFara', equals: 'ja' } } },
+    message: 'handling.urgentWhen refers to unknown field "akutFara"',
+  },
+  {
+    problem: 'an urgency condition on an unknown rule',
+    input: { ...fixtureInput('akut-regel', [question('en', [yesNo('a')]), ...endPages('x')]), handling: { urgentWhen: { rule: 'isUrgent' } } },
+    message: 'handling.urgentWhen uses unknown rule "isUrgent"',
+  },
 ];
 
 describe('defineService', () => {
@@ -251,6 +271,9 @@ describe('defineService', () => {
     ]);
     expect(page?.kind === 'question' && page.next).toEqual([]);
     expect(def.ordinaryApplicationLink).toBe(false);
+    expect(def.quickExit).toBe(false);
+    expect(def.emergencyNotice).toBe(false);
+    expect(def.handling).toEqual({});
   });
 });
 

@@ -109,7 +109,7 @@ export const serviceDefinition = z
     version: z.number().int().positive(),
     area: z.enum(['aldreomsorg', 'ifo']),
     /** Groups e-tjänster for indicators: förenklad biståndsbedömning, IFO contact, … */
-    category: z.enum(['forenklad', 'ifo']),
+    category: z.enum(['forenklad', 'ifo', 'synpunkter']),
     /** For förenklad e-tjänster: which insats it applies for (the municipality chooses which are offered). */
     forenkladInsats: z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop']).optional(),
     title: z.string().min(1),
@@ -128,6 +128,18 @@ export const serviceDefinition = z
     onBehalf: z.object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
     /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
     textContext: fieldName.optional(),
+    /**
+     * When this answer says the reporter stays anonymous (requires 'anonymous' among the submitters).
+     * Such a submission stores no submitter name; the definition's routes must skip every question
+     * that would identify the reporter, so those answers are never on the path.
+     */
+    anonymous: z.object({ field: fieldName, equals: z.string() }).optional(),
+    /** A "Lämna sidan snabbt" button on every page (våld, missbruk, orosanmälan). */
+    quickExit: z.boolean().default(false),
+    /** A notice on every page: in acute danger call 112, or the socialjour out of hours. */
+    emergencyNotice: z.boolean().default(false),
+    /** How the case is handled: a deadline from receipt (e.g. förhandsbedömning in 14 days) and when it is urgent. */
+    handling: z.object({ dueDays: z.number().int().positive().optional(), urgentWhen: condition.optional() }).default({}),
     retention: z.object({ yearsAfterClosed: z.number().int().positive() }),
     pages: z.array(pageDef).min(3),
   })
@@ -170,7 +182,16 @@ export const serviceDefinition = z
       ...(def.subject ? [def.subject.personnummer, ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
       ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
       ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
+      ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
     ];
+    if (def.anonymous && !def.submitters.includes('anonymous')) ctx.addIssue({ code: 'custom', message: 'anonymous is set but "anonymous" is not among the submitters' });
+    if (def.handling.urgentWhen) checkFields(def.handling.urgentWhen, 'handling.urgentWhen');
+    function checkFields(c: Condition, where: string): void {
+      if ('all' in c) c.all.forEach((x) => checkFields(x, where));
+      else if ('any' in c) c.any.forEach((x) => checkFields(x, where));
+      else if ('rule' in c && !knownRule(c.rule)) ctx.addIssue({ code: 'custom', message: `${where} uses unknown rule "${c.rule}"` });
+      else if ('field' in c && c.field !== undefined && !names.has(c.field)) ctx.addIssue({ code: 'custom', message: `${where} refers to unknown field "${c.field}"` });
+    }
     for (const [where, n] of referenced) {
       if (!names.has(n)) ctx.addIssue({ code: 'custom', message: `${where} refers to unknown field "${n}"` });
     }

@@ -30,7 +30,8 @@ export const GET: APIRoute = async (ctx) => {
   if (!staff) return redirect(`/handlaggning/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
   const { user } = staff;
   if (!hasRole(user, 'handlaggare')) {
-    return new Response(locals.t('staff-inbox:export.forbidden'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    // Like every case route: a role without access to cases is told nothing exists here.
+    return rewrite('/404');
   }
   const areas = caseAreas(user);
   // The hand-over file is always in Swedish, whatever language the handläggare reads the portal in.
@@ -47,6 +48,7 @@ export const GET: APIRoute = async (ctx) => {
       areas,
       colleagueIds: colleagues.map((c) => c.id),
       today: new Date(),
+      synpunkterServiceIds: services.filter((s) => s.category === 'synpunkter').map((s) => s.id),
     });
     const { csv, rows } = await exportInboxCsv(db, user, { filters: parsed.filters, sort: parsed.sort, ip: clientAddress(ctx) }, { serviceTitle });
     const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());

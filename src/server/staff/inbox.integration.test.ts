@@ -400,4 +400,31 @@ describe.each(testDatabases())('the handläggare inbox on $name', (tdb) => {
     const page = await listInbox(db, anna, {}, { sort: 'newest', limit: 5 });
     expect(page.rows.map((x) => x.reference)).toEqual([r.reference]);
   });
+
+  describe('the synpunkter queue', () => {
+    const synpunkter = ['synpunkter-och-klagomal'];
+    it('keeps synpunkter och klagomål out of the cases queue and shows only them in their own', async () => {
+      const orosanmalan = await add(db, 'ifo', '2026-03-02T09:00:00Z', { serviceId: 'orosanmalan-barn' });
+      const klagomal = await add(db, 'ifo', '2026-03-03T09:00:00Z', { serviceId: 'synpunkter-och-klagomal' });
+      const ids = async (filters: InboxFilters) => (await listInbox(db, bo, filters, { sort: 'newest', limit: 10 })).rows.map((r) => r.id);
+      expect(await ids({ queue: { synpunkter: false, serviceIds: synpunkter } })).toEqual([orosanmalan]);
+      expect(await ids({ queue: { synpunkter: true, serviceIds: synpunkter } })).toEqual([klagomal]);
+      // Counts follow the queue too.
+      const counts = await countInboxByStatus(db, bo, { queue: { synpunkter: true, serviceIds: synpunkter } });
+      expect(counts.total).toEqual(counts.byStatus.inkommen);
+      expect(counts.byStatus.inkommen).toMatchObject({ count: 1 });
+      // An empty synpunkter list shows nothing rather than everything.
+      expect(await ids({ queue: { synpunkter: true, serviceIds: [] } })).toEqual([]);
+    });
+
+    it('shows which cases are urgent and which were reported anonymously', async () => {
+      const urgent = await add(db, 'ifo', '2026-03-02T09:00:00Z', { serviceId: 'orosanmalan-barn', urgent: true, anonymous: true, dueAt: new Date('2026-03-16T09:00:00Z') });
+      const calm = await add(db, 'ifo', '2026-03-03T09:00:00Z', { serviceId: 'orosanmalan-barn' });
+      const rows = (await listInbox(db, bo, {}, { sort: 'due', limit: 10 })).rows;
+      expect(rows.map((r) => [r.id, r.urgent, r.anonymous])).toEqual([
+        [urgent, true, true],
+        [calm, false, false],
+      ]);
+    });
+  });
 });

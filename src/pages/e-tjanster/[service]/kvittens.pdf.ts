@@ -13,6 +13,7 @@ import { getDb, isUnavailable } from '../../../server/db.ts';
 import { loadJourney } from '../../../server/journey-state.ts';
 import { findReceipt, receiptRows } from '../../../server/receipts.ts';
 import { renderReceiptPdf } from '../../../server/receipt-pdf.ts';
+import { forenkladRules } from '../../../server/rules.ts';
 
 export const GET: APIRoute = async ({ params, cookies, locals, rewrite }) => {
   const current = getService(params.service);
@@ -43,7 +44,7 @@ export const GET: APIRoute = async ({ params, cookies, locals, rewrite }) => {
     reference: row.reference,
     submittedAt: row.submittedAt,
     lang,
-    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams),
+    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams, forenkladRules()),
     t,
     contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,
