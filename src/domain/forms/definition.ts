@@ -134,6 +134,8 @@ export const serviceDefinition = z
      * that would identify the reporter, so those answers are never on the path.
      */
     anonymous: z.object({ field: fieldName, equals: z.string() }).optional(),
+    /** What the citizen sends, for the shared wording: "Skicka ansökan", "Skicka anmälan", or just "Skicka". */
+    matter: z.enum(['ansokan', 'anmalan', 'fraga', 'synpunkt']).default('ansokan'),
     /** A "Lämna sidan snabbt" button on every page (våld, missbruk, orosanmälan). */
     quickExit: z.boolean().default(false),
     /** A notice on every page: in acute danger call 112, or the socialjour out of hours. */

@@ -16,6 +16,9 @@ export const TOPICS = ['ekonomiskt-bistand', 'barn-familj', 'missbruk', 'vald', 
 export default defineService({
   ...ifoCommon,
   id: 'kontakta-socialtjansten',
+  matter: 'fraga',
+  // One of the topics is våld i nära relation: the page can be left quickly like that e-tjänst's.
+  quickExit: true,
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,

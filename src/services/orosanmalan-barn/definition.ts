@@ -32,6 +32,7 @@ export const CONCERNS = [
 export default defineService({
   ...ifoCommon,
   id: 'orosanmalan-barn',
+  matter: 'anmalan',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,

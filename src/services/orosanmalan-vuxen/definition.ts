@@ -42,6 +42,7 @@ const dontKnow = (name: string) => ({
 export default defineService({
   ...ifoCommon,
   id: 'orosanmalan-vuxen',
+  matter: 'anmalan',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,

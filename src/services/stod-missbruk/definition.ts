@@ -19,6 +19,7 @@ export const SUPPORT = ['samtal', 'behandling', 'vard', 'boende', 'anhorigstod',
 export default defineService({
   ...ifoCommon,
   id: 'stod-missbruk',
+  matter: 'fraga',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,

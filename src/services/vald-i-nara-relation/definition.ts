@@ -19,6 +19,7 @@ export const SUPPORT = ['samtal', 'skydd', 'barn', 'ekonomi-bostad', 'polisanmal
 export default defineService({
   ...ifoCommon,
   id: 'vald-i-nara-relation',
+  matter: 'fraga',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,
