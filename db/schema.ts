@@ -14,6 +14,8 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -43,6 +45,8 @@ export const submissions = pgTable(
     subjectName: text('subject_name'),
     /** Set when someone submits for another person ("X för Y"). */
     submitterName: text('submitter_name'),
+    /** The logged-in submitter's personnummer (e-legitimation): their Mina sidor shows the matter too. */
+    submitterPersonnummer: text('submitter_personnummer'),
     onBehalf: boolean('on_behalf').notNull().default(false),
     /** The reporter chose to stay anonymous: nothing identifying them is stored (nor their address). */
     anonymous: boolean('anonymous').notNull().default(false),
@@ -75,6 +79,7 @@ export const submissions = pgTable(
     index('submissions_area_due_idx').on(t.area, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('submissions_area_status_due_idx').on(t.area, t.status, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('submissions_subject_pnr_idx').on(t.subjectPersonnummer),
+    index('submissions_submitter_pnr_idx').on(t.submitterPersonnummer),
   ],
 );
 
@@ -174,8 +179,10 @@ export const uploads = pgTable(
     data: bytes('data').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    /** An attachment to a message on Mina sidor (then also linked to the message's submission). */
+    messageId: uuid('message_id'),
   },
-  (t) => [index('uploads_submission_idx').on(t.submissionId), index('uploads_journey_idx').on(t.journeyKey)],
+  (t) => [index('uploads_submission_idx').on(t.submissionId), index('uploads_journey_idx').on(t.journeyKey), index('uploads_message_idx').on(t.messageId)],
 );
 
 /** The case timeline: what happened to a case, in order (status, assignment, notes, decisions). */
@@ -253,4 +260,224 @@ export const deliveries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('deliveries_once_idx').on(t.submissionId, t.backend, t.event), index('deliveries_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Citizens: e-legitimation sessions, drafts, messages, notifications (Mina sidor).
+
+/** A citizen's session after e-legitimation (OIDC). Separate from staff sessions; the token's secret half is hashed. */
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: bytes('secret_hash').notNull(),
+    personnummer: text('personnummer').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('citizen_sessions_pnr_idx').on(t.personnummer)],
+);
+
+/** A saved, unsent application: not an inkommen handling; only its author sees it; deleted after 30 days. */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerPersonnummer: text('owner_personnummer').notNull(),
+    serviceId: text('service_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** The page to resume on. */
+    pageId: text('page_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('drafts_owner_idx').on(t.ownerPersonnummer, t.updatedAt), index('drafts_expires_idx').on(t.expiresAt)],
+);
+
+/** Messages between handläggare and citizen on a case (never internal notes). */
+export const caseMessages = pgTable(
+  'case_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** to_citizen | from_citizen */
+    direction: text('direction').notNull(),
+    authorStaffId: uuid('author_staff_id'),
+    authorPersonnummer: text('author_personnummer'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('case_messages_submission_idx').on(t.submissionId, t.createdAt)],
+);
+
+/** E-mail notifications, sent by a worker with retries; they carry no sensitive content. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    /** submission_received | status_changed | message_received */
+    template: text('template').notNull(),
+    lang: text('lang').notNull().default('sv'),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    /** pending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The e-tjänst catalog's life cycle and the indicators' targets.
+
+/** Each e-tjänst's state: utkast → publicerad (launch date) → avpublicerad (retired, replaced by). */
+export const serviceLifecycle = pgTable('service_lifecycle', {
+  serviceId: text('service_id').primaryKey(),
+  /** utkast | publicerad | avpublicerad */
+  state: text('state').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+  /** The e-tjänst that replaces a retired one. */
+  replacedBy: text('replaced_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+/** Every state change, kept: launches and retirements per year are counted from these. */
+export const serviceLifecycleEvents = pgTable(
+  'service_lifecycle_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    serviceId: text('service_id').notNull(),
+    state: text('state').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+  },
+  (t) => [index('service_lifecycle_events_idx').on(t.serviceId, t.at)],
+);
+
+/** Targets (and historic outcomes) per indicator and year: loaded from seed 001, editable by admins. */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    indicatorId: text('indicator_id').notNull(),
+    year: integer('year').notNull(),
+    /** target | outcome */
+    kind: text('kind').notNull().default('target'),
+    /** Null when the seed gives no number (shown as the note, never guessed). */
+    value: text('value'),
+    note: text('note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.year, t.kind] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Brukarenkäter: anonymous surveys.
+
+/** A unit a survey period is run for: a hemtjänstgrupp, a boende, a daglig verksamhet … */
+export const surveyUnits = pgTable('survey_units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  area: text('area').notNull(),
+  /** hemtjanst | sarskilt-boende | daglig-verksamhet | gruppboende | ifo | … */
+  kind: text('kind').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A survey open for answers during a period, for some units. */
+export const surveyPeriods = pgTable(
+  'survey_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: text('survey_id').notNull(),
+    surveyVersion: integer('survey_version').notNull(),
+    name: text('name').notNull(),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    /** open | closed */
+    status: text('status').notNull().default('open'),
+    /** Anyone with the link may answer (else only with an invitation code). */
+    openLink: boolean('open_link').notNull().default(false),
+    /** The open link's unguessable token. */
+    linkToken: text('link_token').unique(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_periods_survey_idx').on(t.surveyId, t.opensOn)],
+);
+
+export const surveyPeriodUnits = pgTable(
+  'survey_period_units',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => surveyPeriods.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => surveyUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId] })],
+);
+
+/**
+ * Single-use invitation codes, stored as hashes. Using one marks it used in the same transaction as
+ * the answer is stored; the answer never refers to the code, so it cannot be traced to a recipient.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => surveyPeriods.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').references(() => surveyUnits.id),
+    batchId: uuid('batch_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('survey_invitations_batch_idx').on(t.batchId)],
+);
+
+/** One anonymous answer: no code, no identity, no client address, and only the day it came in. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => surveyPeriods.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').references(() => surveyUnits.id),
+    surveyId: text('survey_id').notNull(),
+    surveyVersion: integer('survey_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    answeredWithHelp: boolean('answered_with_help').notNull().default(false),
+    submittedOn: date('submitted_on').notNull(),
+  },
+  (t) => [index('survey_responses_period_idx').on(t.periodId, t.unitId)],
+);
+
+/** The optional one-question rating after an e-tjänst submission, stored without identity. */
+export const serviceRatings = pgTable(
+  'service_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: text('service_id').notNull(),
+    rating: smallint('rating').notNull(),
+    comment: text('comment'),
+    createdOn: date('created_on').notNull(),
+  },
+  (t) => [index('service_ratings_service_idx').on(t.serviceId, t.createdOn)],
 );
