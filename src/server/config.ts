@@ -67,6 +67,26 @@ const schema = z.object({
   FEE_HOME_CARE_HOURLY: z.coerce.number().int().min(0).max(100_000).optional(),
   FEE_MAXTAXA_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /**
+   * Citizens' e-legitimation (BankID, Freja eID …) through an OIDC broker: authorization code flow
+   * with PKCE. Unset OIDC_ISSUER: citizen login is not offered (in demo mode `npm start` runs a
+   * local provider and sets it). The defaults follow the Swedish OIDC profile (id.oidc.se).
+   */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('socialtjanstportalen'),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid profile https://id.oidc.se/scope/naturalPersonNumber'),
+  /** Space-separated acr values asked for; when set, the returned acr must be one of them. */
+  OIDC_ACR_VALUES: z.string().optional(),
+  /** The claim holding the personnummer (12 digits). */
+  OIDC_PERSONNUMMER_CLAIM: z.string().min(1).default('https://id.oidc.se/claim/personalIdentityNumber'),
+  CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(20),
+  CITIZEN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(8),
+  /** E-mail notifications (smtp://user:pass@host:port or smtps://…). Unset: none are sent. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Socialtjänstportalen <no-reply@localhost>'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
   NODE_ENV: z.string().optional(),
 });
 
