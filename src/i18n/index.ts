@@ -34,6 +34,12 @@ function collect(): Resources {
     const m = /\/services\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) put(m[2], m[1], data);
   }
+  // Each brukarenkät's texts: src/surveys/<id>/texts/<lang>.json, namespace "survey-<id>".
+  const surveys = import.meta.glob<Record<string, unknown>>('../surveys/*/texts/*.json', { eager: true, import: 'default' });
+  for (const [file, data] of Object.entries(surveys)) {
+    const m = /\/surveys\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
+    if (m?.[1] && m[2]) put(m[2], `survey-${m[1]}`, data);
+  }
   return resources;
 }
 
