@@ -28,7 +28,7 @@ const joinNames = (answers: Answers, fields: string[]): string | null => {
 
 /** Whom the matter concerns, and who submitted it when that is someone else ("X för Y"). */
 export function partiesOf(def: ServiceDefinition, answers: Answers): { personnummer: string | null; name: string | null; onBehalf: boolean; submitterName: string | null } {
-  const pnr = def.subject ? answers[def.subject.personnummer] : undefined;
+  const pnr = def.subject?.personnummer ? answers[def.subject.personnummer] : undefined;
   const onBehalf = def.onBehalf !== undefined && answers[def.onBehalf.field] === def.onBehalf.equals;
   // An anonymous reporter is never named, whatever else the answers hold.
   const anonymous = isAnonymous(def, answers);

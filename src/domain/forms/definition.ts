@@ -123,7 +123,7 @@ export const serviceDefinition = z
     /** Shows the link to the ordinary biståndsansökan on every page. */
     ordinaryApplicationLink: z.boolean().default(false),
     /** Which answers identify the person the matter concerns. */
-    subject: z.object({ personnummer: fieldName, name: z.array(fieldName).min(1) }).optional(),
+    subject: z.object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
     /** When an answer says someone applies for another person, and which answers name the submitter. */
     onBehalf: z.object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
     /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
@@ -181,7 +181,7 @@ export const serviceDefinition = z
       p.next.forEach((r) => checkRules(r.when, `page "${p.id}"`));
     }
     const referenced: [string, string][] = [
-      ...(def.subject ? [def.subject.personnummer, ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
+      ...(def.subject ? [...(def.subject.personnummer ? [def.subject.personnummer] : []), ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
       ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
       ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
       ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),

@@ -20,6 +20,7 @@ export const SECOND_ADULT_FIELDS = ['andraFornamn', 'andraEfternamn', 'andraPers
 export default defineService({
   ...ifoCommon,
   id: 'bli-familjehem',
+  matter: 'anmalan',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,

@@ -20,6 +20,7 @@ export const OTHER_PERSON_FIELDS = ['andraNamn', 'andraVillKomma'] as const;
 export default defineService({
   ...ifoCommon,
   id: 'familjeradgivning',
+  matter: 'fraga',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,
@@ -34,7 +35,8 @@ export default defineService({
   ],
   submitters: ['self'],
   requiresEid: false,
-  // No subject: the matter is a booking, not a person's case, and no personnummer is asked for.
+  // The matter is a booking: no personnummer is asked for, only the name the inbox shows.
+  subject: { name: ['fornamn', 'efternamn'] },
   // A booking request is kept only until it is done with.
   retention: { yearsAfterClosed: 1 },
   pages: [

@@ -57,7 +57,7 @@ describe('familjerådgivning', () => {
   it('never asks for a personnummer: familjerådgivningen keeps no journal', () => {
     const types = def.pages.flatMap((p) => (p.kind === 'question' ? p.fields.map((f) => f.type) : []));
     expect(types).not.toContain('personnummer');
-    expect(def.subject).toBeUndefined();
+    expect(def.subject?.personnummer).toBeUndefined();
   });
 
   describe.each(routes)('$name', ({ answers, asked, notAsked }) => {
@@ -69,9 +69,11 @@ describe('familjerådgivning', () => {
       for (const p of notAsked) expect(path).not.toContain(p);
     });
 
-    it('names no one as the subject and has no deadline', () => {
+    it('names the person by name only, without a personnummer, and has no deadline', () => {
       const kept = answersOnPath(def, answers, ctx);
-      expect(partiesOf(def, kept)).toEqual({ personnummer: null, name: null, onBehalf: false, submitterName: null });
+      const name = [kept.fornamn, kept.efternamn].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+      expect(name).not.toBeNull();
+      expect(partiesOf(def, kept)).toEqual({ personnummer: null, name, onBehalf: false, submitterName: null });
       expect(isAnonymous(def, kept)).toBe(false);
       expect(handlingOf(def, kept, ctx)).toEqual({ dueAt: null, urgent: false });
     });

@@ -25,6 +25,9 @@ export const SERVICES = ['ifo', 'aldreomsorg', 'lss', 'annat'] as const;
 export default defineService({
   ...ifoCommon,
   id: 'synpunkter-och-klagomal',
+  matter: 'synpunkt',
+  // A named synpunkt shows its author's name in the queue; an anonymous one has none.
+  subject: { name: ['fornamn', 'efternamn'] },
   version: 1,
   // Its own queue and its own count: synpunktshantering belongs with the avvikelse process, not with applications.
   category: 'synpunkter',
