@@ -1,19 +1,78 @@
 /**
- * The e-tjänster citizens can reach now: every registered definition, except förenklad e-tjänster
- * whose insats the municipality's rule set does not offer. Pages ask here, never the registry.
+ * The e-tjänster citizens can reach now: registered definitions that are publicerad in the
+ * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
+ * municipality's rule set does not offer. Pages ask here, never the registry.
+ *
+ * The life cycle is read from the database on every call (several instances share it). If the
+ * database cannot be reached, the last state this instance read is used, or, before any read,
+ * every registered e-tjänst counts as live (their default): sending fails with its own clear
+ * message then anyway.
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isOffered } from '../domain/rules/forenklad.ts';
 import { getService, services } from '../services/index.ts';
+import { getDb, isUnavailable } from './db.ts';
+import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
+import { log } from './log.ts';
 import { forenkladRules } from './rules.ts';
 
-export function liveServices(): ServiceDefinition[] {
-  const rules = forenkladRules();
-  return services.filter((s) => isOffered(rules, s.forenkladInsats));
+let lastKnown: Map<string, LifecycleRow> | undefined;
+
+/** The life cycle rows, or undefined when the database is down and nothing was read before. */
+export async function catalogLifecycle(): Promise<Map<string, LifecycleRow> | undefined> {
+  try {
+    lastKnown = await readLifecycle(await getDb());
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    log('error', 'catalog: database unavailable, using the last known life cycle', {}, e);
+  }
+  return lastKnown;
 }
 
-/** The current definition of a live e-tjänst; undefined when unknown or not offered. */
-export function getLiveService(id: string | undefined): ServiceDefinition | undefined {
+/** Is this definition live under these life cycle rows? No row (not yet seen) counts as publicerad. */
+export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleRow> | undefined): boolean {
+  const state = lifecycle?.get(def.id)?.state ?? 'publicerad';
+  return state === 'publicerad' && isOffered(forenkladRules(), def.forenkladInsats);
+}
+
+export async function liveServices(lifecycle?: Map<string, LifecycleRow>): Promise<ServiceDefinition[]> {
+  const rows = lifecycle ?? (await catalogLifecycle());
+  return services.filter((s) => isLive(s, rows));
+}
+
+/** The current definition of a live e-tjänst; undefined when unknown, not offered, a draft or retired. */
+export async function getLiveService(id: string | undefined): Promise<ServiceDefinition | undefined> {
   const def = getService(id);
-  return def && isOffered(forenkladRules(), def.forenkladInsats) ? def : undefined;
+  if (!def) return undefined;
+  return isLive(def, await catalogLifecycle()) ? def : undefined;
+}
+
+/** Where a request for an e-tjänst that is not live is answered: the retired page (410) or the 404 page. */
+export async function notLivePath(id: string | undefined): Promise<string> {
+  const def = getService(id);
+  if (!def) return '/404';
+  const row = (await catalogLifecycle())?.get(def.id);
+  return row?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404';
+}
+
+/**
+ * "Vad behöver du hjälp med?" (seed 003: one way in whatever the need): plain choices on the start
+ * page, each leading to the e-tjänster that fit it. E-tjänster that are not live are left out.
+ */
+export const NEEDS: { id: string; serviceIds: string[] }[] = [
+  { id: 'hjalp-hemma', serviceIds: ['tvatt', 'stadning', 'trygghetslarm', 'digitala-inkop'] },
+  { id: 'pengar', serviceIds: ['ekonomiskt-bistand'] },
+  { id: 'oro', serviceIds: ['orosanmalan-barn', 'orosanmalan-vuxen'] },
+  { id: 'vald', serviceIds: ['vald-i-nara-relation'] },
+  { id: 'missbruk', serviceIds: ['stod-missbruk'] },
+  { id: 'familj', serviceIds: ['familjeradgivning', 'kontaktperson-kontaktfamilj', 'bli-familjehem'] },
+  { id: 'kontakt', serviceIds: ['kontakta-socialtjansten', 'synpunkter-och-klagomal'] },
+];
+
+/** Case- and accent-insensitive search in the reader's language ("städ" finds "Städning"). */
+export function matchesQuery(texts: string[], query: string): boolean {
+  const fold = (s: string) => s.toLocaleLowerCase('sv').normalize('NFC');
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const hay = fold(texts.join(' '));
+  return words.every((w) => hay.includes(w));
 }

@@ -1,0 +1,155 @@
+/**
+ * Time in Europe/Stockholm for the indicators: a year, a month or an office day begins at Swedish
+ * midnight, whatever the server's time zone. Also the Swedish public holidays (helgdagar), and the
+ * office hours that "utanför kontorstid" is measured against.
+ */
+const TZ = 'Europe/Stockholm';
+
+const PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: TZ,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  weekday: 'short',
+});
+
+const DOW: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export type LocalParts = { year: number; month: number; day: number; hour: number; isoDow: number };
+
+export function stockholmParts(d: Date): LocalParts {
+  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), isoDow: DOW[p.weekday ?? ''] ?? 0 };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-01": the Swedish calendar date of an instant. */
+export function stockholmDate(d: Date): string {
+  const p = stockholmParts(d);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** "2026-03": the Swedish calendar month of an instant. */
+export function stockholmMonth(d: Date): string {
+  return stockholmDate(d).slice(0, 7);
+}
+
+export function stockholmYear(d: Date): number {
+  return stockholmParts(d).year;
+}
+
+/** The instant of Swedish midnight beginning the given day (the offset is +01:00 or +02:00). */
+export function stockholmMidnight(year: number, month: number, day: number): Date {
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day) - offsetHours * 3_600_000);
+    const p = stockholmParts(candidate);
+    if (p.year === year && p.month === month && p.day === day && p.hour === 0) return candidate;
+  }
+  throw new Error(`no Swedish midnight on ${year}-${month}-${day}`);
+}
+
+/** The instant the Swedish calendar year begins. */
+export function yearStart(year: number): Date {
+  return stockholmMidnight(year, 1, 1);
+}
+
+/** "YYYY-MM" → the months from `from` to `to`, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${pad(m)}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+export function isMonth(v: string | undefined): v is string {
+  return !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) && Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100;
+}
+
+/** Easter Sunday (Gregorian, anonymous algorithm) as [month, day]. */
+export function easterSunday(year: number): [number, number] {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return [month, day];
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The days the municipality's offices are closed besides weekends: the Swedish public holidays
+ * (lagen om allmänna helgdagar) that can fall on a weekday, plus midsommarafton, julafton and
+ * nyårsafton, which are not helgdagar by law but are days off under the collective agreements.
+ */
+export function closedDays(year: number): Set<string> {
+  const [em, ed] = easterSunday(year);
+  const easter = new Date(Date.UTC(year, em - 1, ed));
+  const plus = (days: number) => iso(new Date(easter.getTime() + days * 86_400_000));
+  // Midsommarafton: the Friday between 19 and 25 June.
+  let midsommarafton = '';
+  for (let d = 19; d <= 25; d++) {
+    const day = new Date(Date.UTC(year, 5, d));
+    if (day.getUTCDay() === 5) midsommarafton = iso(day);
+  }
+  return new Set([
+    `${year}-01-01`, // nyårsdagen
+    `${year}-01-06`, // trettondedag jul
+    plus(-2), // långfredagen
+    plus(1), // annandag påsk
+    `${year}-05-01`, // första maj
+    plus(39), // Kristi himmelsfärds dag
+    `${year}-06-06`, // Sveriges nationaldag
+    midsommarafton,
+    `${year}-12-24`, // julafton
+    `${year}-12-25`, // juldagen
+    `${year}-12-26`, // annandag jul
+    `${year}-12-31`, // nyårsafton
+  ]);
+}
+
+const closedCache = new Map<number, Set<string>>();
+
+/** Is this Swedish date ("YYYY-MM-DD") a day the offices are closed (weekend days aside)? */
+export function isClosedDay(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  let days = closedCache.get(year);
+  if (!days) {
+    days = closedDays(year);
+    closedCache.set(year, days);
+  }
+  return days.has(date);
+}
+
+/** Office hours: Monday to Friday, 08.00–17.00 Swedish time, on days the offices are open. */
+export const OFFICE_HOURS = { fromHour: 8, toHour: 17 } as const;
+
+/** Whether a weekday hour (before the holiday check) lies within office hours. */
+export function isWeekdayOfficeHour(isoDow: number, hour: number): boolean {
+  return isoDow >= 1 && isoDow <= 5 && hour >= OFFICE_HOURS.fromHour && hour < OFFICE_HOURS.toHour;
+}
+
+export function isOfficeHours(d: Date): boolean {
+  const p = stockholmParts(d);
+  return isWeekdayOfficeHour(p.isoDow, p.hour) && !isClosedDay(stockholmDate(d));
+}
