@@ -10,5 +10,7 @@ declare namespace App {
     staff?: import('./server/staff/session.ts').StaffContext | undefined;
     /** A session that has had the password but not yet the second factor (see middleware.ts). */
     staffPending?: import('./server/staff/session.ts').StaffSessionState | undefined;
+    /** A citizen logged in with e-legitimation (see middleware.ts); never set on staff pages. */
+    citizen?: import('./server/citizen/session.ts').CitizenContext | undefined;
   }
 }

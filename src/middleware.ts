@@ -13,9 +13,13 @@ import { sharedTextParams } from './i18n/text-params.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
 import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
+import { readCitizenSession } from './server/citizen/session.ts';
+import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
+// E-mail notifications and the removal of expired drafts and citizen sessions, likewise.
+ensureCitizenHousekeeping();
 
 export const LANG_COOKIE = 'lang';
 
@@ -94,4 +98,27 @@ const staff = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(headers, locale, bodyLimit, staff);
+/** Needs a citizen logged in with e-legitimation. */
+const CITIZEN_ONLY = /^\/mina-sidor(\/|$)/;
+
+/**
+ * Outside /handlaggning: the citizen's session, when the request carries its cookie (so pages can
+ * show who is logged in and the logout button); Mina sidor requires one. A database that is down
+ * leaves the citizen logged out for that request; Mina sidor then says it cannot be shown.
+ */
+const citizen = defineMiddleware(async (ctx, next) => {
+  const path = ctx.url.pathname;
+  if (path === '/handlaggning' || path.startsWith('/handlaggning/')) return next();
+  try {
+    ctx.locals.citizen = await readCitizenSession(ctx.cookies, getDb);
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    if (CITIZEN_ONLY.test(path)) return ctx.rewrite('/tillfalligt-fel');
+  }
+  if (!ctx.locals.citizen && CITIZEN_ONLY.test(path)) {
+    return ctx.redirect(`/logga-in?tillbaka=${encodeURIComponent(path + ctx.url.search)}`, 303);
+  }
+  return next();
+});
+
+export const onRequest = sequence(headers, locale, bodyLimit, staff, citizen);

@@ -9,6 +9,7 @@ import { evaluate } from '../domain/forms/conditions.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
+import { notifySafely } from './notifications/outbox.ts';
 
 export function journeyContext(now: Date): JourneyContext {
   return { today: now, rules: forenkladRules() };
@@ -59,13 +60,19 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
   return `${def.id}:${token}`;
 }
 
-export async function submitJourney(def: ServiceDefinition, answers: Answers, token: string, now: Date): Promise<Received> {
+/**
+ * `submitter`: the citizen logged in with e-legitimation, recorded as the submitter so that the
+ * matter shows on their Mina sidor. After the submission commits, an e-mail notification is queued
+ * (never failing the submission).
+ */
+export async function submitJourney(def: ServiceDefinition, answers: Answers, token: string, now: Date, submitter?: { personnummer: string }): Promise<Received> {
   const ctx = journeyContext(now);
   if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
   const kept = answersOnPath(def, answers, ctx);
   const parties = partiesOf(def, kept);
   const handling = handlingOf(def, kept, ctx);
-  return receiveSubmission(await getDb(), {
+  const db = await getDb();
+  const received = await receiveSubmission(db, {
     dueAt: handling.dueAt,
     urgent: handling.urgent,
     anonymous: isAnonymous(def, kept),
@@ -76,8 +83,12 @@ export async function submitJourney(def: ServiceDefinition, answers: Answers, to
     subjectPersonnummer: parties.personnummer,
     subjectName: parties.name,
     submitterName: parties.submitterName,
+    // An anonymous report stays anonymous, logged in or not.
+    submitterPersonnummer: isAnonymous(def, kept) ? null : (submitter?.personnummer ?? null),
     onBehalf: parties.onBehalf,
     idempotencyKey: idempotencyKey(def, token),
     uploadIds: uploadsOnPath(def, kept, ctx).map((u) => u.id),
   }, now);
+  if (!received.duplicate) await notifySafely(db, received.id, 'submission_received');
+  return received;
 }

@@ -1,0 +1,38 @@
+/**
+ * A file attached to a message of one of the citizen's matters. Checked by personnummer like the
+ * matter itself: anyone else's file, or an application's own attachment, does not exist (404).
+ * Every download is audited.
+ */
+import type { APIRoute } from 'astro';
+import { MEDIA_TYPES } from '../../../../../domain/forms/files.ts';
+import { audit } from '../../../../../server/audit.ts';
+import { getDb, isUnavailable } from '../../../../../server/db.ts';
+import { errorPageRequest } from '../../../../../server/http.ts';
+import { clientAddressOf } from '../../../../../server/staff/client-address.ts';
+import { citizenActorId } from '../../../../../server/citizen/actor.ts';
+import { findMyMatter } from '../../../../../server/citizen/matters.ts';
+import { findMessageFile } from '../../../../../server/citizen/messages.ts';
+
+export const GET: APIRoute = async (ctx) => {
+  const me = ctx.locals.citizen?.citizen;
+  if (!me) return ctx.redirect('/logga-in?tillbaka=/mina-sidor', 303);
+  try {
+    const db = await getDb();
+    const matter = await findMyMatter(db, me.personnummer, ctx.params.reference ?? '');
+    const file = matter ? await findMessageFile(db, matter.id, ctx.params.id ?? '') : undefined;
+    if (!matter || !file) return ctx.rewrite(errorPageRequest('/404', ctx.request));
+    await audit(db, { actorType: 'citizen', actorId: citizenActorId(me.personnummer), action: 'citizen.attachment.downloaded', subjectType: 'submission', subjectId: matter.id, details: { uploadId: file.id }, ip: clientAddressOf(ctx) ?? null });
+    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return new Response(Buffer.from(file.data), {
+      headers: {
+        'Content-Type': MEDIA_TYPES[file.kind],
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      },
+    });
+  } catch (e) {
+    if (isUnavailable(e)) return ctx.rewrite(errorPageRequest('/tillfalligt-fel', ctx.request));
+    throw e;
+  }
+};

@@ -1,0 +1,53 @@
+/**
+ * Citizen-side housekeeping inside the server process, on the server's one database handle and on
+ * timers that never keep the process alive: the e-mail worker (when SMTP_URL is set) and, hourly,
+ * the removal of expired drafts and citizen sessions. Every instance may run it; the e-mail worker
+ * claims rows with SKIP LOCKED and the removals are idempotent.
+ */
+import { config } from '../config.ts';
+import { getDb } from '../db.ts';
+import { log } from '../log.ts';
+import { smtpSender } from '../notifications/mailer.ts';
+import { onNotificationsQueued } from '../notifications/signal.ts';
+import { processDueNotifications, startLoop, type Loop } from '../notifications/worker.ts';
+import { deleteExpiredDrafts } from './drafts.ts';
+import { deleteExpiredCitizenSessions } from './session.ts';
+
+const KEY = Symbol.for('socialtjanstportalen.citizenHousekeeping');
+const slot = globalThis as typeof globalThis & { [KEY]?: Loop[] };
+
+/** Expired drafts and sessions are removed; returns the counts. */
+export async function cleanUpCitizenData(now = new Date()): Promise<{ drafts: number; sessions: number }> {
+  const db = await getDb();
+  const removed = { drafts: await deleteExpiredDrafts(db, now), sessions: await deleteExpiredCitizenSessions(db, now) };
+  if (removed.drafts + removed.sessions > 0) log('info', 'expired citizen data removed', removed);
+  return removed;
+}
+
+export function ensureCitizenHousekeeping(): void {
+  if (slot[KEY]) return;
+  let cfg;
+  try {
+    cfg = config();
+  } catch (e) {
+    log('error', 'citizen housekeeping: not started, configuration invalid', {}, e);
+    return;
+  }
+  const loops: Loop[] = [startLoop('citizen cleanup', async () => void (await cleanUpCitizenData()), 60 * 60_000, 30_000)];
+  if (cfg.SMTP_URL && cfg.DELIVERY_WORKER) {
+    const send = smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM);
+    const mail = startLoop(
+      'notification worker',
+      async () => {
+        const db = await getDb();
+        // Back to back while full batches keep coming.
+        while ((await processDueNotifications(db, { send, origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS })).claimed >= 20);
+      },
+      cfg.NOTIFY_POLL_SECONDS * 1000,
+      5_000,
+    );
+    onNotificationsQueued(() => void mail.kick());
+    loops.push(mail);
+  }
+  slot[KEY] = loops;
+}

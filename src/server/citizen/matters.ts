@@ -1,0 +1,102 @@
+/**
+ * A citizen's matters on Mina sidor: what they submitted themselves while logged in, and what was
+ * applied for them (the subject's personnummer) in e-tjänster where the person is the applicant
+ * (those that require e-legitimation). A report about someone (an orosanmälan, say) is never shown
+ * to the person it concerns. Every read is bound to the reader's personnummer in the query itself:
+ * anyone else's matter does not exist here, by any URL. Each view of a matter is audited.
+ */
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { caseMessages, decisions, submissions } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { allVersions } from '../../services/index.ts';
+import { audit } from '../audit.ts';
+import { citizenActorId } from './actor.ts';
+
+/** E-tjänster in which the subject is the applicant: the person may follow what was applied for them. */
+function applicantServices(): string[] {
+  return [...new Set(allVersions.filter((d) => d.requiresEid).map((d) => d.id))];
+}
+
+/** Whose matters: the reader's own submissions, and applications for the reader. */
+export function mineCondition(personnummer: string): SQL {
+  const own = eq(submissions.submitterPersonnummer, personnummer);
+  const services = applicantServices();
+  if (services.length === 0) return own;
+  return or(own, and(eq(submissions.subjectPersonnummer, personnummer), inArray(submissions.serviceId, services)))!;
+}
+
+export type MatterDecision = { outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string; decidedAt: Date };
+
+export type MatterSummary = {
+  id: string;
+  reference: string;
+  serviceId: string;
+  serviceVersion: number;
+  status: string;
+  submittedAt: Date;
+  onBehalf: boolean;
+  submitterName: string | null;
+  subjectName: string | null;
+  decision: MatterDecision | undefined;
+  unread: number;
+};
+
+async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, MatterDecision>> {
+  const latest = new Map<string, MatterDecision>();
+  if (ids.length === 0) return latest;
+  const rows = await db
+    .select({ submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt })
+    .from(decisions)
+    .where(inArray(decisions.submissionId, ids))
+    .orderBy(decisions.decidedAt);
+  for (const { submissionId, ...d } of rows) latest.set(submissionId, d);
+  return latest;
+}
+
+const COLUMNS = {
+  id: submissions.id,
+  reference: submissions.reference,
+  serviceId: submissions.serviceId,
+  serviceVersion: submissions.serviceVersion,
+  status: submissions.status,
+  submittedAt: submissions.submittedAt,
+  onBehalf: submissions.onBehalf,
+  submitterName: submissions.submitterName,
+  subjectName: submissions.subjectName,
+};
+
+/** The reader's matters, newest first, each with its latest decision and unread messages. */
+export async function listMyMatters(db: Db, personnummer: string, limit = 200): Promise<MatterSummary[]> {
+  const rows = await db.select(COLUMNS).from(submissions).where(mineCondition(personnummer)).orderBy(desc(submissions.submittedAt)).limit(limit);
+  const ids = rows.map((r) => r.id);
+  const decided = await decisionsOf(db, ids);
+  const unread = new Map<string, number>();
+  if (ids.length > 0) {
+    const counts = await db
+      .select({ submissionId: caseMessages.submissionId, n: sql<string>`count(*)` })
+      .from(caseMessages)
+      .where(and(inArray(caseMessages.submissionId, ids), eq(caseMessages.direction, 'to_citizen'), isNull(caseMessages.readAt)))
+      .groupBy(caseMessages.submissionId);
+    for (const c of counts) unread.set(c.submissionId, Number(c.n));
+  }
+  return rows.map((r) => ({ ...r, decision: decided.get(r.id), unread: unread.get(r.id) ?? 0 }));
+}
+
+const REFERENCE = /^\d{4}-\d{6,}$/;
+
+/** One of the reader's matters by reference (audited as viewed), or undefined for anyone else's. */
+export async function openMyMatter(db: Db, personnummer: string, reference: string, ip?: string | null): Promise<MatterSummary | undefined> {
+  const found = await findMyMatter(db, personnummer, reference);
+  if (!found) return undefined;
+  await audit(db, { actorType: 'citizen', actorId: citizenActorId(personnummer), action: 'citizen.matter.viewed', subjectType: 'submission', subjectId: found.id, details: { serviceId: found.serviceId }, ip: ip ?? null });
+  return found;
+}
+
+/** As openMyMatter without the audit event (for a check before an action, which audits itself). */
+export async function findMyMatter(db: Db, personnummer: string, reference: string): Promise<MatterSummary | undefined> {
+  if (!REFERENCE.test(reference)) return undefined;
+  const [row] = await db.select(COLUMNS).from(submissions).where(and(eq(submissions.reference, reference), mineCondition(personnummer)));
+  if (!row) return undefined;
+  const decided = await decisionsOf(db, [row.id]);
+  return { ...row, decision: decided.get(row.id), unread: 0 };
+}

@@ -1,0 +1,119 @@
+/**
+ * Messages between the handläggare and the citizen on a matter (never the internal notes). Each
+ * message is a row, a case event for the timeline (message.sent / message.received) and an audit
+ * event, in one transaction. A citizen's message may carry files, checked like the e-tjänsters'
+ * uploads; they are stored with the case, so staff open them like any attachment.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { caseEvents, caseMessages, submissions, uploads } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { checkFile, type FileKind } from '../../domain/forms/files.ts';
+import { audit } from '../audit.ts';
+import { storeUpload } from '../uploads.ts';
+import { citizenActorId } from './actor.ts';
+
+export const MESSAGE_MAX = 5000;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_KINDS: FileKind[] = ['pdf', 'jpeg', 'png'];
+export const ATTACHMENTS_PER_MESSAGE = 3;
+
+export type MessageAttachment = { id: string; fileName: string; size: number };
+export type Message = {
+  id: string;
+  direction: 'to_citizen' | 'from_citizen';
+  authorStaffId: string | null;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  attachments: MessageAttachment[];
+};
+
+export type MessageError = 'bodyRequired' | 'bodyTooLong' | 'fileType' | 'fileTooLarge' | 'tooManyFiles';
+
+/** The message's text, trimmed, or the reason it cannot be sent. */
+export function checkBody(raw: string | null | undefined): { ok: true; body: string } | { ok: false; code: MessageError } {
+  const body = (raw ?? '').replace(/\r\n/g, '\n').trim();
+  if (body === '') return { ok: false, code: 'bodyRequired' };
+  if (body.length > MESSAGE_MAX) return { ok: false, code: 'bodyTooLong' };
+  return { ok: true, body };
+}
+
+export type IncomingFile = { name: string; bytes: Uint8Array };
+
+/** Checks each file by its bytes; the first problem is returned. */
+export function checkFiles(files: IncomingFile[]): { ok: true; kinds: FileKind[] } | { ok: false; code: MessageError } {
+  if (files.length > ATTACHMENTS_PER_MESSAGE) return { ok: false, code: 'tooManyFiles' };
+  const kinds: FileKind[] = [];
+  for (const f of files) {
+    const c = checkFile(f.bytes, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES);
+    if (!c.ok) return { ok: false, code: c.code };
+    kinds.push(c.kind);
+  }
+  return { ok: true, kinds };
+}
+
+export async function listMessages(db: Db, submissionId: string): Promise<Message[]> {
+  const rows = await db
+    .select({ id: caseMessages.id, direction: caseMessages.direction, authorStaffId: caseMessages.authorStaffId, body: caseMessages.body, createdAt: caseMessages.createdAt, readAt: caseMessages.readAt })
+    .from(caseMessages)
+    .where(eq(caseMessages.submissionId, submissionId))
+    .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id));
+  const files = rows.length === 0 ? [] : await db
+    .select({ id: uploads.id, fileName: uploads.fileName, size: uploads.size, messageId: uploads.messageId })
+    .from(uploads)
+    .where(and(eq(uploads.submissionId, submissionId), inArray(uploads.messageId, rows.map((r) => r.id))));
+  return rows.map((r) => ({
+    ...r,
+    direction: r.direction === 'from_citizen' ? 'from_citizen' : 'to_citizen',
+    attachments: files.filter((f) => f.messageId === r.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
+  }));
+}
+
+/** The citizen has seen the handläggare's messages. */
+export async function markReadByCitizen(db: Db, submissionId: string, now = new Date()): Promise<void> {
+  await db.update(caseMessages).set({ readAt: now }).where(and(eq(caseMessages.submissionId, submissionId), eq(caseMessages.direction, 'to_citizen'), isNull(caseMessages.readAt)));
+}
+
+/** A handläggare writes to the citizen (the caller has checked the case is in the writer's areas). */
+export async function sendStaffMessage(db: Db, m: { submissionId: string; staffId: string; body: string; ip?: string | null }, now = new Date()): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'to_citizen', authorStaffId: m.staffId, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
+    if (!row) throw new Error('message not stored');
+    await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: m.staffId, kind: 'message.sent', data: { messageId: row.id } });
+    await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
+    await audit(tx, { actorType: 'staff', actorId: m.staffId, action: 'case.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id }, ip: m.ip ?? null });
+    return row.id;
+  });
+}
+
+/** The citizen answers (the caller has checked the matter is theirs), with checked files. */
+export async function sendCitizenMessage(
+  db: Db,
+  m: { submissionId: string; serviceId: string; personnummer: string; body: string; files: (IncomingFile & { kind: FileKind })[]; ip?: string | null },
+  now = new Date(),
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'from_citizen', authorPersonnummer: m.personnummer, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
+    if (!row) throw new Error('message not stored');
+    for (const f of m.files) {
+      const ref = await storeUpload(tx as unknown as Db, { journeyKey: `message:${row.id}`, serviceId: m.serviceId, fieldName: 'meddelande', fileName: f.name, kind: f.kind, bytes: f.bytes });
+      await tx.update(uploads).set({ submissionId: m.submissionId, messageId: row.id }).where(eq(uploads.id, ref.id));
+    }
+    await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: null, kind: 'message.received', data: { messageId: row.id, attachments: m.files.length } });
+    await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
+    await audit(tx, { actorType: 'citizen', actorId: citizenActorId(m.personnummer), action: 'citizen.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: m.files.length }, ip: m.ip ?? null });
+    return row.id;
+  });
+}
+
+export type MessageFile = { id: string; fileName: string; kind: FileKind; data: Uint8Array };
+
+/** A file attached to a message of this matter; undefined for anything else (e.g. the application's own attachments). */
+export async function findMessageFile(db: Db, submissionId: string, uploadId: string): Promise<MessageFile | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(uploadId)) return undefined;
+  const [row] = await db
+    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind, data: uploads.data })
+    .from(uploads)
+    .where(and(eq(uploads.id, uploadId), eq(uploads.submissionId, submissionId), isNotNull(uploads.messageId)));
+  return row ? { ...row, kind: row.kind as FileKind } : undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The e-mail outbox: a notification is a row (address, template, language), written when something
+ * happens to a matter and sent later by the worker (./worker.ts). Queuing never fails the citizen's
+ * or the handläggare's action: an error is logged and the action goes on. A notification says only
+ * that something happened and links to Mina sidor; nothing of the matter is in it.
+ *
+ * Who is told: the e-mail addresses given in the matter's answers (the definition's e-mail
+ * fields), and only for matters that are shown on someone's Mina sidor (the e-tjänst requires
+ * e-legitimation, or a logged-in person submitted it) and whose sender is not anonymous.
+ */
+import { eq } from 'drizzle-orm';
+import { notifications, submissions } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.ts';
+import { getServiceVersion } from '../../services/index.ts';
+import { log } from '../log.ts';
+import { notificationsQueued } from './signal.ts';
+
+export const TEMPLATES = ['submission_received', 'status_changed', 'message_received'] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+function emailFields(fields: readonly FieldDef[]): string[] {
+  return fields.flatMap((f) => (f.type === 'email' ? [f.name] : []));
+}
+
+/** The distinct e-mail addresses given in the answers' e-mail fields (top-level fields only). */
+export function addressesIn(def: ServiceDefinition, answers: Record<string, unknown>): string[] {
+  const names = def.pages.flatMap((p) => (p.kind === 'question' ? emailFields(p.fields) : []));
+  const found = names.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
+  return [...new Set(found.map((v) => v.trim().toLowerCase()))];
+}
+
+/** Queues the template for everyone the matter's answers give an address for (see above). */
+export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang = 'sv', now = new Date()): Promise<number> {
+  const [sub] = await db
+    .select({ serviceId: submissions.serviceId, serviceVersion: submissions.serviceVersion, answers: submissions.answers, anonymous: submissions.anonymous, submitter: submissions.submitterPersonnummer })
+    .from(submissions)
+    .where(eq(submissions.id, submissionId));
+  if (!sub || sub.anonymous) return 0;
+  const def = getServiceVersion(sub.serviceId, sub.serviceVersion);
+  if (!def || (!def.requiresEid && !sub.submitter)) return 0;
+  const to = addressesIn(def, sub.answers);
+  if (to.length === 0) return 0;
+  await db.insert(notifications).values(to.map((toAddress) => ({ toAddress, template, lang: lang === 'en' ? 'en' : 'sv', submissionId, nextAttemptAt: now, createdAt: now })));
+  return to.length;
+}
+
+/** As queueForSubmission, but never throws: a notification must not fail the action that caused it. */
+export async function notifySafely(db: Db | (() => Promise<Db>), submissionId: string, template: Template, lang?: string): Promise<void> {
+  try {
+    const handle = typeof db === 'function' ? await db() : db;
+    if ((await queueForSubmission(handle, submissionId, template, lang)) > 0) notificationsQueued();
+  } catch (e) {
+    log('warn', 'notification not queued', { submissionId, template }, e);
+  }
+}
