@@ -15,7 +15,13 @@ const NEW_PASSWORD = 'ett-forsta-losenord-for-test';
 
 /** Presses Enter in the focused form and returns the answer to its POST. */
 async function submit(page: Page): Promise<Response> {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+  // Wait for the page the POST renders to have loaded, not only for its response: the next step
+  // may navigate again, which would otherwise interrupt this one.
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.keyboard.press('Enter'),
+  ]);
   return res;
 }
 
