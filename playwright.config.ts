@@ -15,6 +15,9 @@ export const DOWN_PORT = 4456;
 export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
 /** The demo handläggare's TOTP secret (base32): e2e/staff.ts computes login codes from it. */
 export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+/** The local e-legitimation provider and SMTP receiver that the portal's demo mode starts. */
+export const OIDC_PORT = 4457;
+export const SMTP_PORT = 4458;
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
@@ -53,6 +56,10 @@ export default defineConfig({
         PORT: String(PORT),
         PUBLIC_ORIGIN: `http://localhost:${PORT}`,
         DATA_DIR: dataDir,
+        // e2e/citizen.ts reads the e-mails from DATA_DIR/mail.
+        DEMO_OIDC_PORT: String(OIDC_PORT),
+        DEMO_SMTP_PORT: String(SMTP_PORT),
+        NOTIFY_POLL_SECONDS: '1',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },
@@ -69,6 +76,9 @@ export default defineConfig({
         // Nothing listens on port 9: every connection is refused, as when the database is down.
         DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable',
         COOKIE_SECRET: 'e2e-only-cookie-secret-for-the-unreachable-db-server',
+        // Not its own demo provider and receiver (their ports are the first server's).
+        OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       },
     },
   ],

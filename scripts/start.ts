@@ -1,6 +1,12 @@
 /**
  * Starts the built portal: checks the configuration, applies migrations, in demo mode makes sure
  * the demo handläggare exists and prints its login, then hands over to the Astro server.
+ *
+ * In demo mode, unless OIDC_ISSUER / SMTP_URL are set, it also starts the local e-legitimation
+ * provider (a real OIDC provider with Skatteverket test persons, port DEMO_OIDC_PORT, default 4322)
+ * and a local SMTP receiver that keeps the portal's e-mails as files (port DEMO_SMTP_PORT, default
+ * 4325, folder DATA_DIR/mail), and points the portal at them through the same settings a real
+ * broker and mail server would use.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +15,9 @@ import { ConfigError, parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../db/client.ts';
 import { isUnavailable } from '../src/server/db.ts';
 import { ensureDemoStaff, type DemoLogin } from '../src/server/staff/demo.ts';
+import { randomBytes } from 'node:crypto';
+import { startDevProvider } from '../src/server/oidc-dev/provider.ts';
+import { startSmtpReceiver } from '../src/server/notifications/smtp-receiver.ts';
 
 let cfg;
 try {
@@ -43,6 +52,28 @@ try {
   console.warn(`The database is not reachable right now (${e instanceof Error ? e.message : String(e)}); starting anyway.`);
 }
 
+let demoIssuer: string | undefined;
+let demoMailDir: string | undefined;
+if (cfg.DEMO_MODE && !cfg.OIDC_ISSUER) {
+  const secret = randomBytes(24).toString('base64url');
+  const provider = await startDevProvider({
+    port: Number(process.env.DEMO_OIDC_PORT ?? 4322),
+    clientId: cfg.OIDC_CLIENT_ID,
+    clientSecret: secret,
+    redirectUris: [new URL('/logga-in/callback', cfg.PUBLIC_ORIGIN).toString()],
+  });
+  demoIssuer = provider.issuer;
+  process.env.OIDC_ISSUER = provider.issuer;
+  process.env.OIDC_CLIENT_SECRET = secret;
+  process.env.OIDC_ACR_VALUES ??= 'http://id.elegnamnden.se/loa/1.0/loa3';
+}
+if (cfg.DEMO_MODE && !cfg.SMTP_URL) {
+  demoMailDir = path.resolve(cfg.DATA_DIR, 'mail');
+  const receiver = await startSmtpReceiver({ port: Number(process.env.DEMO_SMTP_PORT ?? 4325), dir: demoMailDir });
+  process.env.SMTP_URL = receiver.url;
+  process.env.NOTIFY_POLL_SECONDS ??= '5';
+}
+
 process.env.HOST ??= cfg.HOST;
 process.env.PORT ??= String(cfg.PORT);
 await import(pathToFileURL(entry).href);
@@ -57,3 +88,5 @@ if (demo) {
   console.log(`  second factor (TOTP) key: ${demo.totpSecret}`);
   console.log(`  add it to an authenticator app by key, or with this URI: ${demo.totpUri}\n`);
 }
+if (demoIssuer) console.log(`Citizens log in with the local test e-legitimation at ${demoIssuer} (Skatteverket test persons).`);
+if (demoMailDir) console.log(`E-mail notifications are kept as files in ${demoMailDir}\n`);

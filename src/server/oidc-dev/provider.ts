@@ -130,7 +130,7 @@ export async function startDevProvider(opts: DevProviderOptions): Promise<DevPro
       await grant.save();
       return grant;
     },
-    renderError: (ctx: KoaContextWithOIDC, out: Record<string, unknown>) => {
+    renderError: (ctx: KoaContextWithOIDC, out: { error?: unknown }) => {
       ctx.type = 'html';
       ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Fel vid inloggning</title></head><body><main><h1>Fel vid inloggning</h1><p>${escape(String(out.error ?? 'fel'))}</p></main></body></html>`;
     },
