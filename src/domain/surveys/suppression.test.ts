@@ -55,7 +55,7 @@ function derivable(root: TreeNode, hidden: Set<string>, field: 'n' | 'positive')
   }
   // An unknown is pinned down when some row has it as its only non-zero coefficient.
   return unknown
-    .filter((n, i) => rows.some((row) => Math.abs(row[i]!) > 1e-9 && row.every((v, k) => k === i || k === unknown.length || Math.abs(v) < 1e-9)))
+    .filter((_n, i) => rows.some((row) => Math.abs(row[i]!) > 1e-9 && row.every((v, k) => k === i || k === unknown.length || Math.abs(v) < 1e-9)))
     .filter((n) => n.tally.n > 0)
     .map((n) => n.key);
 }
