@@ -8,8 +8,8 @@
  * fields), and only for matters that are shown on someone's Mina sidor (the e-tjänst requires
  * e-legitimation, or a logged-in person submitted it) and whose sender is not anonymous.
  */
-import { eq } from 'drizzle-orm';
-import { notifications, submissions } from '../../../db/schema.ts';
+import { and, eq, gte } from 'drizzle-orm';
+import { caseEvents, notifications, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.ts';
 import { getServiceVersion } from '../../services/index.ts';
@@ -54,5 +54,25 @@ export async function notifySafely(db: Db | (() => Promise<Db>), submissionId: s
     if ((await queueForSubmission(handle, submissionId, template, lang)) > 0) notificationsQueued();
   } catch (e) {
     log('warn', 'notification not queued', { submissionId, template }, e);
+  }
+}
+
+/**
+ * After a handläggare's action on the case with this reference: when the action changed the
+ * case's status (its timeline event records `to`), the citizen is told that something happened.
+ * Never throws.
+ */
+export async function notifyIfStatusChanged(db: () => Promise<Db>, reference: string, since: Date, lang?: string): Promise<void> {
+  try {
+    const handle = await db();
+    const [sub] = await handle.select({ id: submissions.id }).from(submissions).where(eq(submissions.reference, reference));
+    if (!sub) return;
+    const events = await handle
+      .select({ data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.submissionId, sub.id), gte(caseEvents.at, new Date(since.getTime() - 1000))));
+    if (events.some((e) => typeof e.data.to === 'string' && e.data.to !== e.data.from)) await notifySafely(handle, sub.id, 'status_changed', lang);
+  } catch (e) {
+    log('warn', 'notification not queued', { template: 'status_changed' }, e);
   }
 }

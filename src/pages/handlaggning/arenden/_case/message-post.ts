@@ -1,0 +1,48 @@
+/**
+ * The case page's message form: a handläggare writes to the citizen. Its own form (not a case
+ * action: it changes nothing in the case's state, so it carries no lock version). The message is
+ * stored with its timeline and audit events, then the citizen is notified by e-mail (never failing
+ * the message). Returns undefined when the post is not a message, for the case actions to handle.
+ */
+import type { Db } from '../../../../../db/client.ts';
+import { findSubmission } from '../../../../server/submissions.ts';
+import { caseAreas } from '../../../../server/staff/authz.ts';
+import type { StaffUser } from '../../../../server/staff/users.ts';
+import { BadFormError, readForm } from '../../../../server/http.ts';
+import { isUnavailable } from '../../../../server/db.ts';
+import { log } from '../../../../server/log.ts';
+import { MESSAGE_MAX, checkBody, sendStaffMessage, type MessageError } from '../../../../server/citizen/messages.ts';
+import { notifySafely } from '../../../../server/notifications/outbox.ts';
+
+export type MessagePost =
+  | { kind: 'done' }
+  | { kind: 'bad' }
+  | { kind: 'notFound' }
+  | { kind: 'invalid'; code: MessageError; typed: string }
+  | { kind: 'unavailable'; typed: string };
+
+export async function staffMessagePost(request: Request, db: () => Promise<Db>, user: Pick<StaffUser, 'id' | 'roles' | 'areas'>, reference: string, ip: string | null): Promise<MessagePost | undefined> {
+  let form;
+  try {
+    form = await readForm(request);
+  } catch (e) {
+    if (e instanceof BadFormError) return { kind: 'bad' };
+    throw e;
+  }
+  if (form.get('action') !== 'message') return undefined;
+  const typed = (form.get('message') ?? '').slice(0, MESSAGE_MAX + 100);
+  const body = checkBody(typed);
+  if (!body.ok) return { kind: 'invalid', code: body.code, typed };
+  try {
+    const handle = await db();
+    const sub = await findSubmission(handle, reference, caseAreas(user));
+    if (!sub) return { kind: 'notFound' };
+    await sendStaffMessage(handle, { submissionId: sub.id, staffId: user.id, body: body.body, ip });
+    await notifySafely(handle, sub.id, 'message_received');
+    return { kind: 'done' };
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    log('error', 'staff message: database unavailable', {}, e);
+    return { kind: 'unavailable', typed };
+  }
+}
