@@ -51,6 +51,8 @@ const sessions = (w: Want, none: Want = LOGIN): Record<Actor, Want> => ({ own: w
 const adminOnly = (adminWant: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: adminWant, analytiker: 404, none: LOGIN });
 /** A case route: only a handläggare of the case's area may see that the case exists. */
 const caseRoute = (ownWant: Want): Record<Actor, Want> => ({ own: ownWant, other: 404, admin: 404, analytiker: 404, none: LOGIN });
+/** An indicator route: admin and analytiker; for handläggare it does not exist. */
+const indicatorRoute = (w: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: w, analytiker: w, none: LOGIN });
 
 const TABLE: Row[] = [
   // Inbox: handläggare of any area; everyone else is sent to their own start page, with no data.
@@ -90,8 +92,28 @@ const TABLE: Row[] = [
   { route: '/handlaggning/arenden/[reference]/export.json', method: 'GET', want: caseRoute(200) },
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
-  // Indicators: the analytiker's tool, never personal data.
-  { route: '/handlaggning/indikatorer', method: 'GET', want: { own: 404, other: 404, admin: 404, analytiker: 200, none: LOGIN } },
+  // Brukarenkäter: administration for admins; results (anonymous, suppressed counts) for admins and analytiker.
+  { route: '/handlaggning/enkater', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: to(/^\/handlaggning\/enkater\/resultat$/), none: LOGIN }, why: 'analytiker are sent to the results, the only part of surveys they may see' },
+  { route: '/handlaggning/enkater/enheter', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/enkater/enheter', method: 'POST', body: {}, want: adminOnly(422), why: 'a unit without a name or kind: refused with its errors' },
+  { route: '/handlaggning/enkater/ny-period', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/enkater/ny-period', method: 'POST', body: {}, want: adminOnly(422) },
+  { route: '/handlaggning/enkater/period', method: 'GET', want: adminOnly(to(/^\/handlaggning\/enkater$/)), why: 'no period named: back to the list' },
+  { route: '/handlaggning/enkater/period', method: 'POST', body: {}, want: adminOnly(to(/^\/handlaggning\/enkater$/)) },
+  { route: '/handlaggning/enkater/resultat', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
+  { route: '/handlaggning/enkater/resultat.csv', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
+
+  // Indicators: admin and analytiker, aggregates only (never personal data); targets are edited by admins.
+  { route: '/handlaggning/indikatorer', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/[id].csv', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/manad/[month]', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/manad/[month].csv', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/mal', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/indikatorer/mal', method: 'POST', body: {}, want: adminOnly(404), why: 'no indicator chosen: nothing to save' },
+
+  // The e-tjänst catalog's life cycle: admin only.
+  { route: '/handlaggning/admin/etjanster', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/etjanster', method: 'POST', body: {}, want: adminOnly(400), why: 'a change without an e-tjänst' },
 ];
 
 /** Every route under src/pages/handlaggning, as its URL pattern ("/handlaggning/arenden/[reference]"). */
@@ -173,7 +195,9 @@ test.describe('the authorisation matrix', () => {
     return route
       .replace('[reference]', encodeURIComponent(reference))
       .replace('/anvandare/[id]', `/anvandare/${staffId}`)
-      .replace('/bilagor/[id]', '/bilagor/00000000-0000-4000-8000-000000000000');
+      .replace('/bilagor/[id]', '/bilagor/00000000-0000-4000-8000-000000000000')
+      .replace('/indikatorer/[id].csv', '/indikatorer/lanserade-etjanster.csv')
+      .replace('[month]', '2026-01');
   }
 
   async function send(actor: Actor, row: Row): Promise<APIResponse> {
