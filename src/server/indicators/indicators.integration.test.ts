@@ -17,6 +17,7 @@ import { receiveSubmission } from '../submissions.ts';
 import { testDatabases } from '../test-db.ts';
 import { fetchIndicatorData } from './repository.ts';
 import { saveTargets } from './targets.ts';
+import { serviceInfos } from './view.ts';
 
 const at = (iso: string) => new Date(iso);
 const NOW = at('2026-06-10T12:00:00Z');
@@ -25,7 +26,7 @@ describe.each(testDatabases())('indicators from live data on $name', (tdb) => {
   let handle: DbHandle;
   let db: Db;
   let anna: Actor;
-  const compute = async () => computeIndicators(await fetchIndicatorData(db, { now: NOW }));
+  const compute = async () => computeIndicators(await fetchIndicatorData(db, { now: NOW, services: serviceInfos() }));
 
   beforeAll(async () => {
     handle = await tdb.open();
@@ -87,7 +88,7 @@ describe.each(testDatabases())('indicators from live data on $name', (tdb) => {
 
     // A decision corrected in February: still one decided case, counted in January, with the latest insats and outcome.
     await db.insert(decisions).values({ submissionId: sub.id, outcome: 'avslag', insats: 'stadning', reasoning: 'Rättat.', decidedBy: anna.id, decidedAt: at('2026-02-01T10:00:00Z') });
-    const data = await fetchIndicatorData(db, { now: NOW });
+    const data = await fetchIndicatorData(db, { now: NOW, services: serviceInfos() });
     ind = computeIndicators(data);
     f = ind.forenklad.years.find((y) => y.year === 2026)!;
     expect(f.count).toBe(1);

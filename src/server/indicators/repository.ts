@@ -10,17 +10,11 @@ import { indicatorTargets, serviceLifecycleEvents } from '../../../db/schema.ts'
 import type { Db } from '../../../db/client.ts';
 import type { DecisionBucket, HandlingRow, IndicatorData, OfficeBucket, ServiceInfo, VolumeBucket } from '../../domain/indicators/data.ts';
 import { sexOf } from '../../domain/indicators/data.ts';
-import { services } from '../../services/index.ts';
-import { readLifecycle } from '../lifecycle.ts';
 import { ensureTargets } from './targets.ts';
 
 async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
   const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[];
   return Array.isArray(res) ? res : (res.rows ?? []);
-}
-
-export function serviceInfos(): ServiceInfo[] {
-  return services.map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats }));
 }
 
 type ScanRow = {
@@ -74,9 +68,13 @@ const DECISIONS = sql`
   join submissions s on s.id = d.submission_id
   group by 1, 2, 3, 4, 5, 6`;
 
-export async function fetchIndicatorData(db: Db, opts: { now?: Date } = {}): Promise<IndicatorData> {
+/**
+ * Everything the indicators need. `services` are the registered e-tjänster (the caller passes them,
+ * so this module runs outside the web server too, e.g. in the benchmark); their life cycle rows are
+ * expected to exist (src/server/lifecycle.ts readLifecycle, which loadIndicators calls first).
+ */
+export async function fetchIndicatorData(db: Db, opts: { now?: Date; services: ServiceInfo[] }): Promise<IndicatorData> {
   const now = opts.now ?? new Date();
-  await readLifecycle(db, now);
   await ensureTargets(db);
   const [scan, decided, events, targets] = await Promise.all([
     rowsOf<ScanRow>(db, SCAN),
@@ -104,5 +102,5 @@ export async function fetchIndicatorData(db: Db, opts: { now?: Date } = {}): Pro
     sex: r.digit === null ? 'okant' : sexOf(`000000000${r.digit}0`),
     count: Number(r.n),
   }));
-  return { now, services: serviceInfos(), lifecycleEvents: events, volumes, office, handling, decisions, targets };
+  return { now, services: opts.services, lifecycleEvents: events, volumes, office, handling, decisions, targets };
 }

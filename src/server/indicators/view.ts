@@ -6,7 +6,9 @@
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/client.ts';
 import { computeIndicators, type Indicators } from '../../domain/indicators/index.ts';
-import type { IndicatorData } from '../../domain/indicators/data.ts';
+import type { IndicatorData, ServiceInfo } from '../../domain/indicators/data.ts';
+import { services } from '../../services/index.ts';
+import { readLifecycle } from '../lifecycle.ts';
 import { suppressOne, type Shown } from '../../domain/indicators/suppress.ts';
 import { surveyMeasures, type SurveyMeasure } from '../surveys/measures.ts';
 import { fetchIndicatorData } from './repository.ts';
@@ -15,8 +17,18 @@ import { log } from '../log.ts';
 
 export type IndicatorView = { data: IndicatorData; indicators: Indicators; surveys: Map<string, SurveyMeasure> | null };
 
+export function serviceInfos(): ServiceInfo[] {
+  return services.map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats }));
+}
+
+/** The indicator data for the pages: life cycle rows ensured for every registered e-tjänst first. */
+export async function loadIndicatorData(db: Db, now = new Date()): Promise<IndicatorData> {
+  await readLifecycle(db, now);
+  return fetchIndicatorData(db, { now, services: serviceInfos() });
+}
+
 export async function loadIndicators(db: Db, now = new Date()): Promise<IndicatorView> {
-  const data = await fetchIndicatorData(db, { now });
+  const data = await loadIndicatorData(db, now);
   const indicators = computeIndicators(data);
   let surveys: Map<string, SurveyMeasure> | null = null;
   try {

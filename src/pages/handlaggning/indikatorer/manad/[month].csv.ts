@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { audit } from '../../../../server/audit.ts';
 import { getDb, isUnavailable } from '../../../../server/db.ts';
 import { monthlyCsv } from '../../../../server/indicators/csv.ts';
-import { fetchIndicatorData } from '../../../../server/indicators/repository.ts';
+import { loadIndicatorData } from '../../../../server/indicators/view.ts';
 import { log } from '../../../../server/log.ts';
 import { hasRole } from '../../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../../server/staff/client-address.ts';
@@ -17,7 +17,7 @@ export const GET: APIRoute = async (ctx) => {
   if (!isMonth(month)) return rewrite('/404');
   try {
     const db = await getDb();
-    const csv = monthlyCsv(await fetchIndicatorData(db), month);
+    const csv = monthlyCsv(await loadIndicatorData(db), month);
     await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'indicator.exported', subjectType: 'indicator', subjectId: `manad-${month}`, ip: clientAddressOf(ctx) });
     return new Response(csv, {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="manadsrapport-${month}.csv"`, 'Cache-Control': 'no-store' },

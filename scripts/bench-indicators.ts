@@ -1,0 +1,241 @@
+/**
+ * Indicator benchmark: `node scripts/bench-indicators.ts [--keep] [--rows=N]` (part of `npm run bench`).
+ *
+ * Creates the PostgreSQL database `st_bench_indicators` (dropped first) on the server of DATABASE_URL
+ * (default postgres://postgres@127.0.0.1:5432/postgres), applies the committed migrations and seeds,
+ * in SQL as scripts/bench.ts does, a million submissions over three years (both areas, the portal's
+ * e-tjänster, one in ten on behalf of someone, personnummer cycled from Skatteverket's test list),
+ * with a first handling for every case past inkommen, a decision for every decided or closed case
+ * (one in ten corrected by a second decision), and the catalog's life cycle with retirements and a
+ * relaunch. Then it times computing every indicator as the pages do: the repository's fetch
+ * (src/server/indicators/repository.ts), all computations, the current month's report and every
+ * CSV. Reports the median and the slowest of RUNS runs after warm-up; exit code 1 if the median
+ * reaches 250 ms. The database is dropped at the end unless --keep is given.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDatabase } from '../db/client.ts';
+import { staffUsers } from '../db/schema.ts';
+import type { ServiceInfo } from '../src/domain/indicators/data.ts';
+import { computeIndicators } from '../src/domain/indicators/index.ts';
+import { monthlyReport } from '../src/domain/indicators/monthly.ts';
+import { stockholmMonth } from '../src/domain/indicators/time.ts';
+import { fetchIndicatorData } from '../src/server/indicators/repository.ts';
+import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.ts';
+
+const TARGET_MS = 250;
+const WARMUP = 3;
+const RUNS = 15;
+const BENCH_DB = 'st_bench_indicators';
+const CHUNK = 100_000;
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const rowsArg = args.find((a) => a.startsWith('--rows='));
+const ROWS = rowsArg ? Number(rowsArg.slice('--rows='.length)) : 1_000_000;
+if (!Number.isInteger(ROWS) || ROWS < 1000) {
+  console.error('--rows must be a whole number of at least 1000');
+  process.exit(2);
+}
+
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const benchUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${BENCH_DB}`;
+  return u.toString();
+})();
+
+async function onServer(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  console.log(`  ${label.padEnd(44)} ${seconds(performance.now() - t0)}`);
+  return r;
+}
+
+function testPersonnummer(): string[] {
+  const file = path.resolve(process.cwd(), '../shared/testdata/skatteverket-testpersonnummer.txt');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^\d{12}$/.test(l))
+    .map((l) => `${l.slice(0, 8)}-${l.slice(8)}`);
+}
+
+// The portal's e-tjänster (the registry is loaded by the web server's bundler, not by plain Node).
+const SERVICES: (ServiceInfo & { weight: number })[] = [
+  { id: 'trygghetslarm', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'trygghetslarm', weight: 35 },
+  { id: 'stadning', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'stadning', weight: 25 },
+  { id: 'tvatt', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'tvatt', weight: 20 },
+  { id: 'digitala-inkop', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'digitalaInkop', weight: 20 },
+  { id: 'kontakta-socialtjansten', area: 'ifo', category: 'ifo', weight: 25 },
+  { id: 'orosanmalan-barn', area: 'ifo', category: 'ifo', weight: 20 },
+  { id: 'orosanmalan-vuxen', area: 'ifo', category: 'ifo', weight: 10 },
+  { id: 'ekonomiskt-bistand', area: 'ifo', category: 'ifo', weight: 20 },
+  { id: 'vald-i-nara-relation', area: 'ifo', category: 'ifo', weight: 5 },
+  { id: 'stod-missbruk', area: 'ifo', category: 'ifo', weight: 5 },
+  { id: 'familjeradgivning', area: 'ifo', category: 'ifo', weight: 5 },
+  { id: 'kontaktperson-kontaktfamilj', area: 'ifo', category: 'ifo', weight: 4 },
+  { id: 'bli-familjehem', area: 'ifo', category: 'ifo', weight: 3 },
+  { id: 'synpunkter-och-klagomal', area: 'ifo', category: 'synpunkter', weight: 3 },
+];
+
+function serviceCase(area: string): string {
+  const list = SERVICES.filter((s) => s.area === area);
+  const total = list.reduce((s, x) => s + x.weight, 0);
+  let acc = 0;
+  const whens = list.map((s) => {
+    acc += s.weight;
+    return `WHEN r_service < ${(acc / total).toFixed(4)} THEN '${s.id}'`;
+  });
+  return `CASE ${whens.join(' ')} ELSE '${list.at(-1)?.id}' END`;
+}
+
+async function seed(staffId: string): Promise<void> {
+  const pnr = testPersonnummer();
+  const c = new pg.Client({ connectionString: benchUrl });
+  await c.connect();
+  try {
+    await c.query('set synchronous_commit = off');
+    await c.query('select setseed(0.42)');
+    await c.query('create temporary table bench_pnr (ord int primary key, p text not null)');
+    await c.query('insert into bench_pnr select ord - 1, p from unnest($1::text[]) with ordinality as t(p, ord)', [pnr]);
+    const indexes = await c.query<{ name: string; def: string }>(
+      `select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' and tablename = 'submissions'
+         and indexname not in (select conname from pg_constraint where conrelid = 'public.submissions'::regclass)`,
+    );
+    for (const i of indexes.rows) await c.query(`drop index "${i.name}"`);
+    const insert = (lo: number, hi: number) => `
+      insert into submissions (reference, service_id, service_version, area, answers, status, subject_personnummer, subject_name,
+                               submitter_name, on_behalf, idempotency_key, submitted_at, updated_at, first_handled_at, decided_at)
+      select to_char(s.submitted_at, 'YYYY') || '-' || lpad(s.g::text, 7, '0'), s.service_id, 1, s.area, '{}'::jsonb, s.status, p.p,
+        'Test Testsson', case when s.on_behalf then 'Anhörig' end, s.on_behalf, 'bench-' || s.g, s.submitted_at, s.submitted_at,
+        case when s.status <> 'inkommen' then s.submitted_at + s.r_handle * s.r_handle * interval '10 days' end,
+        case when s.status in ('beslutad', 'avslutad') then s.submitted_at + interval '10 days' + s.r_handle * interval '20 days' end
+      from (
+        select g, area, submitted_at, on_behalf, r_handle,
+          case when area = 'aldreomsorg' then ${serviceCase('aldreomsorg')} else ${serviceCase('ifo')} end as service_id,
+          case when age_days < 14 then case when r_status < 0.5 then 'inkommen' when r_status < 0.9 then 'under_handlaggning' else 'beslutad' end
+               when age_days < 90 then case when r_status < 0.05 then 'inkommen' when r_status < 0.35 then 'under_handlaggning'
+                                            when r_status < 0.75 then 'beslutad' when r_status < 0.95 then 'avslutad' else 'makulerad' end
+               else case when r_status < 0.01 then 'under_handlaggning' when r_status < 0.06 then 'beslutad'
+                         when r_status < 0.97 then 'avslutad' else 'makulerad' end end as status
+        from (
+          select g, submitted_at, extract(epoch from now() - submitted_at) / 86400 as age_days, r_service, r_status, r_handle, on_behalf,
+            case when r_area < 0.55 then 'aldreomsorg' else 'ifo' end as area
+          from (
+            select g, date_trunc('milliseconds', now() - interval '3 years' * (1 - sqrt(random()))) as submitted_at,
+              random() as r_area, random() as r_service, random() as r_status, random() as r_handle, random() < 0.1 as on_behalf
+            from generate_series(${lo}, ${hi}) as g offset 0
+          ) raw offset 0
+        ) aged offset 0
+      ) s
+      join bench_pnr p on p.ord = s.g % ${pnr.length}`;
+    for (let lo = 1; lo <= ROWS; lo += CHUNK) {
+      const hi = Math.min(ROWS, lo + CHUNK - 1);
+      await timed(`submissions ${lo.toLocaleString('sv-SE')}–${hi.toLocaleString('sv-SE')}`, () => c.query(insert(lo, hi)));
+    }
+    const insats = `case s.service_id ${SERVICES.filter((x) => x.forenkladInsats).map((x) => `when '${x.id}' then '${x.forenkladInsats}'`).join(' ')} else 'stöd' end`;
+    await timed('decisions (one in ten corrected)', async () => {
+      await c.query(`insert into decisions (submission_id, outcome, insats, reasoning, decided_by, decided_at)
+        select s.id, case when random() < 0.85 then 'beviljad' when random() < 0.7 then 'avslag' else 'hanvisad' end, ${insats}, 'Bench.', '${staffId}', s.decided_at
+        from submissions s where s.decided_at is not null`);
+      await c.query(`insert into decisions (submission_id, outcome, insats, reasoning, decided_by, decided_at)
+        select d.submission_id, 'beviljad', d.insats, 'Rättat.', d.decided_by, d.decided_at + interval '3 days'
+        from decisions d where random() < 0.1`);
+    });
+    await c.query(`set maintenance_work_mem = '256MB'`);
+    await timed(`build ${indexes.rows.length} submission indexes`, async () => {
+      for (const i of indexes.rows) await c.query(i.def);
+    });
+    await timed('life cycle with retirements and a relaunch', async () => {
+      await c.query(
+        `insert into service_lifecycle (service_id, state, published_at) select id, 'publicerad', now() - (ord * interval '60 days') from unnest($1::text[]) with ordinality as t(id, ord)`,
+        [SERVICES.map((s) => s.id)],
+      );
+      await c.query(`insert into service_lifecycle_events (service_id, state, at) select service_id, 'publicerad', published_at from service_lifecycle`);
+      await c.query(`insert into service_lifecycle_events (service_id, state, at) values
+        ('bli-familjehem', 'avpublicerad', now() - interval '200 days'), ('bli-familjehem', 'publicerad', now() - interval '100 days'),
+        ('stod-missbruk', 'avpublicerad', now() - interval '30 days')`);
+      await c.query(`update service_lifecycle set state = 'avpublicerad', retired_at = now() - interval '30 days' where service_id = 'stod-missbruk'`);
+    });
+    await timed('VACUUM ANALYZE', async () => {
+      await c.query('vacuum analyze submissions');
+      await c.query('vacuum analyze decisions');
+    });
+  } finally {
+    await c.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  console.log(`Indicator benchmark: ${ROWS.toLocaleString('sv-SE')} submissions in database "${BENCH_DB}" on ${new URL(serverUrl).host}`);
+  const total0 = performance.now();
+  await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  await onServer(`CREATE DATABASE ${BENCH_DB}`);
+  const handle = await timed('create and migrate', () => openDatabase({ databaseUrl: benchUrl, dataDir: tmpdir(), migrate: true }));
+  const { db } = handle;
+  let failed = false;
+  try {
+    const [staff] = await db.insert(staffUsers).values({ username: 'bench-handlaggare', displayName: 'Handläggare', passwordHash: 'not-a-login', roles: ['handlaggare'], areas: ['aldreomsorg', 'ifo'] }).returning({ id: staffUsers.id });
+    if (!staff) throw new Error('no staff row');
+    console.log('Seeding:');
+    const seed0 = performance.now();
+    await seed(staff.id);
+    console.log(`  ${'seed total'.padEnd(44)} ${seconds(performance.now() - seed0)}`);
+
+    const services: ServiceInfo[] = SERVICES.map(({ weight: _w, ...s }) => s);
+    let check = '';
+    const run = async () => {
+      const now = new Date();
+      const data = await fetchIndicatorData(db, { now, services });
+      const ind = computeIndicators(data);
+      const month = monthlyReport(data, stockholmMonth(now));
+      const csvs = CSV_IDS.map((id) => indicatorCsv(id, data, ind)).join('') + monthlyCsv(data, stockholmMonth(now));
+      check = `${ind.launched.now.total} live e-tjänster, ${ind.forenklad.years.reduce((s, y) => s + (y.count ?? 0), 0).toLocaleString('sv-SE')} förenklad decisions, ${ind.submissions.byYear.reduce((s, y) => s + y.total.submissions, 0).toLocaleString('sv-SE')} submissions counted, ${month.rows.length} rows in this month's report, ${csvs.length.toLocaleString('sv-SE')} characters of CSV`;
+    };
+    for (let i = 0; i < WARMUP; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const median = percentile(times, 50);
+    failed = median >= TARGET_MS;
+    console.log(`\nEvery indicator, ${RUNS} runs after ${WARMUP} warm-up runs (target median < ${TARGET_MS} ms):`);
+    console.log(`  fastest ${times[0]?.toFixed(0)} ms, median ${median.toFixed(0)} ms, slowest ${times.at(-1)?.toFixed(0)} ms  ${failed ? 'MISSED' : 'met'}`);
+    console.log(`  (${check})`);
+  } finally {
+    await handle.close();
+    if (keep) console.log(`\nKept database "${BENCH_DB}" (--keep).`);
+    else await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  }
+  console.log(`\nTotal ${seconds(performance.now() - total0)}. ${failed ? 'The target was missed.' : 'The target is met.'}`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? `${e.name}: ${e.message}` : e);
+  process.exitCode = 1;
+});
