@@ -92,6 +92,17 @@ const TABLE: Row[] = [
   { route: '/handlaggning/arenden/[reference]/export.json', method: 'GET', want: caseRoute(200) },
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
+  // Brukarenkäter: administration for admins; results (anonymous, suppressed counts) for admins and analytiker.
+  { route: '/handlaggning/enkater', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: to(/^\/handlaggning\/enkater\/resultat$/), none: LOGIN }, why: 'analytiker are sent to the results, the only part of surveys they may see' },
+  { route: '/handlaggning/enkater/enheter', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/enkater/enheter', method: 'POST', body: {}, want: adminOnly(422), why: 'a unit without a name or kind: refused with its errors' },
+  { route: '/handlaggning/enkater/ny-period', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/enkater/ny-period', method: 'POST', body: {}, want: adminOnly(422) },
+  { route: '/handlaggning/enkater/period', method: 'GET', want: adminOnly(to(/^\/handlaggning\/enkater$/)), why: 'no period named: back to the list' },
+  { route: '/handlaggning/enkater/period', method: 'POST', body: {}, want: adminOnly(to(/^\/handlaggning\/enkater$/)) },
+  { route: '/handlaggning/enkater/resultat', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
+  { route: '/handlaggning/enkater/resultat.csv', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
+
   // Indicators: admin and analytiker, aggregates only (never personal data); targets are edited by admins.
   { route: '/handlaggning/indikatorer', method: 'GET', want: indicatorRoute(200) },
   { route: '/handlaggning/indikatorer/[id].csv', method: 'GET', want: indicatorRoute(200) },
