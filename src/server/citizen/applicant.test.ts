@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import stadning from '../../services/stadning/definition.ts';
+import { appliesForSelf, lockedAnswers, namePrefill, withIdentity } from './applicant.ts';
+
+const greta = { personnummer: '19450110-3297', name: 'Greta Maria Dottersson' };
+
+describe('the logged-in applicant', () => {
+  it('has the e-legitimation personnummer when applying for themselves, whatever was posted', () => {
+    expect(withIdentity(stadning, { soker: 'sjalv', personnummer: '19400104-2383' }, greta).personnummer).toBe('19450110-3297');
+    expect(lockedAnswers(stadning, { soker: 'sjalv' }, greta)).toEqual({ personnummer: '19450110-3297' });
+  });
+
+  it('types the other person personnummer when applying on their behalf, and nothing is fixed without a login', () => {
+    expect(appliesForSelf(stadning, { soker: 'annan' })).toBe(false);
+    expect(lockedAnswers(stadning, { soker: 'annan' }, greta)).toEqual({});
+    expect(lockedAnswers(stadning, { soker: 'sjalv' }, undefined)).toEqual({});
+    expect(lockedAnswers(stadning, {}, greta)).toEqual({});
+  });
+
+  it('is offered their name from the e-legitimation while the name fields are empty', () => {
+    expect(namePrefill(stadning, { soker: 'sjalv' }, greta)).toEqual({ fornamn: 'Greta Maria', efternamn: 'Dottersson' });
+    expect(namePrefill(stadning, { soker: 'sjalv', fornamn: 'Maja' }, greta)).toEqual({});
+    expect(namePrefill(stadning, { soker: 'annan' }, greta)).toEqual({});
+  });
+});
