@@ -16,6 +16,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { PORT } from '../playwright.config.ts';
 import { OLD_ENOUGH } from './helpers.ts';
 import { DEMO_STAFF, formBody, httpEnrol, httpLogin, location, postForm } from './staff.ts';
+import { GRETA, loginOverHttp } from './citizen.ts';
 
 const BASE = `http://localhost:${PORT}`;
 const PAGES = path.resolve('src/pages');
@@ -85,10 +86,13 @@ const TABLE: Row[] = [
   { route: '/handlaggning/admin/leveranser', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/leveranser', method: 'POST', body: {}, want: adminOnly(400), why: 'a retry without a delivery id' },
   { route: '/handlaggning/admin/granskning', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/e-post', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/e-post', method: 'POST', body: {}, want: adminOnly(409), why: 'a retry without a notification id: nothing to queue again' },
 
   // Cases: a handläggare of the case's area; for anyone else the case does not exist.
   { route: '/handlaggning/arenden/[reference]', method: 'GET', want: caseRoute(200) },
   { route: '/handlaggning/arenden/[reference]', method: 'POST', body: { action: 'note', lockVersion: '{lockVersion}', note: '' }, want: caseRoute(422), why: 'an empty note: refused with its error, nothing written' },
+  { route: '/handlaggning/arenden/[reference]', method: 'POST', body: { action: 'message', message: '' }, want: caseRoute(422), why: 'an empty message to the citizen: refused with its error, nothing sent' },
   { route: '/handlaggning/arenden/[reference]/export.json', method: 'GET', want: caseRoute(200) },
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
@@ -306,6 +310,8 @@ function answerPage(html: string, checkFirstBoxes: boolean): Record<string, stri
 async function submitTrygghetslarm(): Promise<string> {
   const citizen = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
   try {
+    // Trygghetslarm requires e-legitimation: log in through the local provider first.
+    await loginOverHttp(citizen, BASE, GRETA, '/e-tjanster/trygghetslarm');
     let url = '/e-tjanster/trygghetslarm';
     for (let step = 0; step < 30; step++) {
       const res = await citizen.get(url, { maxRedirects: 0 });

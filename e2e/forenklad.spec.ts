@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { OLD_ENOUGH, TOO_YOUNG } from './helpers.ts';
 import { loginAsStaff } from './staff.ts';
+import { ANNA, GRETA, loginAsCitizen } from './citizen.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -19,10 +20,14 @@ async function heading(page: Page, name: string) {
   await expectAccessible(page);
 }
 
-/** The shared eligibility questions, answered for someone who qualifies. */
-async function eligible(page: Page, personnummer: string, pnrHeading = 'Vad är ditt personnummer?') {
+/**
+ * The shared eligibility questions, answered for someone who qualifies. Without a personnummer the
+ * applicant applies for themselves while logged in: it comes from the e-legitimation, read-only.
+ */
+async function eligible(page: Page, personnummer?: string, pnrHeading = 'Vad är ditt personnummer?') {
   await heading(page, pnrHeading);
-  await page.getByLabel(pnrHeading).fill(personnummer);
+  if (personnummer) await page.getByLabel(pnrHeading).fill(personnummer);
+  else await expect(page.getByText('Hämtat från din e-legitimation')).toBeVisible();
   await next(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('folkbokförd i Askersunds kommun');
   await expectAccessible(page);
@@ -115,14 +120,15 @@ for (const s of services) {
     await expect(page.getByRole('heading', { name: 'Du kan påverka hur hjälpen ges' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Så följer vi upp hjälpen' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Du kan alltid ansöka på vanligt sätt' })).toBeVisible();
-    await page.getByRole('button', { name: 'Börja ansökan' }).click();
+    // E-legitimation is required: the start button logs in first and comes back to the first question.
+    await loginAsCitizen(page, GRETA);
 
     await heading(page, 'Ansöker du för egen del eller för någon annans räkning?');
     // Every page of a förenklad e-tjänst links to the ordinary application.
     await expect(page.getByRole('link', { name: 'Ansök om bistånd på vanligt sätt' })).toBeVisible();
     await page.getByLabel('För egen del').check();
     await next(page);
-    await eligible(page, OLD_ENOUGH);
+    await eligible(page);
     await s.own(page);
     await personDetails(page, 'Dina uppgifter', 'Greta', 'Provsson');
     await payMaxtaxa(page);
@@ -134,7 +140,7 @@ for (const s of services) {
 test('an anhörig applies for her mother with a fullmakt; wrong and too large files are refused with clear errors', async ({ page, browser }) => {
   test.setTimeout(180_000);
   await page.goto('/e-tjanster/stadning');
-  await page.getByRole('button', { name: 'Börja ansökan' }).click();
+  await loginAsCitizen(page, ANNA);
   await page.getByLabel('För någon annan').check();
   await next(page);
 

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
+import { loginAsCitizen } from './citizen.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -37,12 +38,14 @@ test('a sambo couple with a child applies for ekonomiskt bistånd with two attac
   await heading(page, 'Ansökan om ekonomiskt bistånd');
   await expect(page.getByRole('heading', { name: 'Om du inte har pengar till mat i dag' })).toBeVisible();
   await expect(page.getByText('Har du inte alla underlag nu kan du skicka dem senare.')).toBeVisible();
-  await page.getByRole('button', { name: 'Börja ansökan' }).click();
+  // E-legitimation is required: the start button logs in first and comes back to the first question.
+  await loginAsCitizen(page, APPLICANT);
 
   await heading(page, 'Om dig');
   await page.getByLabel('Förnamn').fill('Tolvan');
   await page.getByLabel('Efternamn').fill('Testsson');
-  await page.getByLabel('Personnummer', { exact: true }).fill(APPLICANT);
+  // The personnummer is the e-legitimation's, shown and not typed.
+  await expect(page.getByText(APPLICANT)).toBeVisible();
   await page.getByLabel('Gatuadress').fill('Storgatan 7');
   await page.getByLabel('Postnummer').fill('696 30');
   await page.getByLabel('Ort', { exact: true }).fill('Askersund');

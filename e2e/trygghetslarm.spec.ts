@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { OLD_ENOUGH, choose, pressButton, typeInto } from './helpers.ts';
 import { loginAsStaff } from './staff.ts';
+import { GRETA, loginAsCitizen } from './citizen.ts';
 
 test.describe('applying for a trygghetslarm', () => {
   test.use({ javaScriptEnabled: false });
@@ -22,7 +23,8 @@ test.describe('applying for a trygghetslarm', () => {
     await expect(page.getByRole('link', { name: 'Ansök om bistånd på vanligt sätt' }).first()).toBeVisible();
     await expect(page.getByText('250 kronor i månaden')).toBeVisible();
     await expectAccessible(page);
-    await pressButton(page, page.getByRole('button', { name: 'Börja ansökan' }));
+    // E-legitimation is required: the start button logs in first and comes back to the first question.
+    await loginAsCitizen(page, GRETA);
 
     await expect(page.getByRole('heading', { level: 1, name: 'Ansöker du för egen del eller för någon annans räkning?' })).toBeVisible();
     await expectAccessible(page);
@@ -31,8 +33,9 @@ test.describe('applying for a trygghetslarm', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
     await expectAccessible(page);
-    await typeInto(page, page.getByLabel('Vad är ditt personnummer?'), OLD_ENOUGH);
-    await page.keyboard.press('Enter');
+    // Applying for oneself while logged in: the personnummer is the e-legitimation's, not typed.
+    await expect(page.getByText(OLD_ENOUGH)).toBeVisible();
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Är du folkbokförd i Askersunds kommun?' })).toBeVisible();
     await expectAccessible(page);

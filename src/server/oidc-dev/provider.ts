@@ -20,6 +20,7 @@ export const TEST_PEOPLE = [
   { personnummer: '194001042383', given: 'Tolvan', family: 'Tolvansson' },
   { personnummer: '198501012382', given: 'Anna', family: 'Dottersson' },
   { personnummer: '199001012385', given: 'Sven', family: 'Svensson' },
+  { personnummer: '198912312389', given: 'Tolvan', family: 'Testsson' },
 ] as const;
 
 export type DevProviderOptions = {

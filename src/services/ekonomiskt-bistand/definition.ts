@@ -88,7 +88,7 @@ export default defineService({
   submitters: ['self'],
   // Citizen login is not there yet, so the personnummer is typed. Once e-legitimation exists this
   // e-tjänst will require it: an application for money must be signed by the applicant.
-  requiresEid: false,
+  requiresEid: true,
   subject: { personnummer: 'personnummer', name: ['fornamn', 'efternamn'] },
   // Records of ekonomiskt bistånd are kept five years after the last entry.
   retention: { yearsAfterClosed: 5 },

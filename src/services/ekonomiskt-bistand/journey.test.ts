@@ -98,7 +98,7 @@ const routes: { name: string; answers: Answers; asked: string[]; notAsked: strin
 
 describe('ansökan om ekonomiskt bistånd', () => {
   it('is an IFO application by the applicant themselves, kept five years, with nothing of a crisis form', () => {
-    expect(def).toMatchObject({ area: 'ifo', category: 'ifo', requiresEid: false, quickExit: false, emergencyNotice: false, retention: { yearsAfterClosed: 5 } });
+    expect(def).toMatchObject({ area: 'ifo', category: 'ifo', requiresEid: true, quickExit: false, emergencyNotice: false, retention: { yearsAfterClosed: 5 } });
     expect(def.submitters).toEqual(['self']);
     expect(def.anonymous).toBeUndefined();
     expect(def.subject).toEqual({ personnummer: 'personnummer', name: ['fornamn', 'efternamn'] });

@@ -18,8 +18,8 @@ export const forenkladCommon = {
   area: 'aldreomsorg',
   category: 'forenklad',
   submitters: ['self', 'onBehalf'],
-  // Login with e-legitimation arrives with Mina sidor; until then the personnummer is typed.
-  requiresEid: false,
+  // The applicant logs in with e-legitimation; the matter then shows on their Mina sidor.
+  requiresEid: true,
   ordinaryApplicationLink: true,
   subject: { personnummer: 'personnummer', name: ['fornamn', 'efternamn'] },
   onBehalf: { field: 'soker', equals: ON_BEHALF, submitterName: ['ombudFornamn', 'ombudEfternamn'] },

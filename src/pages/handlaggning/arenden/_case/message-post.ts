@@ -32,11 +32,12 @@ export async function staffMessagePost(request: Request, db: () => Promise<Db>, 
   if (form.get('action') !== 'message') return undefined;
   const typed = (form.get('message') ?? '').slice(0, MESSAGE_MAX + 100);
   const body = checkBody(typed);
-  if (!body.ok) return { kind: 'invalid', code: body.code, typed };
   try {
     const handle = await db();
+    // Whether the case exists for this user is settled first: for anyone else it does not (404).
     const sub = await findSubmission(handle, reference, caseAreas(user));
     if (!sub) return { kind: 'notFound' };
+    if (!body.ok) return { kind: 'invalid', code: body.code, typed };
     await sendStaffMessage(handle, { submissionId: sub.id, staffId: user.id, body: body.body, ip });
     await notifySafely(handle, sub.id, 'message_received');
     return { kind: 'done' };
