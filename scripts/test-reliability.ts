@@ -1,0 +1,405 @@
+/**
+ * `npm run test:reliability`: nothing is lost when the database goes away under load.
+ *
+ * Starts a PostgreSQL server of its own (initdb into a temporary folder, its own port and socket
+ * folder; never the machine's cluster), starts the built portal on it, and sends
+ * RELIABILITY_SUBMISSIONS (2,000) anonymous synpunkter from RELIABILITY_CLIENTS (50) concurrent
+ * clients over HTTP. Each client walks the journey like a browser without JavaScript, with its own
+ * cookie jar: GET the pages, POST each answer with the Origin header, POST check-answers, GET the
+ * confirmation. When 40 % are confirmed, PostgreSQL is stopped, kept down for a moment and started
+ * again; the portal is not restarted.
+ *
+ * It then asserts:
+ *  - every submission that got a confirmation page with a reference number is in the database
+ *    exactly once under that reference, with its own answers;
+ *  - every one that did not got a 503 page saying the answers are kept, and its check-answers page
+ *    still shows them; sending it again later with the same form token succeeds (and, had the first
+ *    attempt committed after all, yields the same reference: the idempotency token);
+ *  - a double click (the same token posted twice at once) yields one case and one reference;
+ *  - nothing else: no other status, no connection error, no row without a confirmation.
+ * It prints a summary and "N passed, N failed" (one check per assertion group plus one per
+ * submission) and exits non-zero on any violation.
+ *
+ * The build: RELIABILITY_DIST names a built portal (the folder holding server/entry.mjs, e.g.
+ * `dist`); unset, the portal is built into a temporary folder first (`astro build --outDir`).
+ *
+ * PostgreSQL: its binaries are found under /usr/lib/postgresql/<newest>/bin (or PG_BIN). initdb
+ * refuses to run as root, so as root every PostgreSQL command runs as the `postgres` system user
+ * through `runuser -u postgres --`, and the temporary folder is handed to that user.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, symlinkSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+
+const TOTAL = Number(process.env.RELIABILITY_SUBMISSIONS ?? 2000);
+const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 50);
+const PORT = Number(process.env.RELIABILITY_PORT ?? 4710);
+const PG_PORT = Number(process.env.RELIABILITY_PG_PORT ?? 5710);
+/** How long PostgreSQL stays down in the middle of the run. */
+const DOWN_MS = Number(process.env.RELIABILITY_DOWN_MS ?? 2000);
+const SERVICE = 'synpunkter-och-klagomal';
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const BASE = `${ORIGIN}/e-tjanster/${SERVICE}`;
+/** The Swedish "your answers are kept" sentence of the unavailable notice (common.json unavailable.body). */
+const ANSWERS_KEPT = 'Dina svar finns kvar';
+
+const work = mkdtempSync(path.join(tmpdir(), 'st-reliability-'));
+const children: ChildProcess[] = [];
+/** The end of what the portal wrote to stderr, shown when it exits. */
+let portalErrors = () => '';
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL of our own
+
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  if (!versions[0]) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (set PG_BIN)');
+  return path.join(root, versions[0], 'bin');
+}
+
+const asRoot = userInfo().uid === 0;
+const pgDir = path.join(work, 'pg');
+const pgOpts = `-p ${PG_PORT} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
+
+function pgCtl(args: string[], bin = 'pg_ctl'): void {
+  const cmd = path.join(pgBin(), bin);
+  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${bin} ${args[0]} failed: ${r.stderr || r.stdout}`);
+}
+
+function initPostgres(): void {
+  spawnSync('mkdir', ['-p', pgDir]);
+  if (asRoot) {
+    spawnSync('chown', ['-R', 'postgres:postgres', work]);
+  }
+  pgCtl(['-D', path.join(pgDir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], 'initdb');
+}
+
+const pgStart = () => pgCtl(['-D', path.join(pgDir, 'data'), '-o', pgOpts, '-l', path.join(pgDir, 'log'), '-w', 'start']);
+const pgStop = () => pgCtl(['-D', path.join(pgDir, 'data'), '-m', 'fast', '-w', 'stop']);
+
+// ---------------------------------------------------------------------------------------------
+// The portal
+
+function build(): string {
+  if (process.env.RELIABILITY_DIST) return path.resolve(process.env.RELIABILITY_DIST);
+  const out = path.join(work, 'dist');
+  console.log(`Building the portal into ${out} …`);
+  const r = spawnSync('astro', ['build', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('astro build failed');
+  return out;
+}
+
+async function startPortal(dist: string, databaseUrl: string): Promise<ChildProcess> {
+  const entry = path.join(dist, 'server', 'entry.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
+  // A build outside the project folder finds the project's packages through a link beside it.
+  const inside = !path.relative(process.cwd(), dist).startsWith('..');
+  if (!inside && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
+  const child = spawn(process.execPath, [entry], {
+    // Migrations are read from db/migrations relative to the working folder.
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      PUBLIC_ORIGIN: ORIGIN,
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'false',
+      COOKIE_SECRET: randomBytes(32).toString('base64url'),
+      DATA_DIR: path.join(work, 'data'),
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    errors = (errors + d.toString()).slice(-4000);
+  });
+  children.push(child);
+  portalErrors = () => errors;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`the portal exited at start:\n${errors}`);
+    try {
+      const res = await fetch(`${BASE}`);
+      if (res.status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the portal did not answer within 20 s:\n${errors}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A client: a cookie jar and the journey
+
+class Jar {
+  cookies = new Map<string, string>();
+  apply(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  clone(): Jar {
+    const j = new Jar();
+    j.cookies = new Map(this.cookies);
+    return j;
+  }
+}
+
+class Violation extends Error {}
+
+async function get(jar: Jar, url: string): Promise<{ status: number; body: string; location: string | null }> {
+  const res = await fetch(url, { headers: { cookie: jar.header() }, redirect: 'manual' });
+  jar.apply(res);
+  return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+}
+
+async function post(jar: Jar, url: string, fields: Record<string, string>): Promise<{ status: number; body: string; location: string | null }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { cookie: jar.header(), origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+  jar.apply(res);
+  return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+}
+
+function expectRedirect(r: { status: number; location: string | null }, to: string, step: string): void {
+  if (r.status !== 303 || !r.location?.endsWith(to)) throw new Violation(`${step}: expected 303 to ${to}, got ${r.status} ${r.location ?? ''}`);
+}
+
+const referenceOf = (html: string) => /class="reference">([^<]+)</.exec(html)?.[1];
+const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1];
+
+type Outcome = {
+  n: number;
+  marker: string;
+  reference?: string;
+  /** The first send answered 503 with the answers kept. */
+  unavailable: boolean;
+  retries: number;
+  doubleClick: boolean;
+  violation?: string;
+};
+
+async function confirmation(jar: Jar): Promise<string> {
+  const done = await get(jar, `${BASE}/klart`);
+  const ref = done.status === 200 ? referenceOf(done.body) : undefined;
+  if (!ref) throw new Violation(`confirmation page: status ${done.status}, no reference number`);
+  return ref;
+}
+
+/** Fills in the journey up to check-answers; returns the form token shown there. */
+async function fillIn(jar: Jar, marker: string): Promise<string> {
+  const first = await get(jar, `${BASE}/typ`);
+  if (first.status !== 200) throw new Violation(`first page: status ${first.status}`);
+  expectRedirect(await post(jar, `${BASE}/typ`, { typ: 'synpunkt' }), '/verksamhet', 'typ');
+  expectRedirect(await post(jar, `${BASE}/verksamhet`, { verksamhet: 'ifo' }), '/berattelse', 'verksamhet');
+  expectRedirect(await post(jar, `${BASE}/berattelse`, { vadHande: `${marker}: väntetiden i telefon var lång.` }), '/var-och-nar', 'berattelse');
+  expectRedirect(await post(jar, `${BASE}/var-och-nar`, { var: 'Receptionen' }), '/anonym', 'var-och-nar');
+  expectRedirect(await post(jar, `${BASE}/anonym`, { anonym: 'ja' }), '/kontrollera', 'anonym');
+  const check = await get(jar, `${BASE}/kontrollera`);
+  const token = tokenOf(check.body);
+  if (check.status !== 200 || !token) throw new Violation(`check-answers page: status ${check.status}`);
+  if (!check.body.includes(marker)) throw new Violation('check-answers page does not show the answers');
+  return token;
+}
+
+/** Posts check-answers: the reference, or 'unavailable' after a proper 503 page. */
+async function send(jar: Jar, token: string): Promise<string | 'unavailable'> {
+  const r = await post(jar, `${BASE}/kontrollera`, { token });
+  if (r.status === 503) {
+    if (!r.body.includes(ANSWERS_KEPT)) throw new Violation('503 without the "answers are kept" notice');
+    return 'unavailable';
+  }
+  expectRedirect(r, '/klart', 'send');
+  return confirmation(jar);
+}
+
+async function journey(n: number, runId: string, doubleClick: boolean, waitForDb: () => Promise<void>): Promise<Outcome> {
+  const marker = `TT-${runId}-${String(n).padStart(5, '0')}`;
+  const out: Outcome = { n, marker, unavailable: false, retries: 0, doubleClick };
+  const jar = new Jar();
+  try {
+    const token = await fillIn(jar, marker);
+    if (doubleClick) {
+      // Two posts of the same form at once, each with its own copy of the browser's cookies.
+      const a = jar.clone();
+      const b = jar.clone();
+      const [ra, rb] = await Promise.all([send(a, token), send(b, token)]);
+      if (ra === 'unavailable' || rb === 'unavailable') {
+        out.unavailable = true;
+      } else {
+        if (ra !== rb) throw new Violation(`double click gave two references: ${ra} and ${rb}`);
+        out.reference = ra;
+        return out;
+      }
+    } else {
+      const r = await send(jar, token);
+      if (r !== 'unavailable') {
+        out.reference = r;
+        return out;
+      }
+      out.unavailable = true;
+    }
+    // Not received: the answers must still be there, and sending again later must work.
+    while (out.retries < 5) {
+      await waitForDb();
+      out.retries += 1;
+      const check = await get(jar, `${BASE}/kontrollera`);
+      if (check.status !== 200 || !check.body.includes(marker)) throw new Violation(`after a 503 the check-answers page lost the answers (status ${check.status})`);
+      if (tokenOf(check.body) !== token) throw new Violation('after a 503 the form token changed');
+      const r = await send(jar, token);
+      if (r !== 'unavailable') {
+        out.reference = r;
+        return out;
+      }
+      await sleep(1000);
+    }
+    throw new Violation('still unavailable after 5 retries with the database up');
+  } catch (e) {
+    out.violation = e instanceof Violation ? e.message : `request failed: ${e instanceof Error ? e.message : String(e)}`;
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const dist = build();
+  initPostgres();
+  pgStart();
+  const databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`;
+  console.log(`PostgreSQL of its own on port ${PG_PORT} (${pgDir}); portal from ${dist} on ${ORIGIN}.`);
+  const portal = await startPortal(dist, databaseUrl);
+  const runId = randomBytes(4).toString('hex');
+
+  let next = 0;
+  let confirmed = 0;
+  let dbDown = false;
+  let restartDone: Promise<void> | undefined;
+  let restartAt = '';
+  const waitForDb = async () => {
+    while (dbDown) await sleep(100);
+  };
+  const restart = async () => {
+    restartAt = `${confirmed} confirmed, ${elapsed()}`;
+    dbDown = true;
+    pgStop();
+    await sleep(DOWN_MS);
+    pgStart();
+    dbDown = false;
+  };
+
+  const outcomes: Outcome[] = [];
+  const worker = async () => {
+    while (next < TOTAL) {
+      const n = next++;
+      const o = await journey(n, runId, n % 40 === 7, waitForDb);
+      outcomes.push(o);
+      if (o.reference) confirmed += 1;
+      if (!restartDone && confirmed >= TOTAL * 0.4) restartDone = restart();
+    }
+  };
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: CLIENTS }, worker));
+  await restartDone;
+  const seconds = (Date.now() - t0) / 1000;
+
+  // What the database holds.
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ reference: string; marker: string | null }>(
+    `select reference, substring(answers->>'vadHande' from '^(TT-[0-9a-f]+-[0-9]+)') as marker from submissions where service_id = $1`,
+    [SERVICE],
+  );
+  await client.end();
+  const byRef = new Map<string, string[]>();
+  const byMarker = new Map<string, number>();
+  for (const r of rows) {
+    byRef.set(r.reference, [...(byRef.get(r.reference) ?? []), r.marker ?? '']);
+    if (r.marker) byMarker.set(r.marker, (byMarker.get(r.marker) ?? 0) + 1);
+  }
+
+  let passed = 0;
+  let failed = 0;
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (ok) passed += 1;
+    else {
+      failed += 1;
+      if (problems.length < 20) problems.push(what);
+    }
+  };
+  for (const o of outcomes.sort((a, b) => a.n - b.n)) {
+    if (o.violation) check(false, `#${o.n}: ${o.violation}`);
+    else if (!o.reference) check(false, `#${o.n}: no confirmation`);
+    else {
+      const stored = byRef.get(o.reference) ?? [];
+      check(stored.length === 1 && stored[0] === o.marker && byMarker.get(o.marker) === 1, `#${o.n}: reference ${o.reference} is stored ${stored.length} time(s) (${stored.join(', ')}), its answers ${byMarker.get(o.marker) ?? 0} time(s)`);
+    }
+  }
+  const unavailable = outcomes.filter((o) => o.unavailable);
+  const confirmedRefs = new Set(outcomes.flatMap((o) => (o.reference ? [o.reference] : [])));
+  check(outcomes.length === TOTAL, `${outcomes.length} of ${TOTAL} journeys ran`);
+  check(rows.length === confirmedRefs.size, `${rows.length} rows in the database for ${confirmedRefs.size} confirmed submissions`);
+  check(unavailable.length > 0, 'the restart did not make any submission fail: the outage was not exercised');
+  check(portal.exitCode === null, `the portal process exited (${portal.exitCode}):\n${portalErrors()}`);
+  // The portal answers again without a restart of its own.
+  const after = await fetch(`${BASE}`).then((r) => r.status).catch(() => 0);
+  check(after === 200, `after the run the start page answers ${after}`);
+
+  const doubles = outcomes.filter((o) => o.doubleClick);
+  console.log('\nReliability under a PostgreSQL restart');
+  console.log(`  submissions:            ${TOTAL} from ${CLIENTS} concurrent clients in ${seconds.toFixed(1)} s (${(TOTAL / seconds).toFixed(0)}/s end to end)`);
+  console.log(`  PostgreSQL restarted:   at ${restartAt}, down for ${DOWN_MS} ms`);
+  console.log(`  confirmed first time:   ${outcomes.filter((o) => o.reference && !o.unavailable).length}`);
+  console.log(`  503 "answers kept":     ${unavailable.length}, of which confirmed on retry: ${unavailable.filter((o) => o.reference).length} (retries: ${unavailable.reduce((s, o) => s + o.retries, 0)})`);
+  console.log(`  double clicks:          ${doubles.length}, one reference each: ${doubles.filter((o) => o.reference && !o.violation).length}`);
+  console.log(`  rows in the database:   ${rows.length}, confirmed references: ${confirmedRefs.size}`);
+  console.log(`  violations:             ${outcomes.filter((o) => o.violation).length}`);
+  for (const p of problems) console.log(`  ✗ ${p}`);
+  if (portal.exitCode !== null) console.log(`\nThe portal exited with ${portal.exitCode}; its last words:\n${portalErrors()}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function cleanUp(): void {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  try {
+    pgStop();
+  } catch {
+    // already stopped, or never started
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+let status = 1;
+try {
+  status = await main();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  console.log('0 passed, 1 failed');
+} finally {
+  cleanUp();
+}
+process.exit(status);
