@@ -1,5 +1,6 @@
 /**
- * Indicator benchmark: `node scripts/bench-indicators.ts [--keep] [--rows=N]` (part of `npm run bench`).
+ * Indicator benchmark: `node scripts/bench-indicators.ts [--keep] [--reuse] [--rows=N]` (part of `npm run bench`).
+ * --reuse times against the database a previous `--keep` run left, without seeding it again.
  *
  * Creates the PostgreSQL database `st_bench_indicators` (dropped first) on the server of DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres), applies the committed migrations and seeds,
@@ -9,7 +10,7 @@
  * (one in ten corrected by a second decision), and the catalog's life cycle with retirements and a
  * relaunch. Then it times computing every indicator as the pages do: the repository's fetch
  * (src/server/indicators/repository.ts), all computations, the current month's report and every
- * CSV. Reports the median and the slowest of RUNS runs after warm-up; exit code 1 if the median
+ * CSV. Reports the median and the slowest of RUNS runs after a warm-up run; exit code 1 if the median
  * reaches 250 ms. The database is dropped at the end unless --keep is given.
  */
 import { readFileSync } from 'node:fs';
@@ -27,8 +28,8 @@ import { fetchIndicatorData } from '../src/server/indicators/repository.ts';
 import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.ts';
 
 const TARGET_MS = 250;
-const WARMUP = 3;
-const RUNS = 15;
+const WARMUP = 1;
+const RUNS = 5;
 const BENCH_DB = 'st_bench_indicators';
 const CHUNK = 100_000;
 
@@ -190,19 +191,26 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   console.log(`Indicator benchmark: ${ROWS.toLocaleString('sv-SE')} submissions in database "${BENCH_DB}" on ${new URL(serverUrl).host}`);
   const total0 = performance.now();
-  await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await onServer(`CREATE DATABASE ${BENCH_DB}`);
+  const reuse = args.includes('--reuse');
+  if (!reuse) {
+    await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await onServer(`CREATE DATABASE ${BENCH_DB}`);
+  }
   const handle = await timed('create and migrate', () => openDatabase({ databaseUrl: benchUrl, dataDir: tmpdir(), migrate: true }));
   const { db } = handle;
   let failed = false;
   try {
-    const [staff] = await db.insert(staffUsers).values({ username: 'bench-handlaggare', displayName: 'Handläggare', passwordHash: 'not-a-login', roles: ['handlaggare'], areas: ['aldreomsorg', 'ifo'] }).returning({ id: staffUsers.id });
-    if (!staff) throw new Error('no staff row');
-    console.log('Seeding:');
-    const seed0 = performance.now();
-    await seed(staff.id);
-    console.log(`  ${'seed total'.padEnd(44)} ${seconds(performance.now() - seed0)}`);
-
+    if (!reuse) {
+      const [staff] = await db
+        .insert(staffUsers)
+        .values({ username: 'bench-handlaggare', displayName: 'Handläggare', passwordHash: 'not-a-login', roles: ['handlaggare'], areas: ['aldreomsorg', 'ifo'] })
+        .returning({ id: staffUsers.id });
+      if (!staff) throw new Error('no staff row');
+      console.log('Seeding:');
+      const seed0 = performance.now();
+      await seed(staff.id);
+      console.log(`  ${'seed total'.padEnd(44)} ${seconds(performance.now() - seed0)}`);
+    }
     const services: ServiceInfo[] = SERVICES.map(({ weight: _w, ...s }) => s);
     let check = '';
     const run = async () => {

@@ -12,9 +12,23 @@ import type { DecisionBucket, HandlingRow, IndicatorData, OfficeBucket, ServiceI
 import { sexOf } from '../../domain/indicators/data.ts';
 import { ensureTargets } from './targets.ts';
 
-async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
+type Executor = Pick<Db, 'execute'>;
+
+async function rowsOf<T>(db: Executor, q: SQL): Promise<T[]> {
   const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[];
   return Array.isArray(res) ? res : (res.rows ?? []);
+}
+
+/**
+ * A whole-table aggregate in its own transaction with settings for it alone: no JIT (compiling
+ * costs more than it saves on a query run once), and room to sort and hash in memory.
+ */
+async function aggregate<T>(db: Db, q: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return rowsOf<T>(tx, q);
+  });
 }
 
 type ScanRow = {
@@ -77,8 +91,8 @@ export async function fetchIndicatorData(db: Db, opts: { now?: Date; services: S
   const now = opts.now ?? new Date();
   await ensureTargets(db);
   const [scan, decided, events, targets] = await Promise.all([
-    rowsOf<ScanRow>(db, SCAN),
-    rowsOf<DecisionRow>(db, DECISIONS),
+    aggregate<ScanRow>(db, SCAN),
+    aggregate<DecisionRow>(db, DECISIONS),
     db.select({ serviceId: serviceLifecycleEvents.serviceId, state: serviceLifecycleEvents.state, at: serviceLifecycleEvents.at }).from(serviceLifecycleEvents),
     db.select({ indicatorId: indicatorTargets.indicatorId, year: indicatorTargets.year, kind: indicatorTargets.kind, value: indicatorTargets.value, note: indicatorTargets.note }).from(indicatorTargets),
   ]);
