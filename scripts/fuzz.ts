@@ -1,0 +1,386 @@
+/**
+ * `npm run test:fuzz`: hostile posts to every form route, citizen and staff, against the built
+ * portal (embedded database in a temporary folder, port FUZZ_PORT, default 4720).
+ *
+ * The routes are every page under src/pages that handles POST, with every page of every e-tjänst
+ * (definitions imported from src/services) and the staff routes posted with a signed-in
+ * handläggare + admin session. fast-check generates the bodies (FUZZ_RUNS in all, default 4,000;
+ * FUZZ_SEED to repeat a run): form fields with oversized values, wrong types, HTML and script,
+ * SQL fragments, path tricks, lone surrogates and control characters; bodies of invalid UTF-8;
+ * thousands of fields; multipart posts whose file names try to climb out of folders; malformed
+ * multipart and wrong content types. Then a journey stores markup in free-text answers and the
+ * staff case page and check-answers page are read back.
+ *
+ * Asserted for every answer: never a 5xx; a 4xx is a page with a heading (a clear message, not
+ * an empty body or a stack trace); no response contains posted markup as a tag (only escaped).
+ * Ends with "N passed, N failed" (one check per request) and a non-zero exit on any failure.
+ *
+ * The build: FUZZ_DIST names a built portal (the folder with server/entry.mjs); unset, the portal
+ * is built into a temporary folder first.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { generateHOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
+const PORT = Number(process.env.FUZZ_PORT ?? 4720);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CONCURRENCY = 8;
+
+const work = mkdtempSync(path.join(tmpdir(), 'st-fuzz-'));
+const DATA_DIR = path.join(work, 'data');
+process.env.DATA_DIR = DATA_DIR;
+process.env.COOKIE_SECRET = randomBytes(32).toString('base64url');
+process.env.DEMO_MODE = 'true';
+delete process.env.DATABASE_URL;
+const STAFF_PASSWORD = `Fuzz-${randomBytes(12).toString('base64url')}`;
+
+// ---------------------------------------------------------------------------------------------
+// What to post to
+
+type Def = { id: string; requiresEid: boolean; pages: { id: string; kind: string; fields?: { name: string; type: string }[] }[] };
+
+async function definitions(): Promise<Def[]> {
+  const root = path.resolve('src/services');
+  const defs: Def[] = [];
+  for (const dir of readdirSync(root)) {
+    const file = path.join(root, dir, 'definition.ts');
+    if (existsSync(file)) defs.push(((await import(pathToFileURL(file).href)) as { default: Def }).default);
+  }
+  return defs;
+}
+
+/** Every field name a page under src/pages reads with form.get / getAll: the names worth fuzzing. */
+function formFieldNames(): string[] {
+  const names = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(astro|ts)$/.test(e.name)) for (const m of readFileSync(p, 'utf8').matchAll(/\.get(?:All)?\('([A-Za-z0-9_.-]+)'\)/g)) names.add(m[1]!);
+    }
+  };
+  walk(path.resolve('src/pages'));
+  return [...names];
+}
+
+/** The pages that handle POST, as found in src/pages (checked against the list below). */
+function postPages(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(astro|ts)$/.test(e.name) && !e.name.includes('.test.') && /method === 'POST'|export (const|async function) POST/.test(readFileSync(p, 'utf8'))) found.push(path.relative('src/pages', p));
+    }
+  };
+  walk(path.resolve('src/pages'));
+  return found.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values
+
+const MARKUP = ['<script data-fuzz>alert(1)</script>', '"><img src=x onerror=alert(1) data-fuzz>', "'><svg data-fuzz onload=alert(1)>", '<a data-fuzz href="javascript:alert(1)">x</a>', '</textarea><b data-fuzz>x</b>'];
+const SQL = ["' OR '1'='1", "'; DROP TABLE submissions; --", '1; select pg_sleep(5)', "\\'; --", '$$; delete from audit_events; $$', "2026-000001' union select * from staff_users --"];
+const PATHS = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'C:\\boot.ini', '....//....//etc/passwd', 'a\u0000.pdf', 'con.pdf', '.htaccess'];
+const ODD = ['\uD800', '\uDFFF\uD800', '\u202Eexe.pdf', '\u0000', '\r\n\r\nX-Injected: 1', 'NaN', 'Infinity', '-0', '1e309', '99999999999999999999999', '[]', '{}', 'null', 'true', '٣٤٥', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'ÅÄÖåäö'.repeat(200)];
+
+const hostile: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(...MARKUP, ...SQL, ...PATHS, ...ODD),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.nat(20_000).map((n) => 'A'.repeat(n)),
+  fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString())),
+);
+
+type Route = { url: string; fields: string[]; staff: boolean };
+
+type Body = { label: string; headers: Record<string, string>; body: Uint8Array | string };
+
+const enc = new TextEncoder();
+
+function bodies(route: Route, allFields: string[]): fc.Arbitrary<Body> {
+  const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(route.fields.length ? route.fields : ['x'])) }, { weight: 1, arbitrary: fc.constantFrom(...allFields) }, { weight: 1, arbitrary: hostile });
+  const pairs = fc.array(fc.tuple(name, hostile), { maxLength: 12 });
+  const urlencoded = pairs.map((ps): Body => ({ label: 'form', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(ps).toString() }));
+  const manyFields = fc.tuple(fc.integer({ min: 1000, max: 9000 }), name).map(([n, f]): Body => ({ label: `${n} fields`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Array.from({ length: n }, (_, i) => `${encodeURIComponent(i % 2 ? f : `f${i}`)}=1`).join('&') }));
+  const oversized = fc.integer({ min: 70_000, max: 400_000 }).map((n): Body => ({ label: `${n} bytes`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `${route.fields[0] ?? 'x'}=${'B'.repeat(n)}` }));
+  const badUtf8 = fc.oneof(
+    fc.uint8Array({ maxLength: 2000 }),
+    fc.constantFrom('a=%C3%28', 'a=%FF%FE', 'a=%ED%A0%80', '%E0%80%AF=1', 'a=%', 'a=%zz&&&==&'),
+  ).map((b): Body => ({ label: 'invalid utf-8', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: typeof b === 'string' ? b : b }));
+  const wrongType = fc.tuple(fc.constantFrom('application/json', 'text/plain', 'application/xml', '', 'multipart/form-data', 'multipart/form-data; boundary=', 'application/x-www-form-urlencoded; charset=utf-16'), pairs).map(
+    ([type, ps]): Body => ({ label: `content-type ${type || 'none'}`, headers: type ? { 'content-type': type } : {}, body: JSON.stringify(Object.fromEntries(ps)) }),
+  );
+  const multipart = fc
+    .tuple(pairs, fc.array(fc.tuple(name, fc.oneof(fc.constantFrom(...PATHS, ...MARKUP, '"quoted".pdf', 'x'.repeat(400) + '.pdf', 'ok.pdf', 'bild.png'), fc.string({ maxLength: 30 })), fc.constantFrom('application/pdf', 'image/png', 'text/html', 'application/x-msdownload', ''), fc.uint8Array({ maxLength: 3000 })), { maxLength: 3 }), fc.boolean())
+    .map(([ps, files, broken]): Body => {
+      const boundary = `----fuzz${randomBytes(6).toString('hex')}`;
+      const parts: Uint8Array[] = [];
+      for (const [k, v] of ps) parts.push(enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, '%22')}"\r\n\r\n${v}\r\n`));
+      for (const [k, fname, type, data] of files) {
+        parts.push(enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, '%22')}"; filename="${fname.replace(/"/g, '%22')}"\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`));
+        parts.push(data, enc.encode('\r\n'));
+      }
+      parts.push(enc.encode(broken ? `--${boundary.slice(0, -2)}` : `--${boundary}--\r\n`));
+      return { label: broken ? 'broken multipart' : 'multipart', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(parts) };
+    });
+  return fc.oneof(
+    { weight: 8, arbitrary: urlencoded },
+    { weight: 1, arbitrary: manyFields },
+    { weight: 1, arbitrary: oversized },
+    { weight: 2, arbitrary: badUtf8 },
+    { weight: 1, arbitrary: wrongType },
+    { weight: 3, arbitrary: multipart },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portal
+
+function build(): string {
+  if (process.env.FUZZ_DIST) return path.resolve(process.env.FUZZ_DIST);
+  const out = path.join(work, 'dist');
+  console.log(`Building the portal into ${out} …`);
+  const r = spawnSync('astro', ['build', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('astro build failed');
+  return out;
+}
+
+let portal: ChildProcess | undefined;
+let portalErrors = '';
+
+async function startPortal(dist: string): Promise<void> {
+  const entry = path.join(dist, 'server', 'entry.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
+  if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
+  portal = spawn(process.execPath, [entry], {
+    cwd: process.cwd(),
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_ORIGIN: ORIGIN, NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  portal.stderr?.on('data', (d: Buffer) => {
+    portalErrors = (portalErrors + d.toString()).slice(-20_000);
+  });
+  for (let i = 0; i < 100; i++) {
+    if (portal.exitCode !== null) throw new Error(`the portal exited at start:\n${portalErrors}`);
+    if ((await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200) return;
+    await sleep(200);
+  }
+  throw new Error('the portal did not answer within 20 s');
+}
+
+class Jar {
+  cookies = new Map<string, string>();
+  apply(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(pair.slice(0, eq).trim());
+      else this.cookies.set(pair.slice(0, eq).trim(), value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+async function request(jar: Jar, url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {}): Promise<{ status: number; type: string; body: string }> {
+  const res = await fetch(url.startsWith('http') ? url : `${ORIGIN}${url}`, {
+    method: init.method ?? 'GET',
+    headers: { cookie: jar.header(), ...(init.method === 'POST' ? { origin: ORIGIN } : {}), ...init.headers },
+    ...(init.body === undefined ? {} : { body: init.body }),
+    redirect: 'manual',
+  });
+  jar.apply(res);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
+const totp = (secret: string, step: number) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/[\s=]/g, '').toUpperCase()), BigInt(step), 6);
+
+let totpSecret = '';
+let lastStep = 0;
+
+async function staffLogin(jar: Jar): Promise<void> {
+  jar.cookies.clear();
+  const r1 = await request(jar, '/handlaggning/logga-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'handlaggare', password: STAFF_PASSWORD }).toString() });
+  if (r1.status !== 303) throw new Error(`staff login: password step answered ${r1.status}`);
+  let step = Math.floor(Date.now() / 30_000);
+  if (step <= lastStep) {
+    await sleep((lastStep + 1) * 30_000 - Date.now() + 200);
+    step = Math.floor(Date.now() / 30_000);
+  }
+  lastStep = step;
+  const r2 = await request(jar, '/handlaggning/logga-in/tvafaktor', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code: totp(totpSecret, step) }).toString() });
+  if (r2.status !== 303) throw new Error(`staff login: second factor answered ${r2.status}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const RAW_MARKUP = /<(script|img|svg|a|b)\b[^>]*data-fuzz/i;
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+const byStatus = new Map<number, number>();
+
+function judge(what: string, r: { status: number; type: string; body: string }): void {
+  byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  const problems: string[] = [];
+  if (r.status >= 500 && r.status !== 503) problems.push(`status ${r.status}`);
+  if (r.status === 503 && !/<h[12]/.test(r.body)) problems.push('503 without a page');
+  if (r.status >= 400 && r.status < 500 && (!r.type.startsWith('text/html') || !/<h1/.test(r.body))) problems.push(`${r.status} without a clear page (${r.type})`);
+  if (RAW_MARKUP.test(r.body)) problems.push('posted markup rendered as HTML');
+  if (/\bat [\w.<>]+ \(\/|node:internal/.test(r.body)) problems.push('stack trace in the page');
+  if (problems.length === 0) passed += 1;
+  else {
+    failed += 1;
+    if (failures.length < 25) failures.push(`${what}: ${problems.join('; ')}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const dist = build();
+  const { openDatabase } = await import('../db/client.ts');
+  const { ensureDemoStaff } = await import('../src/server/staff/demo.ts');
+  const { receiveSubmission } = await import('../src/server/submissions.ts');
+  const handle = await openDatabase({ dataDir: DATA_DIR, migrate: true });
+  let reference: string;
+  try {
+    totpSecret = (await ensureDemoStaff(handle.db, STAFF_PASSWORD)).totpSecret;
+    reference = (await receiveSubmission(handle.db, { serviceId: 'synpunkter-och-klagomal', serviceVersion: 1, area: 'ifo', answers: { typ: 'synpunkt', verksamhet: 'ifo', vadHande: 'Fuzz', anonym: 'ja' }, subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: false, anonymous: true, idempotencyKey: `fuzz-${randomUUID()}` })).reference;
+  } finally {
+    await handle.close();
+  }
+  await startPortal(dist);
+  const staff = new Jar();
+  await staffLogin(staff);
+
+  const defs = await definitions();
+  const allFields = formFieldNames();
+  const routes: Route[] = [];
+  for (const d of defs) {
+    for (const p of d.pages) routes.push({ url: `/e-tjanster/${d.id}/${p.id}`, fields: [...(p.fields ?? []).flatMap((f) => [f.name, `${f.name}.dag`, `${f.name}.manad`, `${f.name}.ar`]), 'token', 'spara'], staff: false });
+  }
+  const citizenRoutes = ['/betyg', '/enkat', '/enkat/fragor/1', '/enkat/l/ogiltig', '/logga-ut', '/mina-sidor/arenden/2026-000001', `/mina-sidor/utkast/${randomUUID()}`];
+  const staffRoutes = [
+    '/handlaggning/logga-in',
+    '/handlaggning/logga-in/tvafaktor',
+    '/handlaggning/admin/anvandare/ny',
+    `/handlaggning/admin/anvandare/${randomUUID()}`,
+    '/handlaggning/admin/e-post',
+    '/handlaggning/admin/etjanster',
+    '/handlaggning/admin/leveranser',
+    `/handlaggning/arenden/${reference}`,
+    '/handlaggning/arenden/2099-999999',
+    '/handlaggning/enkater/enheter',
+    '/handlaggning/enkater/ny-period',
+    `/handlaggning/enkater/period?id=${randomUUID()}`,
+    '/handlaggning/indikatorer/mal',
+    '/handlaggning/konto',
+    '/handlaggning/konto/tvafaktor',
+    '/handlaggning/konto/tvafaktor/koder',
+  ];
+  for (const url of citizenRoutes) routes.push({ url, fields: allFields, staff: false });
+  for (const url of staffRoutes) routes.push({ url, fields: allFields, staff: true });
+  const pages = postPages();
+  console.log(`Fuzzing ${routes.length} URLs of the ${pages.length} pages that handle POST (${routes.filter((r) => r.staff).length} staff), ${RUNS} posts, seed ${SEED}.`);
+
+  // The same number of posts per URL kind: staff routes get as many as all e-tjänst pages together.
+  const perRoute = (r: Route) => (r.staff ? Math.ceil(RUNS / 2 / staffRoutes.length) : Math.ceil(RUNS / 2 / (routes.length - staffRoutes.length)));
+  const jobs: { route: Route; body: Body }[] = [];
+  let seed = SEED;
+  for (const route of routes) for (const body of fc.sample(bodies(route, allFields), { numRuns: perRoute(route), seed: seed++ })) jobs.push({ route, body });
+  // Staff posts that would end the fuzzing session (e.g. the logout) last.
+  const citizen = new Jar();
+  let i = 0;
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (i < jobs.length) {
+        const { route, body } = jobs[i++]!;
+        const jar = route.staff ? staff : citizen;
+        try {
+          const r = await request(jar, route.url, { method: 'POST', headers: body.headers, body: body.body });
+          judge(`POST ${route.url} (${body.label})`, r);
+        } catch (e) {
+          failed += 1;
+          if (failures.length < 25) failures.push(`POST ${route.url} (${body.label}): request failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }),
+  );
+  const seconds = (Date.now() - t0) / 1000;
+
+  // Markup stored as answers is shown escaped: on check-answers, on the staff case page, in the inbox.
+  const j = new Jar();
+  const base = '/e-tjanster/synpunkter-och-klagomal';
+  const steps: [string, Record<string, string>][] = [
+    ['typ', { typ: 'synpunkt' }],
+    ['verksamhet', { verksamhet: 'ifo' }],
+    ['berattelse', { vadHande: MARKUP.join(' ') }],
+    ['var-och-nar', { var: MARKUP[1]! }],
+    ['anonym', { anonym: 'ja' }],
+  ];
+  for (const [page, fields] of steps) judge(`POST ${base}/${page} (markup)`, await request(j, `${base}/${page}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }));
+  const check = await request(j, `${base}/kontrollera`);
+  judge('GET check-answers with markup answers', check);
+  const token = /name="token" value="([^"]+)"/.exec(check.body)?.[1] ?? '';
+  judge('POST check-answers with markup answers', await request(j, `${base}/kontrollera`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString() }));
+  const done = await request(j, `${base}/klart`);
+  judge('GET confirmation', done);
+  const ref = /class="reference">([^<]+)</.exec(done.body)?.[1];
+  if (!ref) {
+    failed += 1;
+    failures.push('the markup journey got no reference number');
+  } else {
+    const casePage = await request(staff, `/handlaggning/arenden/${ref}`);
+    judge('GET staff case page with markup answers', casePage);
+    if (casePage.status !== 200 || !casePage.body.includes('&lt;script data-fuzz&gt;')) {
+      failed += 1;
+      failures.push(`staff case page: status ${casePage.status}, the markup answer is not shown escaped`);
+    } else passed += 1;
+    judge('GET staff inbox', await request(staff, '/handlaggning'));
+  }
+  judge('POST /betyg (markup comment)', await request(j, '/betyg', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ serviceId: 'synpunkter-och-klagomal', rating: '5', comment: MARKUP.join(' ') }).toString() }));
+
+  const alive = portal?.exitCode === null && (await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200;
+  if (alive) passed += 1;
+  else {
+    failed += 1;
+    failures.push(`the portal is down after the run:\n${portalErrors}`);
+  }
+
+  console.log(`\nFuzz: ${jobs.length} hostile posts in ${seconds.toFixed(1)} s (seed ${SEED})`);
+  console.log(`  statuses: ${[...byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+  for (const f of failures) console.log(`  ✗ ${f}`);
+  if (failed > 0 && portalErrors) console.log(`\nThe portal's error log (end):\n${portalErrors.slice(-6000)}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+let status = 1;
+try {
+  status = await main();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  if (portalErrors) console.error(portalErrors.slice(-4000));
+  console.log('0 passed, 1 failed');
+} finally {
+  if (portal && portal.exitCode === null) portal.kill('SIGTERM');
+  await sleep(300);
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(status);
