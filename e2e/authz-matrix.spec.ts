@@ -213,7 +213,9 @@ test.describe('the authorisation matrix', () => {
 
   const ordered = [...TABLE.filter((r) => !r.last), ...TABLE.filter((r) => r.last)];
   for (const row of ordered) {
-    test(`${row.method} ${row.route}`, async () => {
+    // Several posts to one route (different actions) each get their own test.
+    const action = row.body && typeof row.body.action === 'string' ? ` (${row.body.action})` : '';
+    test(`${row.method} ${row.route}${action}`, async () => {
       test.skip(!ROUTES.includes(row.route), `${row.route} does not exist yet`);
       if (row.why) test.info().annotations.push({ type: 'why', description: row.why });
       for (const actor of ACTORS) {
