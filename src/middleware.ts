@@ -44,6 +44,8 @@ const headers = defineMiddleware(async (_ctx, next) => {
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
+  // Served over https (the public origin says so): browsers must never fall back to http.
+  if (config().secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if (!h.has('Content-Security-Policy')) {
     h.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   }
