@@ -201,7 +201,8 @@ async function request(jar: Jar, url: string, init: { method?: string; headers?:
   const res = await fetch(url.startsWith('http') ? url : `${ORIGIN}${url}`, {
     method: init.method ?? 'GET',
     headers: { cookie: jar.header(), ...(init.method === 'POST' ? { origin: ORIGIN } : {}), ...init.headers },
-    ...(init.body === undefined ? {} : { body: init.body }),
+    // fetch accepts any bytes; the DOM typings want an ArrayBuffer-backed view.
+    ...(init.body === undefined ? {} : { body: init.body as BodyInit }),
     redirect: 'manual',
   });
   jar.apply(res);
