@@ -39,6 +39,10 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     });
     // An idle client losing its connection (e.g. a database restart) must not crash the process.
     pool.on('error', () => {});
+    // So must one checked out (e.g. inside a transaction) that loses it between two queries: pg
+    // emits that on the client itself, and an 'error' event without a listener ends the process.
+    // The query in progress, if any, still fails (and the page says the database is unavailable).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzle(pool, { schema });
     if (opts.migrate) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');

@@ -325,7 +325,9 @@ async function submitTrygghetslarm(): Promise<string> {
       const reference = /class="reference"[^>]*>([^<]+)</.exec(html)?.[1]?.trim();
       if (reference) return reference;
       const start = /<a class="button start" href="([^"]+)"/.exec(html)?.[1];
-      if (start && !html.includes('<form method="post"')) {
+      // The header holds the logout form; only a form inside <main> is a question page.
+      const main = html.slice(Math.max(0, html.indexOf('<main')));
+      if (start && !main.includes('<form method="post"')) {
         url = start;
         continue;
       }

@@ -29,7 +29,7 @@ async function answerWithCode(page: Page, code: string, check = false): Promise<
   await page.goto('/enkat');
   if (check) await expectAccessible(page);
   await typeInto(page, page.getByLabel('Koden från brevet'), code.toLowerCase());
-  await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
   await expect(page).toHaveURL(/\/enkat\/start$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Vad tycker du om din hemtjänst?' })).toBeVisible();
   if (check) await expectAccessible(page);
@@ -39,14 +39,14 @@ async function answerWithCode(page: Page, code: string, check = false): Promise<
   if (check) await expectAccessible(page);
   const hansyn = page.getByRole('group', { name: /ta hänsyn till dina åsikter och önskemål/ });
   await choose(page, hansyn.getByLabel('Alltid'));
-  await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
   await expect(page.getByRole('heading', { level: 1, name: 'Bemötande och trygghet' })).toBeVisible();
   if (check) await expectAccessible(page);
-  await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
   await expect(page.getByRole('heading', { level: 1, name: 'Hemtjänsten som helhet' })).toBeVisible();
   if (check) await expectAccessible(page);
-  await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
   await expect(page.getByRole('heading', { level: 1, name: 'Har du fått hjälp att svara på frågorna?' })).toBeVisible();
   if (check) {
@@ -109,7 +109,7 @@ test('an administrator runs a survey period and sees results appear once five ha
   await answerWithCode(person, codes[0]!, true);
   await person.goto('/enkat');
   await typeInto(person, person.getByLabel('Koden från brevet'), codes[0]!);
-  await pressButton(person, person.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(person, person.getByRole('button', { name: 'Fortsätt', exact: true }));
   await expect(person.getByRole('alert').getByRole('link', { name: /Koden fungerar inte/ })).toBeVisible();
   await expectAccessible(person);
 
@@ -142,7 +142,7 @@ test('an administrator runs a survey period and sees results appear once five ha
   await expectAccessible(page);
   await person.goto('/enkat');
   await typeInto(person, person.getByLabel('Koden från brevet'), codes[5]!);
-  await pressButton(person, person.getByRole('button', { name: 'Fortsätt' }));
+  await pressButton(person, person.getByRole('button', { name: 'Fortsätt', exact: true }));
   await expect(person.getByRole('alert').getByRole('link', { name: /Koden fungerar inte/ })).toBeVisible();
   await person.context().close();
 });

@@ -13,7 +13,7 @@ import { GRETA, loginAsCitizen } from './citizen.ts';
 
 test.use({ javaScriptEnabled: false });
 
-const next = (page: Page) => pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+const next = (page: Page) => pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
 /** An invånare applies for a trygghetslarm for themself with the keyboard; returns the reference number. */
 async function applyForTrygghetslarm(page: Page): Promise<string> {

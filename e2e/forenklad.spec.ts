@@ -13,7 +13,7 @@ import { ANNA, GRETA, loginAsCitizen } from './citizen.ts';
 
 test.use({ javaScriptEnabled: false });
 
-const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
 async function heading(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -21,7 +21,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 // A 1×1 pixel PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
 async function heading(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

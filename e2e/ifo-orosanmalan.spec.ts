@@ -14,7 +14,7 @@ const BASE = '/e-tjanster/orosanmalan-barn';
 const QUICK_EXIT_URL = 'https://www.google.se/';
 const SOCIALJOUR = '0583-810 00';
 
-const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
 /** What every page of the e-tjänst carries: the emergency notice and the quick-exit link. Then axe. */
 async function safeAndAccessible(page: Page) {

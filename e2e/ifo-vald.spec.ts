@@ -13,7 +13,7 @@ const BASE = '/e-tjanster/vald-i-nara-relation';
 const QUICK_EXIT_URL = 'https://www.google.se/';
 const SOCIALJOUR = '0583-810 00';
 
-const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
 async function onPage(page: Page, heading: string) {
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

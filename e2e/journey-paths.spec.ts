@@ -18,7 +18,7 @@ async function forMyself(page: Page, who = GRETA) {
   await page.goto('/e-tjanster/trygghetslarm');
   await loginAsCitizen(page, who);
   await page.getByLabel('För egen del').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
 }
 
@@ -27,14 +27,14 @@ async function forSomeoneElse(page: Page) {
   await page.goto('/e-tjanster/trygghetslarm');
   await loginAsCitizen(page, SVEN);
   await page.getByLabel('För någon annan').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Ditt förnamn').fill('Sven');
   await page.getByLabel('Ditt efternamn').fill('Svensson');
   await page.getByLabel('Ditt telefonnummer').fill('070-987 65 43');
   await page.getByLabel('Barn', { exact: true }).check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Personen vet om ansökan och vill ha hjälpen').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vad är personnumret för den du ansöker för?' })).toBeVisible();
 }
 
@@ -45,11 +45,11 @@ async function forSomeoneElse(page: Page) {
 async function answer(page: Page, base: string) {
   await page.goto(`${base}/e-tjanster/kontakta-socialtjansten/amne`);
   await page.getByLabel('Något annat').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Ställa en fråga').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Din fråga').fill('Karin Provsson undrar över Sjövägen 3.');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   // The remaining questions (how we may reach the person, interpreter, name): yes where asked, the first choice otherwise.
   for (let i = 0; i < 15 && !(await page.getByRole('heading', { level: 1, name: /^Kontrollera/ }).count()); i++) {
     const form = page.locator('main form[method="post"]');
@@ -65,7 +65,7 @@ async function answer(page: Page, base: string) {
       const label = id ? ((await page.locator(`label[for="${id}"]`).textContent()) ?? '') : '';
       await input.fill(/personnummer/i.test(label) ? OLD_ENOUGH : /telefon/i.test(label) ? '0701112233' : /e-post/i.test(label) ? 'sven@example.se' : /frivilligt/i.test(label) ? '' : 'Provsson');
     }
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   }
   await expect(page.getByRole('heading', { level: 1, name: /^Kontrollera/ })).toBeVisible();
 }
@@ -74,7 +74,7 @@ test('someone under the age limit gets an exit page that explains why and links 
   // Logged in as someone under the age limit: their personnummer from the e-legitimation decides.
   await forMyself(page, SVEN);
   await expect(page.getByText(TOO_YOUNG)).toBeVisible();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page).toHaveURL(/\/for-ung$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Du kan inte ansöka här' })).toBeVisible();
   await expect(page.getByText('75 år eller äldre')).toBeVisible();
@@ -86,9 +86,9 @@ test('someone under the age limit gets an exit page that explains why and links 
 
 test('someone not folkbokförd in the municipality is told so and cannot skip ahead by URL', async ({ page }) => {
   await forMyself(page);
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Nej').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await expect(page).toHaveURL(/\/ej-folkbokford$/);
   await expect(page.getByText('folkbokförd i Askersunds kommun')).toBeVisible();
   await expectAccessible(page);
@@ -103,7 +103,7 @@ test('mistakes are shown in an error summary and next to each field, with status
   await page.getByLabel(pnr).fill('19450110-3298');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Fortsätt' }).click(),
+    page.getByRole('button', { name: 'Fortsätt', exact: true }).click(),
   ]);
   expect(response.status()).toBe(422);
   await expect(page).toHaveTitle(/^Fel: /);
@@ -115,18 +115,18 @@ test('mistakes are shown in an error summary and next to each field, with status
   await expectAccessible(page);
 
   await page.getByLabel(pnr).fill(OLD_ENOUGH);
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Ja').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('I eget hem').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   await page.getByLabel('Trygghetslarm i hemmet').check();
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
   await page.getByLabel('Förnamn').fill('Sven');
   await page.getByLabel('Postnummer').fill('6963');
   await page.getByLabel('Telefonnummer').fill('ring mig');
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   const links = page.getByRole('alert').getByRole('link');
   await expect(links).toHaveText([
     'Skriv efternamnet',

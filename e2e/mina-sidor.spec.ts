@@ -13,7 +13,7 @@ import { loginAsStaff } from './staff.ts';
 test.use({ javaScriptEnabled: false });
 test.describe.configure({ mode: 'serial' });
 
-const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt' }).click();
+const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 const h1 = (page: Page, name: string | RegExp) => expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
 /** Städning from the first question to the confirmation; returns the reference. */

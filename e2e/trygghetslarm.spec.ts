@@ -29,28 +29,28 @@ test.describe('applying for a trygghetslarm', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Ansöker du för egen del eller för någon annans räkning?' })).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('För egen del'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Vad är ditt personnummer?' })).toBeVisible();
     await expectAccessible(page);
     // Applying for oneself while logged in: the personnummer is the e-legitimation's, not typed.
     await expect(page.getByText(OLD_ENOUGH)).toBeVisible();
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Är du folkbokförd i Askersunds kommun?' })).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('Ja'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Hur bor du?' })).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('I eget hem'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Vilket trygghetslarm vill du ha?' })).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('Mobilt trygghetslarm med GPS'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Dina uppgifter' })).toBeVisible();
     await expectAccessible(page);
@@ -60,7 +60,7 @@ test.describe('applying for a trygghetslarm', () => {
     await typeInto(page, page.getByLabel('Postnummer'), '696 30');
     await typeInto(page, page.getByLabel('Ort'), 'Askersund');
     await typeInto(page, page.getByLabel('Telefonnummer'), '070-123 45 67');
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Vilka ska vi ringa när larmet går?' })).toBeVisible();
     await expectAccessible(page);
@@ -72,18 +72,18 @@ test.describe('applying for a trygghetslarm', () => {
     await typeInto(page, second.getByLabel('Namn'), 'Bo Grannlund');
     await typeInto(page, second.getByLabel('Vem är personen för dig?'), 'Granne');
     await typeInto(page, second.getByLabel('Telefonnummer'), '0583-123 45');
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Hur kommer personalen in till dig?' })).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('Jag vill ha en nyckelgömma vid dörren'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Avgift' })).toBeVisible();
     await expect(page.getByText('2 576 kronor i månaden').first()).toBeVisible();
     await expectAccessible(page);
     await choose(page, page.getByLabel('Betala maxtaxan'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
     await expectAccessible(page);
@@ -96,7 +96,7 @@ test.describe('applying for a trygghetslarm', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Vilket trygghetslarm vill du ha?' })).toBeVisible();
     await expect(page.getByLabel('Mobilt trygghetslarm med GPS')).toBeChecked();
     await choose(page, page.getByLabel('Trygghetslarm i hemmet'));
-    await pressButton(page, page.getByRole('button', { name: 'Fortsätt' }));
+    await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
     await expect(page.getByText('Trygghetslarm i hemmet')).toBeVisible();
 

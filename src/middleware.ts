@@ -15,11 +15,13 @@ import { getDb, isUnavailable } from './server/db.ts';
 import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
 import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
+import { ensureGallring } from './server/gallring-in-process.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
 // E-mail notifications and the removal of expired drafts and citizen sessions, likewise.
 ensureCitizenHousekeeping();
+ensureGallring();
 
 export const LANG_COOKIE = 'lang';
 
