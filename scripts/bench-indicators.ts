@@ -214,6 +214,62 @@ function canonical(c: RawCounts): string {
   ]);
 }
 
+const TRIGGERS = [
+  ['submissions', 'indicator_submissions_added_or_removed'],
+  ['submissions', 'indicator_submissions_updated'],
+  ['decisions', 'indicator_decisions_changed'],
+] as const;
+
+/**
+ * What keeping the summaries costs a write: a submission received, its first handling and a
+ * decision, each its own transaction, with the summary triggers and with them disabled. The rows
+ * are removed afterwards the same way, so the summaries stay right.
+ */
+async function writeCost(): Promise<void> {
+  const N = 100;
+  const c = new pg.Client({ connectionString: benchUrl });
+  await c.connect();
+  try {
+    const [staff] = (await c.query<{ id: string }>(`select id from staff_users limit 1`)).rows;
+    const median = (t: number[]) => percentile([...t].sort((x, y) => x - y), 50).toFixed(2);
+    console.log(`\nWrite cost, median of ${N} transactions each (with the summary triggers / without):`);
+    const results: Record<string, { on: number[]; off: number[] }> = { submission: { on: [], off: [] }, 'first handling': { on: [], off: [] }, decision: { on: [], off: [] } };
+    for (const side of ['off', 'on'] as const) {
+      for (const [table, trigger] of TRIGGERS) await c.query(`alter table ${table} ${side === 'on' ? 'enable' : 'disable'} trigger ${trigger}`);
+      const ids: string[] = [];
+      const tx = async (label: string, text: string, params: unknown[]) => {
+        const t0 = performance.now();
+        await c.query('begin');
+        const r = await c.query<{ id: string }>(text, params);
+        await c.query('commit');
+        results[label]?.[side].push(performance.now() - t0);
+        return r.rows[0]?.id;
+      };
+      for (let i = 0; i < N; i++) {
+        const id = await tx(
+          'submission',
+          `insert into submissions (reference, service_id, service_version, area, answers, subject_personnummer, on_behalf, idempotency_key)
+           values ($1, 'tvatt', 1, 'aldreomsorg', '{}', null, false, $1) returning id`,
+          [`bench-write-${side}-${i}`],
+        );
+        if (id) ids.push(id);
+      }
+      for (const id of ids) await tx('first handling', `update submissions set first_handled_at = now(), lock_version = lock_version + 1 where id = $1`, [id]);
+      for (const id of ids) {
+        await tx('decision', `insert into decisions (submission_id, outcome, insats, reasoning, decided_by) values ($1, 'beviljad', 'tvatt', 'Bench.', $2)`, [id, staff?.id]);
+      }
+      await c.query('delete from submissions where id = any($1::uuid[])', [ids]);
+    }
+    for (const [label, r] of Object.entries(results)) console.log(`  ${label.padEnd(16)} ${median(r.on)} ms / ${median(r.off)} ms`);
+  } finally {
+    // Never leave a kept database without its triggers.
+    for (const [table, trigger] of TRIGGERS) {
+      await c.query(`alter table ${table} enable trigger ${trigger}`).catch(() => {});
+    }
+    await c.end();
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? Number.NaN;
@@ -278,6 +334,7 @@ async function main(): Promise<void> {
     console.log(`  baseline: select count(*) from submissions   ${line(baseline)}`);
     console.log(`  every indicator (target < ${TARGET_MS} ms)          ${line(times)}  ${failed ? 'MISSED' : 'met'}`);
     console.log(`  (${check})`);
+    await writeCost();
   } finally {
     await handle.close();
     if (keep) console.log(`\nKept database "${BENCH_DB}" (--keep).`);

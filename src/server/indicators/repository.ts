@@ -33,7 +33,7 @@ export function bucketMinutes(k: number): number {
 type VolumeRow = { service_id: string; area: string; month: string; on_behalf: boolean; n: number };
 type OfficeRow = { area: string; day: string; office: boolean; n: number };
 /** One row per area and month: the histogram of handling times, counts[k] for bucket number k (see db/schema.ts). */
-type HandlingMonthRow = { area: string; month: string; counts: (number | null)[] };
+type HandlingMonthRow = { area: string; month: string; counts: string };
 type DecisionRow = { service_id: string; area: string; month: string; outcome: string; insats: string | null; sex: Sex; n: number };
 
 /** The counts the indicators are computed from, read from the summary tables (a count of 0, left by a deletion, is skipped). */
@@ -41,14 +41,15 @@ export async function readSummaries(db: Db): Promise<RawCounts> {
   const [vol, off, han, dec] = await Promise.all([
     rowsOf<VolumeRow>(db, sql`select service_id, area, month, on_behalf, n from indicator_volumes where n > 0`),
     rowsOf<OfficeRow>(db, sql`select area, day, weekday_office_hour as office, n from indicator_office_days where n > 0`),
-    rowsOf<HandlingMonthRow>(db, sql`select area, month, counts from indicator_handling`),
+    // As JSON text: parsed several times faster than the driver parses an integer array.
+    rowsOf<HandlingMonthRow>(db, sql`select area, month, array_to_json(counts)::text as counts from indicator_handling`),
     rowsOf<DecisionRow>(db, sql`select service_id, area, month, outcome, insats, sex, n from indicator_decisions where n > 0`),
   ]);
   const volumes: VolumeBucket[] = vol.map((r) => ({ serviceId: r.service_id, area: r.area, month: r.month, onBehalf: r.on_behalf, count: Number(r.n) }));
   const office: OfficeBucket[] = off.map((r) => ({ area: r.area, day: r.day, weekdayOfficeHour: r.office, count: Number(r.n) }));
   const handling: HandlingRow[] = [];
   for (const r of han) {
-    r.counts.forEach((n, k) => {
+    (JSON.parse(r.counts) as (number | null)[]).forEach((n, k) => {
       if (n !== null && n > 0) handling.push({ area: r.area, month: r.month, minutes: bucketMinutes(k), count: Number(n) });
     });
   }

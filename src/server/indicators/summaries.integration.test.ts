@@ -50,7 +50,7 @@ const SERVICES = [
   { id: 'orosanmalan-barn', area: 'ifo' },
 ];
 const INSATSER = ['tvatt', 'stadning', 'trygghetslarm', null, ''];
-const OUTCOMES = ['beviljad', 'avslag', 'hanvisad'];
+const OUTCOMES = ['beviljad', 'avslag', 'hanvisad'] as const;
 
 /** Instants near Swedish boundaries: midnight, 08 and 17, the clock changes, New Year, a holiday. */
 const ANCHORS = [
@@ -202,7 +202,7 @@ describe.each(testDatabases())('indicator summaries on $name', (tdb) => {
         reference: r.reference,
         lockVersion: v,
         now: new Date(at),
-        decision: { outcome: pick(OUTCOMES), insats: pick(INSATSER), omfattning: null, startDate: null, reasoning: 'Beslut.' },
+        decision: { outcome: pick(OUTCOMES), insats: pick(INSATSER) ?? '', omfattning: null, startDate: null, reasoning: 'Beslut.' },
       });
       versions.set(r.reference, res.lockVersion);
       decided.push({ ...r, at });

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- --keep] [-- --rows=N]`: the inbox benchmark (scripts/bench.ts), then the
+ * indicator benchmark (scripts/bench-indicators.ts), each in a process of its own with the same
+ * options. Both always run, even when the first misses its target or fails; the exit code is 0 only
+ * when both met their targets.
+ */
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const benches = [
+  { name: 'inbox', script: 'scripts/bench.ts', args: args.filter((a) => a === '--keep' || a.startsWith('--rows=')) },
+  { name: 'indicators', script: 'scripts/bench-indicators.ts', args },
+];
+
+const results = benches.map((b) => {
+  const r = spawnSync(process.execPath, [b.script, ...b.args], { stdio: 'inherit' });
+  const code = r.status ?? 1;
+  return { name: b.name, ok: code === 0, why: r.error ? r.error.message : r.signal ? `stopped by ${r.signal}` : `exit code ${code}` };
+});
+
+console.log('\nBenchmarks:');
+for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.ok ? 'target met' : `target missed or failed (${r.why})`}`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;
