@@ -215,7 +215,8 @@ function canonical(c: RawCounts): string {
 }
 
 const TRIGGERS = [
-  ['submissions', 'indicator_submissions_added_or_removed'],
+  ['submissions', 'indicator_submissions_added'],
+  ['submissions', 'indicator_submissions_removed'],
   ['submissions', 'indicator_submissions_updated'],
   ['decisions', 'indicator_decisions_changed'],
 ] as const;

@@ -45,9 +45,10 @@ CREATE TABLE "indicator_volumes" (
 --> statement-breakpoint
 -- The indicator summaries are kept up to date by the database itself, in the same transaction as
 -- every write to submissions and decisions, whoever writes: receiving a submission, a handläggare's
--- first action, a decision or its correction, gallring deleting a case, a test inserting rows. The
--- triggers are deferred to the end of the transaction, so a busy counter row (one e-tjänst's month)
--- is locked only while the transaction commits. Months and days are Swedish (Europe/Stockholm);
+-- first action, a decision or its correction, gallring deleting a case, a test inserting rows.
+-- Submissions added or removed are counted once per statement (a bulk load is one aggregated
+-- update per summary row); a first handling and a decision are counted when the transaction
+-- commits (deferred), so their counter rows are locked only while it does. Months and days are Swedish (Europe/Stockholm);
 -- holidays are not decided here: indicator_office_days keeps the day, and the indicators apply the
 -- Swedish holidays to it when they read (src/domain/indicators/time.ts).
 
@@ -67,6 +68,13 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN personnummer ~ '[0-9][0-9]$'
     THEN CASE WHEN substr(personnummer, length(personnummer) - 1, 1)::int % 2 = 1 THEN 'man' ELSE 'kvinna' END
     ELSE 'okant' END
+$$;
+--> statement-breakpoint
+-- Two handling-time histograms added element by element (null where both are).
+CREATE FUNCTION indicator_histogram_add(a integer[], b integer[]) RETURNS integer[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(CASE WHEN a[i] IS NULL AND b[i] IS NULL THEN NULL ELSE coalesce(a[i], 0) + coalesce(b[i], 0) END ORDER BY i), '{}')
+  FROM generate_series(1, greatest(coalesce(cardinality(a), 0), coalesce(cardinality(b), 0))) AS i
 $$;
 --> statement-breakpoint
 -- Adds (delta 1) or takes away (delta -1) one submission's arrival: its e-tjänst's month and its day.
@@ -139,27 +147,59 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE FUNCTION indicator_submissions_changed() RETURNS trigger
+-- Submissions added (INSERT) or removed (DELETE) by one statement, all at once; the transition
+-- table is called "changed" in both triggers.
+CREATE FUNCTION indicator_submissions_added_or_removed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-  -- An update touches only the counts it changes (a first handling: the handling time alone, not
-  -- the e-tjänst's month, which new submissions are counting into at the same time).
-  arrival boolean := TG_OP <> 'UPDATE'
-    OR (OLD.service_id, OLD.area, OLD.submitted_at, OLD.on_behalf) IS DISTINCT FROM (NEW.service_id, NEW.area, NEW.submitted_at, NEW.on_behalf);
-  handling boolean := TG_OP <> 'UPDATE'
-    OR (OLD.area, OLD.submitted_at, OLD.first_handled_at) IS DISTINCT FROM (NEW.area, NEW.submitted_at, NEW.first_handled_at);
+  direction integer := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    IF arrival THEN PERFORM indicator_count_arrival(OLD, -1); END IF;
-    IF handling THEN PERFORM indicator_count_handling(OLD, -1); END IF;
+  -- Rows in key order, so that two statements never wait for each other in a cycle.
+  INSERT INTO indicator_volumes AS t (service_id, area, month, on_behalf, n)
+    SELECT service_id, area, to_char(submitted_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM'), on_behalf, direction * count(*)
+    FROM changed GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (service_id, area, month, on_behalf) DO UPDATE SET n = t.n + excluded.n;
+  INSERT INTO indicator_office_days AS t (area, day, weekday_office_hour, n)
+    SELECT area, to_char(l, 'YYYY-MM-DD'), extract(isodow FROM l) < 6 AND extract(hour FROM l) >= 8 AND extract(hour FROM l) < 17, direction * count(*)
+    FROM (SELECT area, submitted_at AT TIME ZONE 'Europe/Stockholm' AS l FROM changed) c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (area, day, weekday_office_hour) DO UPDATE SET n = t.n + excluded.n;
+  WITH b AS (
+    SELECT area, to_char(submitted_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS month,
+      indicator_handling_bucket(submitted_at, first_handled_at) AS k, direction * count(*)::int AS n
+    FROM changed WHERE first_handled_at IS NOT NULL GROUP BY 1, 2, 3
+  )
+  INSERT INTO indicator_handling AS t (area, month, counts)
+    SELECT m.area, m.month, array_agg(b.n ORDER BY g.k)
+    FROM (SELECT area, month, max(k) AS top FROM b GROUP BY 1, 2) m
+    CROSS JOIN LATERAL generate_series(0, m.top) AS g (k)
+    LEFT JOIN b ON b.area = m.area AND b.month = m.month AND b.k = g.k
+    GROUP BY m.area, m.month ORDER BY m.area, m.month
+    ON CONFLICT (area, month) DO UPDATE SET counts = indicator_histogram_add(t.counts, excluded.counts);
+  -- A removed case no longer counts as decided (its decisions go with it, and say the same when they do).
+  IF TG_OP = 'DELETE' THEN
+    PERFORM indicator_refresh_decided_case(c.id) FROM (SELECT id FROM changed ORDER BY id) c;
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    IF arrival THEN PERFORM indicator_count_arrival(NEW, 1); END IF;
-    IF handling THEN PERFORM indicator_count_handling(NEW, 1); END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+-- A submission changed in what the indicators count it by (a first handling, in practice).
+CREATE FUNCTION indicator_submissions_updated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  -- Only the counts that change: a first handling touches the handling time alone, not the
+  -- e-tjänst's month, which new submissions are counting into at the same time.
+  IF (OLD.service_id, OLD.area, OLD.submitted_at, OLD.on_behalf) IS DISTINCT FROM (NEW.service_id, NEW.area, NEW.submitted_at, NEW.on_behalf) THEN
+    PERFORM indicator_count_arrival(OLD, -1);
+    PERFORM indicator_count_arrival(NEW, 1);
+  END IF;
+  IF (OLD.area, OLD.submitted_at, OLD.first_handled_at) IS DISTINCT FROM (NEW.area, NEW.submitted_at, NEW.first_handled_at) THEN
+    PERFORM indicator_count_handling(OLD, -1);
+    PERFORM indicator_count_handling(NEW, 1);
   END IF;
   -- What a decided case counts under (e-tjänst, area, sex) comes from the submission.
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.service_id, OLD.area, OLD.subject_personnummer) IS DISTINCT FROM (NEW.service_id, NEW.area, NEW.subject_personnummer)) THEN
-    PERFORM indicator_refresh_decided_case(OLD.id);
+  IF (OLD.service_id, OLD.area, OLD.subject_personnummer) IS DISTINCT FROM (NEW.service_id, NEW.area, NEW.subject_personnummer) THEN
+    PERFORM indicator_refresh_decided_case(NEW.id);
   END IF;
   RETURN NULL;
 END;
@@ -176,15 +216,18 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER indicator_submissions_added_or_removed AFTER INSERT OR DELETE ON submissions
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION indicator_submissions_changed();
+CREATE TRIGGER indicator_submissions_added AFTER INSERT ON submissions
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_submissions_added_or_removed();
+--> statement-breakpoint
+CREATE TRIGGER indicator_submissions_removed AFTER DELETE ON submissions
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION indicator_submissions_added_or_removed();
 --> statement-breakpoint
 -- Only the columns the indicators count by: the inbox's many other updates do not fire it.
 CREATE CONSTRAINT TRIGGER indicator_submissions_updated AFTER UPDATE ON submissions
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
   WHEN ((OLD.service_id, OLD.area, OLD.submitted_at, OLD.on_behalf, OLD.first_handled_at, OLD.subject_personnummer)
         IS DISTINCT FROM (NEW.service_id, NEW.area, NEW.submitted_at, NEW.on_behalf, NEW.first_handled_at, NEW.subject_personnummer))
-  EXECUTE FUNCTION indicator_submissions_changed();
+  EXECUTE FUNCTION indicator_submissions_updated();
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER indicator_decisions_changed AFTER INSERT OR UPDATE OR DELETE ON decisions
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION indicator_decisions_changed();

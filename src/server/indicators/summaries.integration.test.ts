@@ -3,7 +3,7 @@
  * computation from scratch over submissions and decisions gives, after a random mix of what really
  * happens: submissions (some concurrent, some resubmitted with the same token) at awkward Swedish
  * times (around midnight, the clock changes, New Year, holidays), first handlings by assignment,
- * status or note, decisions, corrected decisions (later, earlier, at the same instant, several at
+ * status or note, cases inserted many at once, decisions, corrected decisions (later, earlier, at the same instant, several at
  * once), a personnummer corrected, and cases deleted as gallring does. On PGlite and (with
  * DATABASE_URL) PostgreSQL.
  */
@@ -240,6 +240,27 @@ describe.each(testDatabases())('indicator summaries on $name', (tdb) => {
         throw new Error('undo');
       }),
     ).rejects.toThrow('undo');
+    await expectSameAsFromScratch();
+
+    // Cases brought in many at once, already handled (as an import would): one statement, many buckets.
+    await db.insert(submissions).values(
+      Array.from({ length: 40 }, (_, i) => {
+        const s = pick(SERVICES);
+        const at = when();
+        return {
+          reference: `2099-${String(900_000 + i)}`,
+          serviceId: s.id,
+          serviceVersion: 1,
+          area: s.area,
+          answers: {},
+          subjectPersonnummer: pick(PNR),
+          onBehalf: rand() < 0.3,
+          idempotencyKey: `sum-bulk-${i}`,
+          submittedAt: new Date(at),
+          firstHandledAt: rand() < 0.8 ? new Date(at + Math.floor(rand() ** 3 * 90 * 86_400_000)) : null,
+        };
+      }),
+    );
     await expectSameAsFromScratch();
 
     // Gallring: whole cases deleted (their decisions go with them).
