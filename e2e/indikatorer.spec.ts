@@ -72,6 +72,6 @@ test('the administrator follows the indicators, a monthly report, the targets an
 
   await page.getByRole('navigation', { name: 'Handläggning' }).getByRole('link', { name: 'E-tjänster' }).click();
   await expect(page.getByRole('table', { name: 'Alla e-tjänster och deras status' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Tvätt/ }).first()).toContainText('Publicerad');
+  await expect(page.getByRole('row', { name: /tvätt/i }).first()).toContainText('Publicerad');
   await expectAccessible(page);
 });

@@ -63,7 +63,7 @@ async function answer(page: Page, base: string) {
       if ((await input.inputValue()) !== '') continue;
       const id = await input.getAttribute('id');
       const label = id ? ((await page.locator(`label[for="${id}"]`).textContent()) ?? '') : '';
-      await input.fill(/personnummer/i.test(label) ? OLD_ENOUGH : /telefon/i.test(label) ? '0701112233' : /e-post/i.test(label) ? 'sven@example.se' : /frivilligt/i.test(label) ? '' : 'Provsson');
+      await input.fill(/personnummer/i.test(label) ? OLD_ENOUGH : /postnummer/i.test(label) ? '69631' : /telefon/i.test(label) ? '0701112233' : /e-post/i.test(label) ? 'sven@example.se' : /frivilligt/i.test(label) ? '' : 'Provsson');
     }
     await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
   }
@@ -154,7 +154,7 @@ test('the language switch works without JavaScript and keeps the page', async ({
   await page.getByRole('button', { name: 'Log in with e-identification' }).click();
   await page.getByLabel(GRETA).check();
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Choose whether you apply for yourself or for someone else');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Svenska' }).click();
