@@ -243,7 +243,9 @@ function judge(what: string, r: { status: number; type: string; body: string }):
   if (r.status >= 500 && r.status !== 503) problems.push(`status ${r.status}`);
   if (r.status === 503 && !/<h[12]/.test(r.body)) problems.push('503 without a page');
   if (r.status >= 400 && r.status < 500 && (!r.type.startsWith('text/html') || !/<h1/.test(r.body))) problems.push(`${r.status} without a clear page (${r.type})`);
-  if (RAW_MARKUP.test(r.body)) problems.push('posted markup rendered as HTML');
+  // Inside a double-quoted attribute value (a field that keeps what was typed) markup is inert as long
+  // as the quote itself is escaped, which closing the value would need; only markup outside is a finding.
+  if (RAW_MARKUP.test(r.body.replace(/="[^"]*"/g, '=""'))) problems.push('posted markup rendered as HTML');
   if (/\bat [\w.<>]+ \(\/|node:internal/.test(r.body)) problems.push('stack trace in the page');
   if (problems.length === 0) passed += 1;
   else {
