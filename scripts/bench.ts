@@ -67,7 +67,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 
 /** Skatteverket's test personnummer in the stored form YYYYMMDD-NNNC. */
 function testPersonnummer(): string[] {
-  const file = path.resolve(process.cwd(), '../shared/testdata/skatteverket-testpersonnummer.txt');
+  const file = path.resolve(process.cwd(), 'testdata/skatteverket-testpersonnummer.txt');
   return readFileSync(file, 'utf8')
     .split('\n')
     .map((l) => l.trim())

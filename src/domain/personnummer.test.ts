@@ -34,7 +34,7 @@ type MetaEntry = Record<Format, string | number> & {
 };
 
 const metaList = JSON.parse(
-  readFileSync(new URL('../../../shared/testdata/personnummer-meta-list.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../testdata/personnummer-meta-list.json', import.meta.url), 'utf8'),
 ) as MetaEntry[];
 
 describe('the shared personnummer meta-list', () => {

@@ -36,7 +36,7 @@ function random(seed: number): () => number {
   };
 }
 
-const PNR = readFileSync(path.resolve(process.cwd(), '../shared/testdata/skatteverket-testpersonnummer.txt'), 'utf8')
+const PNR = readFileSync(path.resolve(process.cwd(), 'testdata/skatteverket-testpersonnummer.txt'), 'utf8')
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => /^\d{12}$/.test(l))

@@ -12,7 +12,7 @@ import { encodeCursor } from '../inbox-cursor.ts';
 import { parseSearch } from '../inbox-params.ts';
 import { EXPORT_ACTION, exportInboxCsv } from '../inbox-export.ts';
 
-// Skatteverket test personnummer (../shared/testdata), never real people.
+// Skatteverket test personnummer (testdata/), never real people.
 const PNR_1945 = '19450110-3297';
 const PNR_1945_B = '19450112-8278';
 const PNR_1938 = '19380102-9202';
