@@ -67,6 +67,8 @@ const schema = z.object({
   FEE_HOME_CARE_HOURLY: z.coerce.number().int().min(0).max(100_000).optional(),
   FEE_MAXTAXA_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** New e-tjänst submissions per client address per hour (0: no limit). */
+  SUBMISSION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**
    * Citizens' e-legitimation (BankID, Freja eID …) through an OIDC broker: authorization code flow
    * with PKCE. Unset OIDC_ISSUER: citizen login is not offered (in demo mode `npm start` runs a

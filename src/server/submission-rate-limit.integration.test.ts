@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Db, DbHandle } from '../../db/client.ts';
+import { rateLimits } from '../../db/schema.ts';
+import { testDatabases } from './test-db.ts';
+import { receiveSubmission, type NewSubmission } from './submissions.ts';
+import { countSubmission, submissionAddressKey, submissionBlockedUntil } from './submission-rate-limit.ts';
+import { parseConfig } from './config.ts';
+
+const MINUTE = 60_000;
+const T0 = new Date('2026-03-02T08:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+let n = 0;
+/** Each test its own client address, so counters never leak between tests. */
+const newIp = () => `198.51.100.${++n}`;
+
+function application(key: string): NewSubmission {
+  return {
+    serviceId: 'trygghetslarm',
+    serviceVersion: 1,
+    area: 'aldreomsorg',
+    answers: { fornamn: 'Greta' },
+    subjectPersonnummer: null,
+    subjectName: 'Greta Testberg',
+    submitterName: null,
+    onBehalf: false,
+    idempotencyKey: key,
+  };
+}
+
+/** What the check-answers POST does: check, submit, count a new submission. */
+async function send(db: Db, address: string | undefined, perHour: number, key: string, now: Date): Promise<'received' | 'limited'> {
+  const limit = { address, perHour };
+  if (await submissionBlockedUntil(db, limit, key, now)) return 'limited';
+  const r = await receiveSubmission(db, application(key), now);
+  if (!r.duplicate) await countSubmission(db, limit, now);
+  return 'received';
+}
+
+describe('SUBMISSION_RATE_LIMIT_PER_HOUR', () => {
+  const base = { DEMO_MODE: 'true' };
+  it('defaults to 60, accepts 0 (off) and refuses what is not a whole number ≥ 0', () => {
+    expect(parseConfig(base).SUBMISSION_RATE_LIMIT_PER_HOUR).toBe(60);
+    expect(parseConfig({ ...base, SUBMISSION_RATE_LIMIT_PER_HOUR: '0' }).SUBMISSION_RATE_LIMIT_PER_HOUR).toBe(0);
+    expect(parseConfig({ ...base, SUBMISSION_RATE_LIMIT_PER_HOUR: '5' }).SUBMISSION_RATE_LIMIT_PER_HOUR).toBe(5);
+    expect(() => parseConfig({ ...base, SUBMISSION_RATE_LIMIT_PER_HOUR: '-1' })).toThrow(/SUBMISSION_RATE_LIMIT_PER_HOUR/);
+    expect(() => parseConfig({ ...base, SUBMISSION_RATE_LIMIT_PER_HOUR: 'many' })).toThrow(/SUBMISSION_RATE_LIMIT_PER_HOUR/);
+  });
+});
+
+describe.each(testDatabases())('submission rate limit per address on $name', (tdb) => {
+  let handle: DbHandle;
+  let db: Db;
+  beforeAll(async () => {
+    handle = await tdb.open();
+    db = handle.db;
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('receives the limit of new submissions within the hour and refuses the next one, writing nothing', async () => {
+    const ip = newIp();
+    for (let i = 0; i < 3; i++) expect(await send(db, ip, 3, `${ip}-${i}`, at(i * MINUTE))).toBe('received');
+    const until = await submissionBlockedUntil(db, { address: ip, perHour: 3 }, `${ip}-next`, at(10 * MINUTE));
+    expect(until?.toISOString()).toBe(at(2 * MINUTE + 60 * MINUTE).toISOString());
+    expect(await send(db, ip, 3, `${ip}-next`, at(10 * MINUTE))).toBe('limited');
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, submissionAddressKey(ip)));
+    expect(row?.count).toBe(3);
+  });
+
+  it('answers a resubmit of a form already received even when the address is limited, and does not count it', async () => {
+    const ip = newIp();
+    expect(await send(db, ip, 2, `${ip}-a`, at(0))).toBe('received');
+    expect(await send(db, ip, 2, `${ip}-a`, at(MINUTE))).toBe('received');
+    expect(await send(db, ip, 2, `${ip}-b`, at(2 * MINUTE))).toBe('received');
+    // Now limited: a double click on the last form still gets its reference number.
+    expect(await send(db, ip, 2, `${ip}-b`, at(3 * MINUTE))).toBe('received');
+    expect(await send(db, ip, 2, `${ip}-c`, at(3 * MINUTE))).toBe('limited');
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, submissionAddressKey(ip)));
+    expect(row?.count).toBe(2);
+  });
+
+  it('lets the address send again an hour after the submission that reached the limit', async () => {
+    const ip = newIp();
+    expect(await send(db, ip, 1, `${ip}-1`, at(0))).toBe('received');
+    expect(await send(db, ip, 1, `${ip}-2`, at(59 * MINUTE))).toBe('limited');
+    expect(await send(db, ip, 1, `${ip}-2`, at(60 * MINUTE + 1000))).toBe('received');
+    expect(await send(db, ip, 1, `${ip}-3`, at(61 * MINUTE))).toBe('limited');
+  });
+
+  it('starts a new window after an hour below the limit', async () => {
+    const ip = newIp();
+    expect(await send(db, ip, 2, `${ip}-1`, at(0))).toBe('received');
+    expect(await send(db, ip, 2, `${ip}-2`, at(61 * MINUTE))).toBe('received');
+    // The first one is forgotten: the new window holds two before the address is limited.
+    expect(await send(db, ip, 2, `${ip}-3`, at(62 * MINUTE))).toBe('received');
+    expect(await send(db, ip, 2, `${ip}-4`, at(63 * MINUTE))).toBe('limited');
+  });
+
+  it('counts each address on its own', async () => {
+    const a = newIp();
+    const b = newIp();
+    expect(await send(db, a, 1, `${a}-1`, at(0))).toBe('received');
+    expect(await send(db, a, 1, `${a}-2`, at(MINUTE))).toBe('limited');
+    expect(await send(db, b, 1, `${b}-1`, at(MINUTE))).toBe('received');
+  });
+
+  it('does not limit when turned off (0) or when the address is unknown, and counts nothing then', async () => {
+    const ip = newIp();
+    for (let i = 0; i < 5; i++) expect(await send(db, ip, 0, `${ip}-off-${i}`, at(i * 1000))).toBe('received');
+    for (let i = 0; i < 3; i++) expect(await send(db, undefined, 1, `${ip}-unknown-${i}`, at(i * 1000))).toBe('received');
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, submissionAddressKey(ip)))).toEqual([]);
+  });
+
+  it('counts concurrent submissions from one address without losing any', async () => {
+    const ip = newIp();
+    await Promise.all(Array.from({ length: 10 }, () => countSubmission(db, { address: ip, perHour: 100 }, at(0))));
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, submissionAddressKey(ip)));
+    expect(row?.count).toBe(10);
+  });
+});
