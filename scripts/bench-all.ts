@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --keep] [-- --rows=N]`: the inbox benchmark (scripts/bench.ts), then the
- * indicator benchmark (scripts/bench-indicators.ts), each in a process of its own with the same
- * options. Both always run, even when the first misses its target or fails; the exit code is 0 only
- * when both met their targets.
+ * `npm run bench [-- --keep] [-- --rows=N]`: the inbox benchmark (scripts/bench.ts), the indicator
+ * benchmark (scripts/bench-indicators.ts) and the HTTP benchmark (scripts/bench-http.ts: pages,
+ * submissions, memory and page weight of the built portal), each in a process of its own. All
+ * always run, even when one misses its target or fails; the exit code is 0 only when all met
+ * their targets.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -10,6 +11,7 @@ const args = process.argv.slice(2);
 const benches = [
   { name: 'inbox', script: 'scripts/bench.ts', args: args.filter((a) => a === '--keep' || a.startsWith('--rows=')) },
   { name: 'indicators', script: 'scripts/bench-indicators.ts', args },
+  { name: 'http', script: 'scripts/bench-http.ts', args: [] },
 ];
 
 const results = benches.map((b) => {

@@ -1,0 +1,376 @@
+/**
+ * HTTP benchmark: `node scripts/bench-http.ts` (also run by `npm run bench`).
+ *
+ * Starts the built portal on PostgreSQL (a database `st_bench_http_<random>` created on the server
+ * of DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, dropped at the end) and,
+ * side by side in the same run, bare `node:http` servers in processes of their own, then measures
+ * with autocannon (50 connections, a short warm-up, then BENCH_SECONDS (10) seconds each):
+ *
+ *  1. the start page of an e-tjänst (/e-tjanster/kontakta-socialtjansten): the portal vs a bare
+ *     server answering the same bytes. Target: the portal ≥ 50 % of the bare rate.
+ *  2. submissions: the check-answers POST of a filled-in journey (synpunkter-och-klagomal), each
+ *     with a form token of its own, so each is a new case: the journey validated, the rate limit
+ *     per address checked and counted, the submission and its audit event written in one
+ *     transaction, 303 to the confirmation. Against a bare server with a `pg` pool that inserts
+ *     each posted body as one row. Target: the portal ≥ 40 % of the bare rate, p99 < 100 ms.
+ *  3. the portal's peak memory (VmHWM of its process, the peak resident set) after both loads.
+ *     Target: < 250 MB.
+ *  4. the bytes of every citizen page of that journey (start page, each question, check answers,
+ *     confirmation): the HTML plus the stylesheets it links. Target: < 50 KB uncompressed per page.
+ *     The walk itself runs no script (plain HTTP, as a browser without JavaScript), so it shows
+ *     that no JavaScript is required; the bytes of the optional scripts a page links (e.g. the
+ *     quick exit's history replacement) are printed beside.
+ *
+ * Prints each figure with its ratio and exits 1 when a target is missed. The build: BENCH_DIST
+ * names a built portal (the folder holding server/entry.mjs); unset, the portal is built into a
+ * temporary folder first. Ports: BENCH_PORT (4800) and the two after it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 4800);
+const STATIC_PORT = PORT + 1;
+const INSERT_PORT = PORT + 2;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const START_PAGE = '/e-tjanster/kontakta-socialtjansten';
+const SERVICE = 'synpunkter-och-klagomal';
+const JOURNEY = `/e-tjanster/${SERVICE}`;
+
+const TARGET = { pageRatio: 0.5, submitRatio: 0.4, p99Ms: 100, rssMb: 250, pageKb: 50 };
+
+// ---------------------------------------------------------------------------------------------
+// ---------------------------------------------------------------------------------------------
+
+async function run(): Promise<number> {
+  const work = mkdtempSync(path.join(tmpdir(), 'st-bench-http-'));
+  const children: ChildProcess[] = [];
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `st_bench_http_${randomBytes(4).toString('hex')}`;
+  const dbUrl = (() => {
+    const u = new URL(serverUrl);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+  const onServer = async (statement: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  let dbCreated = false;
+  try {
+    const dist = build(work);
+    await onServer(`create database ${dbName}`);
+    dbCreated = true;
+    const portal = await startPortal(dist, dbUrl, work, children);
+    const env = environment();
+    console.log(`Portal from ${dist} on ${ORIGIN} (PostgreSQL database ${dbName}); ${CONNECTIONS} connections, ${SECONDS} s per measurement.`);
+    console.log(env);
+
+    // 1. An e-tjänst's start page.
+    const page = await fetch(`${ORIGIN}${START_PAGE}`);
+    if (page.status !== 200) throw new Error(`${START_PAGE} answered ${page.status}`);
+    const pageFile = path.join(work, 'start.html');
+    writeFileSync(pageFile, Buffer.from(await page.arrayBuffer()));
+    await startChild(['--serve-static', String(STATIC_PORT), pageFile, page.headers.get('content-type') ?? 'text/html'], STATIC_PORT, children);
+    const portalPage = await load({ url: `${ORIGIN}${START_PAGE}` });
+    const barePage = await load({ url: `http://127.0.0.1:${STATIC_PORT}/` });
+
+    // 2. Submissions.
+    const c = new pg.Client({ connectionString: dbUrl });
+    c.on('error', () => undefined);
+    await c.connect();
+    await c.query('create table bare_submissions (id bigserial primary key, body text not null, received_at timestamptz not null default now())');
+    const before = Number((await c.query<{ n: string }>('select count(*) as n from submissions')).rows[0]!.n);
+    const cookie = await filledInJourney();
+    // Each POST with a form token of its own: a new submission every time.
+    const submit = (port: number, p: string, headers: Record<string, string>): autocannon.Options => ({
+      url: `http://127.0.0.1:${port}`,
+      requests: [{ method: 'POST', path: p, headers, setupRequest: (req) => ({ ...req, body: `token=${randomBytes(18).toString('base64url')}` }) }],
+    });
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
+    const portalSubmit = await load(submit(PORT, `${JOURNEY}/kontrollera`, { ...form, cookie }), true);
+    await startChild(['--serve-insert', String(INSERT_PORT), dbUrl], INSERT_PORT, children);
+    const bareSubmit = await load(submit(INSERT_PORT, '/', form), true);
+    const stored = Number((await c.query<{ n: string }>('select count(*) as n from submissions')).rows[0]!.n) - before;
+    const audited = Number((await c.query<{ n: string }>("select count(*) as n from audit_events where action = 'submission.received'")).rows[0]!.n);
+    await c.end();
+
+    // 3. Peak memory of the portal process.
+    const peakMb = peakRssMb(portal.pid!);
+
+    // 4. Page weight.
+    const pages = await pageWeights();
+
+    // The figures.
+    const pageRatio = portalPage.rate / barePage.rate;
+    const submitRatio = portalSubmit.rate / bareSubmit.rate;
+    const heaviest = Math.max(...pages.map((p) => p.html + p.css));
+    const checks = [
+      { what: `start page rate ≥ ${TARGET.pageRatio * 100} % of bare node:http`, ok: pageRatio >= TARGET.pageRatio },
+      { what: `submission rate ≥ ${TARGET.submitRatio * 100} % of bare node:http + pg`, ok: submitRatio >= TARGET.submitRatio },
+      { what: `submission p99 < ${TARGET.p99Ms} ms`, ok: portalSubmit.p99 < TARGET.p99Ms },
+      // Each load ends with up to CONNECTIONS submissions in flight: stored, but their answers not awaited.
+      { what: 'every submission answered with a confirmation, stored and audited once', ok: stored >= portalSubmit.okWithWarmUp && stored - portalSubmit.okWithWarmUp <= 2 * CONNECTIONS && stored === audited && portalSubmit.failed === 0 },
+      { what: `peak RSS < ${TARGET.rssMb} MB`, ok: peakMb < TARGET.rssMb },
+      { what: `every citizen page < ${TARGET.pageKb} KB HTML + CSS`, ok: heaviest < TARGET.pageKb * 1024 },
+      // pageWeights() walked the journey to its confirmation with plain HTTP, running no script.
+      { what: 'the journey is completed and sent without running any script (0 KB required JS)', ok: true },
+    ];
+    const f = (n: number) => n.toFixed(0).padStart(7);
+    console.log('\nHTTP benchmark');
+    console.log(`  start page ${START_PAGE}`);
+    console.log(`    portal            ${f(portalPage.rate)} req/s   p50 ${portalPage.p50} ms   p99 ${portalPage.p99} ms`);
+    console.log(`    bare node:http    ${f(barePage.rate)} req/s   p50 ${barePage.p50} ms   p99 ${barePage.p99} ms`);
+    console.log(`    ratio             ${(pageRatio * 100).toFixed(1)} %   (${(page.headers.get('content-length') ?? readFileSync(pageFile).length).toString()} bytes)`);
+    console.log(`  submissions (check-answers POST → one transaction: case + audit event)`);
+    console.log(`    portal            ${f(portalSubmit.rate)} /s      p50 ${portalSubmit.p50} ms   p99 ${portalSubmit.p99} ms   (with the warm-up: ${portalSubmit.okWithWarmUp} confirmed, ${stored} stored, ${audited} audited, ${portalSubmit.failed} other answers)`);
+    console.log(`    bare node:http+pg ${f(bareSubmit.rate)} /s      p50 ${bareSubmit.p50} ms   p99 ${bareSubmit.p99} ms`);
+    console.log(`    ratio             ${(submitRatio * 100).toFixed(1)} %`);
+    console.log(`  portal peak RSS     ${peakMb.toFixed(0)} MB (VmHWM after both loads)`);
+    console.log(`  citizen pages of ${SERVICE} (uncompressed bytes)`);
+    for (const p of pages) console.log(`    ${p.path.padEnd(48)} HTML ${String(p.html).padStart(6)}  CSS ${String(p.css).padStart(6)}  = ${((p.html + p.css) / 1024).toFixed(1).padStart(5)} KB   optional JS ${p.js}`);
+    console.log('');
+    for (const ch of checks) console.log(`  ${ch.ok ? '✓' : '✗'} ${ch.what}`);
+    return checks.every((ch) => ch.ok) ? 0 : 1;
+  } finally {
+    for (const ch of children) if (ch.exitCode === null) ch.kill('SIGTERM');
+    await sleep(300);
+    if (dbCreated) await onServer(`drop database if exists ${dbName} with (force)`).catch((e: unknown) => console.error('could not drop', dbName, e));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function environment(): string {
+  const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0;
+  const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return `Node ${process.version}, ${cpus} × ${model}, load average ${load}`;
+}
+
+function build(work: string): string {
+  if (process.env.BENCH_DIST) return path.resolve(process.env.BENCH_DIST);
+  const out = path.join(work, 'dist');
+  console.log(`Building the portal into ${out} …`);
+  const astro = path.resolve('node_modules', '.bin', 'astro');
+  const r = spawnSync(astro, ['build', '--outDir', out], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('astro build failed');
+  return out;
+}
+
+async function waitFor(url: string, child: ChildProcess, errors: () => string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited at start:\n${errors()}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await sleep(200);
+    }
+  }
+  throw new Error(`${url} did not answer within 30 s:\n${errors()}`);
+}
+
+async function startPortal(dist: string, databaseUrl: string, work: string, children: ChildProcess[]): Promise<ChildProcess> {
+  const entry = path.join(dist, 'server', 'entry.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
+  // A build outside the project folder finds the project's packages through a link beside it.
+  if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
+  const child = spawn(process.execPath, [entry], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      PUBLIC_ORIGIN: ORIGIN,
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'false',
+      COOKIE_SECRET: randomBytes(32).toString('base64url'),
+      DATA_DIR: path.join(work, 'data'),
+      NODE_ENV: 'production',
+      DELIVERY_WORKER: 'false',
+      // All load comes from one address: the limit stays on (checked and counted) but out of reach.
+      SUBMISSION_RATE_LIMIT_PER_HOUR: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    errors = (errors + d.toString()).slice(-4000);
+  });
+  children.push(child);
+  await waitFor(`${ORIGIN}/`, child, () => errors);
+  return child;
+}
+
+async function startChild(args: string[], port: number, children: ChildProcess[]): Promise<void> {
+  const child = spawn(process.execPath, [path.resolve('scripts/bench-http.ts'), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  await waitFor(`http://127.0.0.1:${port}/`, child, () => '');
+}
+
+/** `ok` and `failed` count the measurement; `okWithWarmUp` the warm-up too. */
+type Load = { rate: number; p50: number; p99: number; ok: number; failed: number; okWithWarmUp: number };
+
+/** A warm-up, then the measurement. `redirects`: a 303 is the expected answer, otherwise a 200. */
+async function load(opts: autocannon.Options, redirects = false): Promise<Load> {
+  const w = await autocannon({ ...opts, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  const r = await autocannon({ ...opts, connections: CONNECTIONS, duration: SECONDS });
+  const ok = redirects ? r['3xx'] : r['2xx'];
+  const failed = r.requests.total - ok + r.errors + r.timeouts + (w.requests.total - (redirects ? w['3xx'] : w['2xx'])) + w.errors + w.timeouts;
+  return { rate: ok / SECONDS, p50: r.latency.p50, p99: r.latency.p99, ok, failed, okWithWarmUp: ok + (redirects ? w['3xx'] : w['2xx']) };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+/** The cookies a browser would keep, as one Cookie header. */
+class Jar {
+  cookies = new Map<string, string>();
+  apply(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(pair.slice(0, eq).trim());
+      else this.cookies.set(pair.slice(0, eq).trim(), value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+const answers: [string, Record<string, string>][] = [
+  ['typ', { typ: 'synpunkt' }],
+  ['verksamhet', { verksamhet: 'ifo' }],
+  ['berattelse', { vadHande: 'Väntetiden i telefon var lång.' }],
+  ['var-och-nar', { var: 'Receptionen' }],
+  ['anonym', { anonym: 'ja' }],
+];
+
+async function step(jar: Jar, p: string, fields?: Record<string, string>): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${ORIGIN}${p}`, fields
+    ? { method: 'POST', headers: { cookie: jar.header(), origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' }
+    : { headers: { cookie: jar.header() }, redirect: 'manual' });
+  jar.apply(res);
+  return { status: res.status, body: await res.text() };
+}
+
+/** The journey's cookie with every answer given, so check-answers can be posted again and again. */
+async function filledInJourney(): Promise<string> {
+  const jar = new Jar();
+  await step(jar, `${JOURNEY}/typ`);
+  for (const [page, fields] of answers) {
+    const r = await step(jar, `${JOURNEY}/${page}`, fields);
+    if (r.status !== 303) throw new Error(`${page}: expected 303, got ${r.status}`);
+  }
+  const check = await step(jar, `${JOURNEY}/kontrollera`);
+  if (check.status !== 200) throw new Error(`check-answers page: ${check.status}`);
+  return jar.header();
+}
+
+type Weight = { path: string; html: number; css: number; js: number };
+
+/** Every page of the journey as a citizen sees it, with the bytes of what it links. */
+async function pageWeights(): Promise<Weight[]> {
+  const jar = new Jar();
+  const assets = new Map<string, number>();
+  const asset = async (href: string) => {
+    if (!assets.has(href)) assets.set(href, (await (await fetch(new URL(href, ORIGIN))).arrayBuffer()).byteLength);
+    return assets.get(href)!;
+  };
+  const weigh = async (p: string, body: string): Promise<Weight> => {
+    let css = 0;
+    let js = 0;
+    for (const m of body.matchAll(/<link\b[^>]*>/g)) {
+      const href = /href="([^"]+)"/.exec(m[0])?.[1];
+      if (href && /rel="stylesheet"/.test(m[0])) css += await asset(href);
+    }
+    for (const m of body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const src = /src="([^"]+)"/.exec(m[1]!)?.[1];
+      // Structured data is not a script that runs.
+      if (/type="application\/(ld\+)?json"/.test(m[1]!)) continue;
+      js += src ? await asset(src) : Buffer.byteLength(m[2]!);
+    }
+    return { path: p, html: Buffer.byteLength(body), css, js };
+  };
+  const out: Weight[] = [];
+  const start = await step(jar, JOURNEY);
+  out.push(await weigh(JOURNEY, start.body));
+  for (const [page, fields] of answers) {
+    const shown = await step(jar, `${JOURNEY}/${page}`);
+    if (shown.status !== 200) throw new Error(`${page}: ${shown.status}`);
+    out.push(await weigh(`${JOURNEY}/${page}`, shown.body));
+    await step(jar, `${JOURNEY}/${page}`, fields);
+  }
+  const check = await step(jar, `${JOURNEY}/kontrollera`);
+  out.push(await weigh(`${JOURNEY}/kontrollera`, check.body));
+  const token = /name="token" value="([^"]+)"/.exec(check.body)?.[1] ?? '';
+  const sent = await step(jar, `${JOURNEY}/kontrollera`, { token });
+  if (sent.status !== 303) throw new Error(`sending: ${sent.status}`);
+  const done = await step(jar, `${JOURNEY}/klart`);
+  if (done.status !== 200) throw new Error(`confirmation: ${done.status}`);
+  out.push(await weigh(`${JOURNEY}/klart`, done.body));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bare servers, each run as `node scripts/bench-http.ts --serve-…` in a process of its own.
+
+const mode = process.argv[2];
+if (mode === '--serve-static') {
+  const [port, file, type] = process.argv.slice(3) as [string, string, string];
+  const body = readFileSync(file);
+  http
+    .createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length });
+      res.end(body);
+    })
+    .listen(Number(port), '127.0.0.1');
+} else if (mode === '--serve-insert') {
+  const [port, databaseUrl] = process.argv.slice(3) as [string, string];
+  // The portal's own pool size (db/client.ts).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  pool.on('error', () => undefined);
+  http
+    .createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString();
+        pool.query('insert into bare_submissions (body) values ($1)', [body]).then(
+          () => {
+            res.writeHead(303, { location: '/klart', 'content-length': 0 });
+            res.end();
+          },
+          () => {
+            res.writeHead(503, { 'content-length': 0 });
+            res.end();
+          },
+        );
+      });
+    })
+    .listen(Number(port), '127.0.0.1');
+} else {
+  process.exitCode = await run().catch((e: unknown) => {
+    console.error('The HTTP benchmark failed:', e);
+    return 1;
+  });
+}
