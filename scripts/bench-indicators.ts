@@ -19,9 +19,7 @@
  * is; exit code 1 if the median or the p95 reaches 250 ms. The database is dropped at the end unless
  * --keep is given.
  */
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -34,6 +32,7 @@ import { stockholmMonth } from '../src/domain/indicators/time.ts';
 import { fetchIndicatorData, readSummaries } from '../src/server/indicators/repository.ts';
 import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.ts';
 import { countFromScratch, type RawCounts } from '../src/server/indicators/from-scratch.ts';
+import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
 
 const TARGET_MS = 250;
 const WARMUP = 2;
@@ -41,49 +40,8 @@ const RUNS = 20;
 const BENCH_DB = 'st_bench_indicators';
 const CHUNK = 100_000;
 
+const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
 const args = process.argv.slice(2);
-const keep = args.includes('--keep');
-const rowsArg = args.find((a) => a.startsWith('--rows='));
-const ROWS = rowsArg ? Number(rowsArg.slice('--rows='.length)) : 1_000_000;
-if (!Number.isInteger(ROWS) || ROWS < 1000) {
-  console.error('--rows must be a whole number of at least 1000');
-  process.exit(2);
-}
-
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const benchUrl = (() => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${BENCH_DB}`;
-  return u.toString();
-})();
-
-async function onServer(statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const r = await fn();
-  console.log(`  ${label.padEnd(44)} ${seconds(performance.now() - t0)}`);
-  return r;
-}
-
-function testPersonnummer(): string[] {
-  const file = path.resolve(process.cwd(), 'testdata/skatteverket-testpersonnummer.txt');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => /^\d{12}$/.test(l))
-    .map((l) => `${l.slice(0, 8)}-${l.slice(8)}`);
-}
 
 // The portal's e-tjänster (the registry is loaded by the web server's bundler, not by plain Node).
 const SERVICES: (ServiceInfo & { weight: number })[] = [
@@ -281,8 +239,8 @@ async function main(): Promise<void> {
   const total0 = performance.now();
   const reuse = args.includes('--reuse');
   if (!reuse) {
-    await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await onServer(`CREATE DATABASE ${BENCH_DB}`);
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await onServer(serverUrl, `CREATE DATABASE ${BENCH_DB}`);
   }
   const handle = await timed('create and migrate', () => openDatabase({ databaseUrl: benchUrl, dataDir: tmpdir(), migrate: true }));
   const { db } = handle;
@@ -339,7 +297,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
     if (keep) console.log(`\nKept database "${BENCH_DB}" (--keep).`);
-    else await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    else await onServer(serverUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   }
   console.log(`\nTotal ${seconds(performance.now() - total0)}. ${failed ? 'The target was missed.' : 'The target is met.'}`);
   process.exitCode = failed ? 1 : 0;

@@ -9,9 +9,7 @@
  * after a warm-up, reporting median and p95. Exit code 1 if any p95 reaches 50 ms. The database is
  * dropped at the end unless --keep is given.
  */
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { desc, eq, sql } from 'drizzle-orm';
@@ -22,6 +20,7 @@ import { countInboxByStatus } from '../src/server/inbox-counts.ts';
 import type { InboxFilters, InboxUser } from '../src/server/inbox-filters.ts';
 import type { InboxSort } from '../src/server/inbox-cursor.ts';
 import { encodeCursor } from '../src/server/inbox-cursor.ts';
+import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
 
 const TARGET_MS = 50;
 const WARMUP = 20;
@@ -30,50 +29,7 @@ const PAGE = 50;
 const BENCH_DB = 'st_bench';
 const CHUNK = 100_000;
 
-const args = process.argv.slice(2);
-const keep = args.includes('--keep');
-const rowsArg = args.find((a) => a.startsWith('--rows='));
-const ROWS = rowsArg ? Number(rowsArg.slice('--rows='.length)) : 1_000_000;
-if (!Number.isInteger(ROWS) || ROWS < 1000) {
-  console.error('--rows must be a whole number of at least 1000');
-  process.exit(2);
-}
-
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const benchUrl = (() => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${BENCH_DB}`;
-  return u.toString();
-})();
-
-async function onServer(statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const r = await fn();
-  console.log(`  ${label.padEnd(44)} ${seconds(performance.now() - t0)}`);
-  return r;
-}
-
-/** Skatteverket's test personnummer in the stored form YYYYMMDD-NNNC. */
-function testPersonnummer(): string[] {
-  const file = path.resolve(process.cwd(), 'testdata/skatteverket-testpersonnummer.txt');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => /^\d{12}$/.test(l))
-    .map((l) => `${l.slice(0, 8)}-${l.slice(8)}`);
-}
+const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
 
 // E-tjänster with their share of their area's cases and due-date rule (days, or null for none).
 const SERVICES: Record<'aldreomsorg' | 'ifo', { id: string; weight: number; dueDays: number | null }[]> = {
@@ -216,8 +172,8 @@ async function measure(c: Case): Promise<Result> {
 async function main(): Promise<void> {
   console.log(`Inbox benchmark: ${ROWS.toLocaleString('sv-SE')} submissions in database "${BENCH_DB}" on ${new URL(serverUrl).host}`);
   const total0 = performance.now();
-  await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await onServer(`CREATE DATABASE ${BENCH_DB}`);
+  await onServer(serverUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  await onServer(serverUrl, `CREATE DATABASE ${BENCH_DB}`);
   const handle = await timed('create and migrate', () => openDatabase({ databaseUrl: benchUrl, dataDir: tmpdir(), migrate: true }));
   const { db } = handle;
   let failed = false;
@@ -279,7 +235,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
     if (keep) console.log(`\nKept database "${BENCH_DB}" (--keep).`);
-    else await onServer(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    else await onServer(serverUrl, `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
   }
   console.log(`\nTotal ${seconds(performance.now() - total0)}. ${failed ? 'A target was missed.' : 'Every p95 is under the target.'}`);
   process.exitCode = failed ? 1 : 0;
