@@ -7,12 +7,12 @@
  * Texts: ./texts (namespace "orosanmalan-barn") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';
-import { ANONYMOUS, emergencyStart, ifoClosingPages, ifoCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
+import { emergencyStart, ifoClosingPages, ifoCommon, orosanmalanCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
 
 const T = 'orosanmalan-barn:';
 
-/** The answer that says the child is in danger right now: the case is urgent. */
-export const URGENT = { field: 'akutFara', equals: 'ja' } as const;
+// The answer that makes a report urgent (immediate danger), shared by both orosanmälningar.
+export { URGENT } from '../shared-ifo/parts.ts';
 
 export const CONCERNS = [
   'vald',
@@ -31,8 +31,8 @@ export const CONCERNS = [
 
 export default defineService({
   ...ifoCommon,
+  ...orosanmalanCommon,
   id: 'orosanmalan-barn',
-  matter: 'anmalan',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,
@@ -45,16 +45,7 @@ export default defineService({
     secrecyStart(),
     quickExitStart(),
   ],
-  submitters: ['self', 'anonymous'],
-  anonymous: ANONYMOUS,
-  requiresEid: false,
-  quickExit: true,
-  emergencyNotice: true,
-  handling: { dueDays: 14, urgentWhen: URGENT },
   subject: { personnummer: 'barnPersonnummer', name: ['barnFornamn', 'barnEfternamn'] },
-  // A report that leads to no investigation is kept for two years; one that does becomes part of the
-  // investigation's records and follows their rules.
-  retention: { yearsAfterClosed: 2 },
   pages: [
     ...reporterPages({ about: 'barn', then: 'akut' }),
     {

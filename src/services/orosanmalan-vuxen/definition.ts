@@ -7,12 +7,12 @@
  * Texts: ./texts (namespace "orosanmalan-vuxen") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';
-import { ANONYMOUS, emergencyStart, ifoClosingPages, ifoCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
+import { emergencyStart, ifoClosingPages, ifoCommon, orosanmalanCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
 
 const T = 'orosanmalan-vuxen:';
 
-/** The answer that says the person is in danger right now: the case is urgent. */
-export const URGENT = { field: 'akutFara', equals: 'ja' } as const;
+// The answer that makes a report urgent (immediate danger), shared by both orosanmälningar.
+export { URGENT } from '../shared-ifo/parts.ts';
 
 export const CONCERNS = [
   'missbruk',
@@ -41,8 +41,8 @@ const dontKnow = (name: string) => ({
 
 export default defineService({
   ...ifoCommon,
+  ...orosanmalanCommon,
   id: 'orosanmalan-vuxen',
-  matter: 'anmalan',
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,
@@ -55,14 +55,7 @@ export default defineService({
     secrecyStart(),
     quickExitStart(),
   ],
-  submitters: ['self', 'anonymous'],
-  anonymous: ANONYMOUS,
-  requiresEid: false,
-  quickExit: true,
-  emergencyNotice: true,
-  handling: { dueDays: 14, urgentWhen: URGENT },
   subject: { personnummer: 'personPersonnummer', name: ['personFornamn', 'personEfternamn'] },
-  retention: { yearsAfterClosed: 2 },
   pages: [
     ...reporterPages({ about: 'vuxen', then: 'akut' }),
     {

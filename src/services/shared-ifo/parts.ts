@@ -162,6 +162,26 @@ export const REPORTER_FIRST = 'anmalare';
 /** The answer that makes an orosanmälan anonymous: use as the definition's `anonymous`. */
 export const ANONYMOUS = { field: 'anonym', equals: 'ja' } as const;
 
+/** The answer that says someone is in immediate danger on an orosanmälan (its `akut` page). */
+export const URGENT = { field: 'akutFara', equals: 'ja' } as const;
+
+/**
+ * What both orosanmälningar (barn, vuxen) share: a private person may stay anonymous, the page can be
+ * left quickly and shows 112, and the förhandsbedömning is due 14 days from receipt. A report that
+ * leads to no investigation is kept for two years; one that does becomes part of the investigation's
+ * records and follows their rules.
+ */
+export const orosanmalanCommon = {
+  matter: 'anmalan',
+  submitters: ['self', 'anonymous'],
+  anonymous: ANONYMOUS,
+  requiresEid: false,
+  quickExit: true,
+  emergencyNotice: true,
+  handling: { dueDays: 14, urgentWhen: URGENT },
+  retention: { yearsAfterClosed: 2 },
+} satisfies Partial<ServiceDefinitionInput>;
+
 /** The answers that identify the reporter: never on the anonymous path. */
 export const REPORTER_IDENTITY_FIELDS = ['anmalareFornamn', 'anmalareEfternamn', 'anmalareTelefon', 'anmalareEpost', 'anmalareRelation', 'verksamhet', 'yrke', 'arbetsplats', 'faKontaktaAnmalare'] as const;
 
