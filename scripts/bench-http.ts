@@ -7,7 +7,9 @@
  * with autocannon (50 connections, a short warm-up, then BENCH_SECONDS (10) seconds each):
  *
  *  1. the start page of an e-tjänst (/e-tjanster/kontakta-socialtjansten): the portal vs a bare
- *     server answering the same bytes. Target: the portal ≥ 50 % of the bare rate.
+ *     server answering the same bytes. Target: the portal ≥ 50 % of the bare rate. The portal
+ *     answers a visitor without cookies from the page it keeps (src/server/front/page-cache.ts);
+ *     the rate of rendering it for every request (a request with a cookie) is printed beside.
  *  2. submissions: the check-answers POST of a filled-in journey (synpunkter-och-klagomal), each
  *     with a form token of its own, so each is a new case: the journey validated, the rate limit
  *     per address checked and counted, the submission and its audit event written in one
@@ -34,6 +36,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -88,6 +91,9 @@ async function run(): Promise<number> {
     await startChild(['--serve-static', String(STATIC_PORT), pageFile, page.headers.get('content-type') ?? 'text/html'], STATIC_PORT, children);
     const portalPage = await load({ url: `${ORIGIN}${START_PAGE}` });
     const barePage = await load({ url: `http://127.0.0.1:${STATIC_PORT}/` });
+    // For comparison: the same page rendered for every request, as for a visitor whose request
+    // carries a cookie (a journey in progress, a login), which is never answered from the kept page.
+    const renderedPage = await load({ url: `${ORIGIN}${START_PAGE}`, headers: { cookie: 'besok=1' } });
 
     // 2. Submissions.
     const c = new pg.Client({ connectionString: dbUrl });
@@ -136,6 +142,7 @@ async function run(): Promise<number> {
     console.log(`    portal            ${f(portalPage.rate)} req/s   p50 ${portalPage.p50} ms   p99 ${portalPage.p99} ms`);
     console.log(`    bare node:http    ${f(barePage.rate)} req/s   p50 ${barePage.p50} ms   p99 ${barePage.p99} ms`);
     console.log(`    ratio             ${(pageRatio * 100).toFixed(1)} %   (${(page.headers.get('content-length') ?? readFileSync(pageFile).length).toString()} bytes)`);
+    console.log(`    rendered each time ${f(renderedPage.rate)} req/s   p50 ${renderedPage.p50} ms   p99 ${renderedPage.p99} ms   (${((renderedPage.rate / barePage.rate) * 100).toFixed(1)} % of bare; a request with a cookie, never answered from the kept page)`);
     console.log(`  submissions (check-answers POST → one transaction: case + audit event)`);
     console.log(`    portal            ${f(portalSubmit.rate)} /s      p50 ${portalSubmit.p50} ms   p99 ${portalSubmit.p99} ms   (with the warm-up: ${portalSubmit.okWithWarmUp} confirmed, ${stored} stored, ${audited} audited, ${portalSubmit.failed} other answers)`);
     console.log(`    bare node:http+pg ${f(bareSubmit.rate)} /s      p50 ${bareSubmit.p50} ms   p99 ${bareSubmit.p99} ms`);
@@ -189,10 +196,12 @@ async function startPortal(dist: string, databaseUrl: string, work: string, chil
   if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
   // A build outside the project folder finds the project's packages through a link beside it.
   if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  const child = spawn(process.execPath, [entry], {
+  // Started as in production: scripts/start.ts with the server's heap settings.
+  const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
     cwd: process.cwd(),
     env: {
       ...process.env,
+      PORTAL_DIST: dist,
       HOST: '127.0.0.1',
       PORT: String(PORT),
       PUBLIC_ORIGIN: ORIGIN,

@@ -28,6 +28,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -44,6 +45,8 @@ process.env.DEMO_MODE = 'true';
 process.env.SUBMISSION_RATE_LIMIT_PER_HOUR = '0';
 delete process.env.DATABASE_URL;
 const STAFF_PASSWORD = `Fuzz-${randomBytes(12).toString('base64url')}`;
+/** For scripts/start.ts: the demo handläggare keeps this run's password; no local providers. */
+const startEnv = { DEMO_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_LOCAL_PROVIDERS: 'false' };
 
 // ---------------------------------------------------------------------------------------------
 // What to post to
@@ -167,9 +170,11 @@ async function startPortal(dist: string): Promise<void> {
   const entry = path.join(dist, 'server', 'entry.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
   if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  portal = spawn(process.execPath, [entry], {
+  // Started as in production: scripts/start.ts with the server's heap settings (in demo mode, with
+  // this run's staff password and without the local e-legitimation provider and mail receiver).
+  portal = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
     cwd: process.cwd(),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_ORIGIN: ORIGIN, NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
+    env: { ...process.env, ...startEnv, PORTAL_DIST: dist, HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_ORIGIN: ORIGIN, NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   portal.stderr?.on('data', (d: Buffer) => {
@@ -333,9 +338,9 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
 
   // Behind https: HSTS and Secure cookies (a second instance, its own data, public origin https).
   const port = PORT + 1;
-  const second = spawn(process.execPath, [path.join(distUsed, 'server', 'entry.mjs')], {
+  const second = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
     cwd: process.cwd(),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: 'https://etjanster.example.se', DATA_DIR: path.join(work, 'https'), NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
+    env: { ...process.env, ...startEnv, PORTAL_DIST: distUsed, HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: 'https://etjanster.example.se', DATA_DIR: path.join(work, 'https'), NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
     stdio: 'ignore',
   });
   try {

@@ -1,16 +1,17 @@
 /**
  * Starts the built portal: checks the configuration, applies migrations, in demo mode makes sure
- * the demo handläggare exists and prints its login, then hands over to the Astro server.
+ * the demo handläggare exists and prints its login, then serves the built app (PORTAL_DIST, default
+ * ./dist) from the portal's HTTP server (src/server/front/server.ts). Run it with the heap settings
+ * in src/server/front/node-flags.ts, as `npm run serve` does.
  *
  * In demo mode, unless OIDC_ISSUER / SMTP_URL are set, it also starts the local e-legitimation
  * provider (a real OIDC provider with Skatteverket test persons, port DEMO_OIDC_PORT, default 4322)
  * and a local SMTP receiver that keeps the portal's e-mails as files (port DEMO_SMTP_PORT, default
  * 4325, folder DATA_DIR/mail), and points the portal at them through the same settings a real
- * broker and mail server would use.
+ * broker and mail server would use. DEMO_LOCAL_PROVIDERS=false leaves both out.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../db/client.ts';
 import { isUnavailable } from '../src/server/db.ts';
@@ -18,6 +19,7 @@ import { ensureDemoStaff, type DemoLogin } from '../src/server/staff/demo.ts';
 import { randomBytes } from 'node:crypto';
 import { startDevProvider } from '../src/server/oidc-dev/provider.ts';
 import { startSmtpReceiver } from '../src/server/notifications/smtp-receiver.ts';
+import { startPortalServer } from '../src/server/front/server.ts';
 
 let cfg;
 try {
@@ -30,9 +32,11 @@ try {
   throw e;
 }
 
-const entry = path.resolve('dist/server/entry.mjs');
+// PORTAL_DIST: another build than ./dist (tests and benchmarks start theirs through this script too).
+const dist = path.resolve(process.env.PORTAL_DIST ?? 'dist');
+const entry = path.join(dist, 'server', 'entry.mjs');
 if (!existsSync(entry)) {
-  console.error('The portal is not built yet: run `npm run build` first (or `npm start`, which builds).');
+  console.error(`The portal is not built yet (${entry}): run \`npm run build\` first (or \`npm start\`, which builds).`);
   process.exit(1);
 }
 
@@ -54,7 +58,9 @@ try {
 
 let demoIssuer: string | undefined;
 let demoMailDir: string | undefined;
-if (cfg.DEMO_MODE && !cfg.OIDC_ISSUER) {
+// DEMO_LOCAL_PROVIDERS=false: no local provider or mail receiver (tests that start several instances).
+const localProviders = cfg.DEMO_MODE && process.env.DEMO_LOCAL_PROVIDERS !== 'false';
+if (localProviders && !cfg.OIDC_ISSUER) {
   const secret = randomBytes(24).toString('base64url');
   const provider = await startDevProvider({
     port: Number(process.env.DEMO_OIDC_PORT ?? 4322),
@@ -67,7 +73,7 @@ if (cfg.DEMO_MODE && !cfg.OIDC_ISSUER) {
   process.env.OIDC_CLIENT_SECRET = secret;
   process.env.OIDC_ACR_VALUES ??= 'http://id.elegnamnden.se/loa/1.0/loa3';
 }
-if (cfg.DEMO_MODE && !cfg.SMTP_URL) {
+if (localProviders && !cfg.SMTP_URL) {
   demoMailDir = path.resolve(cfg.DATA_DIR, 'mail');
   const receiver = await startSmtpReceiver({ port: Number(process.env.DEMO_SMTP_PORT ?? 4325), dir: demoMailDir });
   process.env.SMTP_URL = receiver.url;
@@ -76,7 +82,8 @@ if (cfg.DEMO_MODE && !cfg.SMTP_URL) {
 
 process.env.HOST ??= cfg.HOST;
 process.env.PORT ??= String(cfg.PORT);
-await import(pathToFileURL(entry).href);
+await startPortalServer(dist, process.env.HOST, Number(process.env.PORT));
+console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
 
 const where = cfg.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(cfg.DATA_DIR)}`;
 console.log(`\nSocialtjänstportalen: ${cfg.PUBLIC_ORIGIN}  (database: ${where})`);

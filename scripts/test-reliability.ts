@@ -34,6 +34,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
 
 const TOTAL = Number(process.env.RELIABILITY_SUBMISSIONS ?? 2000);
 const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 50);
@@ -104,11 +105,13 @@ async function startPortal(dist: string, databaseUrl: string): Promise<ChildProc
   // A build outside the project folder finds the project's packages through a link beside it.
   const inside = !path.relative(process.cwd(), dist).startsWith('..');
   if (!inside && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  const child = spawn(process.execPath, [entry], {
+  // Started as in production: scripts/start.ts with the server's heap settings.
+  const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
     // Migrations are read from db/migrations relative to the working folder.
     cwd: process.cwd(),
     env: {
       ...process.env,
+      PORTAL_DIST: dist,
       HOST: '127.0.0.1',
       PORT: String(PORT),
       PUBLIC_ORIGIN: ORIGIN,

@@ -12,5 +12,10 @@ declare namespace App {
     staffPending?: import('./server/staff/session.ts').StaffSessionState | undefined;
     /** A citizen logged in with e-legitimation (see middleware.ts); never set on staff pages. */
     citizen?: import('./server/citizen/session.ts').CitizenContext | undefined;
+    /**
+     * Set by a public page that looks the same to every visitor without cookies (no personal
+     * content, no form token): such a rendering may be kept and served again (middleware.ts).
+     */
+    shared?: boolean;
   }
 }

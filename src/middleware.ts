@@ -16,6 +16,7 @@ import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
 import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
 import { ensureGallring } from './server/gallring-in-process.ts';
+import { keepSharedPage, mayKeep, sharedKey } from './server/front/page-cache.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
@@ -25,19 +26,59 @@ ensureGallring();
 
 export const LANG_COOKIE = 'lang';
 
+/** Per language: its translator and the shared text values (the configuration is fixed per process). */
+const perLang = new Map<string, { t: App.Locals['t']; textParams: App.Locals['textParams'] }>();
+
+function languageLocals(lang: App.Locals['lang']): { t: App.Locals['t']; textParams: App.Locals['textParams'] } {
+  let l = perLang.get(lang);
+  if (!l) {
+    const cfg = config();
+    const t = translator(lang);
+    const textParams = Object.freeze(
+      sharedTextParams(
+        t,
+        lang,
+        { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS, socialjour: cfg.SOCIALJOUR_PHONE },
+        forenkladRules(),
+      ),
+    );
+    l = { t, textParams };
+    perLang.set(lang, l);
+  }
+  return l;
+}
+
 const locale = defineMiddleware(async (ctx, next) => {
-  const cfg = config();
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
   const lang = isLang(fromCookie) ? fromCookie : DEFAULT_LANG;
+  const { t, textParams } = languageLocals(lang);
   ctx.locals.lang = lang;
-  ctx.locals.t = translator(lang);
-  ctx.locals.textParams = sharedTextParams(
-    ctx.locals.t,
-    lang,
-    { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS, socialjour: cfg.SOCIALJOUR_PHONE },
-    forenkladRules(),
-  );
+  ctx.locals.t = t;
+  ctx.locals.textParams = textParams;
   return next();
+});
+
+/**
+ * A public page that looks the same to everyone (it sets `locals.shared`), rendered for a request
+ * without query string or cookies but the language, answered 200 without setting a cookie: kept,
+ * headers and all, so that the front server answers the next requests for it from memory
+ * (server/front/page-cache.ts).
+ */
+const sharedPages = defineMiddleware(async (ctx, next) => {
+  const key = ctx.request.method === 'GET' ? sharedKey('GET', ctx.url.pathname + ctx.url.search, ctx.request.headers.get('cookie')) : undefined;
+  const res = await next();
+  const decision = {
+    key,
+    shared: ctx.locals.shared,
+    status: res.status,
+    setsCookie: res.headers.has('set-cookie') || !ctx.cookies.headers().next().done,
+    askedLang: ctx.cookies.get(LANG_COOKIE)?.value,
+    renderedLang: ctx.locals.lang,
+  };
+  if (!mayKeep(decision)) return res;
+  const body = new Uint8Array(await res.arrayBuffer());
+  keepSharedPage(decision.key, [...res.headers], body);
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 });
 
 const headers = defineMiddleware(async (_ctx, next) => {
@@ -125,4 +166,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(headers, locale, bodyLimit, staff, citizen);
+export const onRequest = sequence(sharedPages, headers, locale, bodyLimit, staff, citizen);

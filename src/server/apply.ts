@@ -9,7 +9,8 @@ import { evaluate } from '../domain/forms/conditions.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
-import { notifySafely } from './notifications/outbox.ts';
+import { recipientsFor } from './notifications/outbox.ts';
+import type { LimitRule } from './staff/policy.ts';
 
 export function journeyContext(now: Date): JourneyContext {
   return { today: now, rules: forenkladRules() };
@@ -62,33 +63,49 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
 
 /**
  * `submitter`: the citizen logged in with e-legitimation, recorded as the submitter so that the
- * matter shows on their Mina sidor. After the submission commits, an e-mail notification is queued
- * (never failing the submission).
+ * matter shows on their Mina sidor. `limit`: the per-address limit on new submissions
+ * (submission-rate-limit.ts); when it is reached, SubmissionLimitedError and nothing is written.
+ * The e-mail notification of receipt is queued with the submission, in the same statement.
  */
-export async function submitJourney(def: ServiceDefinition, answers: Answers, token: string, now: Date, submitter?: { personnummer: string }): Promise<Received> {
+export async function submitJourney(
+  def: ServiceDefinition,
+  answers: Answers,
+  token: string,
+  now: Date,
+  submitter?: { personnummer: string },
+  limit?: { key: string; rule: LimitRule },
+): Promise<Received> {
   const ctx = journeyContext(now);
   if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
   const kept = answersOnPath(def, answers, ctx);
   const parties = partiesOf(def, kept);
   const handling = handlingOf(def, kept, ctx);
+  const anonymous = isAnonymous(def, kept);
+  // An anonymous report stays anonymous, logged in or not.
+  const submitterPersonnummer = anonymous ? null : (submitter?.personnummer ?? null);
   const db = await getDb();
-  const received = await receiveSubmission(db, {
-    dueAt: handling.dueAt,
-    urgent: handling.urgent,
-    anonymous: isAnonymous(def, kept),
-    serviceId: def.id,
-    serviceVersion: def.version,
-    area: def.area,
-    answers: kept,
-    subjectPersonnummer: parties.personnummer,
-    subjectName: parties.name,
-    submitterName: parties.submitterName,
-    // An anonymous report stays anonymous, logged in or not.
-    submitterPersonnummer: isAnonymous(def, kept) ? null : (submitter?.personnummer ?? null),
-    onBehalf: parties.onBehalf,
-    idempotencyKey: idempotencyKey(def, token),
-    uploadIds: uploadsOnPath(def, kept, ctx).map((u) => u.id),
-  }, now);
-  if (!received.duplicate) await notifySafely(db, received.id, 'submission_received');
-  return received;
+  return receiveSubmission(
+    db,
+    {
+      dueAt: handling.dueAt,
+      urgent: handling.urgent,
+      anonymous,
+      serviceId: def.id,
+      serviceVersion: def.version,
+      area: def.area,
+      answers: kept,
+      subjectPersonnummer: parties.personnummer,
+      subjectName: parties.name,
+      submitterName: parties.submitterName,
+      submitterPersonnummer,
+      onBehalf: parties.onBehalf,
+      idempotencyKey: idempotencyKey(def, token),
+      uploadIds: uploadsOnPath(def, kept, ctx).map((u) => u.id),
+    },
+    now,
+    {
+      ...(limit ? { limit } : {}),
+      notify: { to: recipientsFor(def, kept, { anonymous, submitterPersonnummer }), template: 'submission_received', lang: 'sv' },
+    },
+  );
 }

@@ -3,7 +3,9 @@
  * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
  * municipality's rule set does not offer. Pages ask here, never the registry.
  *
- * The life cycle is read from the database on every call (several instances share it). If the
+ * The life cycle is read from the database, at most once per PUBLIC_CACHE_SECONDS (default 5):
+ * several instances share it, and a change made on another instance is seen here within that time;
+ * a change made here (changeLifecycle) is seen at once. Concurrent requests share one read. If the
  * database cannot be reached, the last state this instance read is used, or, before any read,
  * every registered e-tjänst counts as live (their default): sending fails with its own clear
  * message then anyway.
@@ -12,21 +14,52 @@ import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isOffered } from '../domain/rules/forenklad.ts';
 import { getService, services } from '../services/index.ts';
 import { getDb, isUnavailable } from './db.ts';
-import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
+import { onLifecycleChange, readLifecycle, type LifecycleRow } from './lifecycle.ts';
 import { log } from './log.ts';
 import { forenkladRules } from './rules.ts';
+import { config } from './config.ts';
+import { forgetSharedPages } from './front/page-cache.ts';
 
 let lastKnown: Map<string, LifecycleRow> | undefined;
+/** When lastKnown was read (ms); 0: read again on the next call. */
+let readAt = 0;
+let reading: Promise<Map<string, LifecycleRow> | undefined> | undefined;
+/** Counts the changes made here, so that a read begun before one is not kept as fresh. */
+let changes = 0;
 
-/** The life cycle rows, or undefined when the database is down and nothing was read before. */
-export async function catalogLifecycle(): Promise<Map<string, LifecycleRow> | undefined> {
+// A change made here is seen at once, by the catalog and by the public pages kept from it.
+onLifecycleChange(() => {
+  changes++;
+  readAt = 0;
+  reading = undefined;
+  forgetSharedPages();
+});
+
+async function readFresh(): Promise<Map<string, LifecycleRow> | undefined> {
+  const started = Date.now();
+  const before = changes;
   try {
-    lastKnown = await readLifecycle(await getDb());
+    const rows = await readLifecycle(await getDb());
+    if (before === changes) {
+      lastKnown = rows;
+      readAt = started;
+    } else {
+      lastKnown ??= rows;
+    }
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     log('error', 'catalog: database unavailable, using the last known life cycle', {}, e);
   }
   return lastKnown;
+}
+
+/** The life cycle rows, or undefined when the database is down and nothing was read before. */
+export async function catalogLifecycle(): Promise<Map<string, LifecycleRow> | undefined> {
+  if (lastKnown && Date.now() - readAt < config().PUBLIC_CACHE_SECONDS * 1000) return lastKnown;
+  reading ??= readFresh().finally(() => {
+    reading = undefined;
+  });
+  return reading;
 }
 
 /** Is this definition live under these life cycle rows? No row (not yet seen) counts as publicerad. */

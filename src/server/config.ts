@@ -70,6 +70,12 @@ const schema = z.object({
   /** New e-tjänst submissions per client address per hour (0: no limit). */
   SUBMISSION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**
+   * How long the catalog's life cycle and the public pages rendered from it are kept before they
+   * are read and rendered again: a change made on another instance shows here within this time.
+   * 0 reads and renders every time.
+   */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /**
    * Citizens' e-legitimation (BankID, Freja eID …) through an OIDC broker: authorization code flow
    * with PKCE. Unset OIDC_ISSUER: citizen login is not offered (in demo mode `npm start` runs a
    * local provider and sets it). The defaults follow the Swedish OIDC profile (id.oidc.se).

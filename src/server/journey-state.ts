@@ -2,11 +2,11 @@
  * A citizen's journey through one e-tjänst: answers so far, the idempotency token of the
  * eventual submission, and after submitting, the receipt. Kept in a sealed cookie per e-tjänst.
  */
-import { randomBytes } from 'node:crypto';
 import type { AstroCookies } from 'astro';
 import type { Answers } from '../domain/forms/journey.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';
+import { randomToken } from './random.ts';
 
 /** Answers in progress are forgotten after this long without activity (a shared computer). */
 export const JOURNEY_IDLE_MS = 3 * 60 * 60 * 1000;
@@ -33,7 +33,7 @@ export type JourneyState = {
 const cookieName = (serviceId: string) => `st_j_${serviceId}`;
 
 export function newToken(): string {
-  return randomBytes(18).toString('base64url');
+  return randomToken(18);
 }
 
 function isState(v: unknown): v is JourneyState {

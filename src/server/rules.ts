@@ -24,6 +24,15 @@ export function rulesFromConfig(cfg: Config): ForenkladRules {
   };
 }
 
+const fromConfig = new WeakMap<Config, ForenkladRules>();
+
+/** The configured rule set (the configuration is fixed for the life of the process). */
 export function forenkladRules(): ForenkladRules {
-  return rulesFromConfig(config());
+  const cfg = config();
+  let rules = fromConfig.get(cfg);
+  if (!rules) {
+    rules = rulesFromConfig(cfg);
+    fromConfig.set(cfg, rules);
+  }
+  return rules;
 }

@@ -34,3 +34,16 @@ describe('sealed cookies for answers in progress', () => {
     expect(seal(answers, 'x')).not.toBe(seal(answers, 'x'));
   });
 });
+
+describe('compression level', () => {
+  it('opens a value sealed at any compression level, and the hardest level is never larger', async () => {
+    const { seal: s, unseal: u } = await import('./sealed-cookie.ts');
+    // Long free texts, as in an application with several rows and explanations.
+    const value = { rader: Array.from({ length: 60 }, (_, i) => ({ beskrivning: `Hyra och el för månad ${i}, enligt bifogat underlag från hyresvärden`, belopp: 4200 + i * 17 })) };
+    const fast = s(value, 'st_j_x');
+    const best = s(value, 'st_j_x', 9);
+    expect(u(fast, 'st_j_x')).toEqual(value);
+    expect(u(best, 'st_j_x')).toEqual(value);
+    expect(best.length).toBeLessThanOrEqual(fast.length);
+  });
+});

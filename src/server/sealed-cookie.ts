@@ -3,24 +3,27 @@
  * several cookies when large. Used for a citizen's answers in progress, so they survive a
  * database outage and any instance can serve the next request.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AstroCookies } from 'astro';
 import { config } from './config.ts';
 import { deriveKey } from './secrets.ts';
+import { randomBytesPooled } from './random.ts';
 
 const CHUNK = 3500;
 const MAX_CHUNKS = 6;
 
-let key: Buffer | undefined;
-const k = () => (key ??= deriveKey('sealed-cookie'));
+let key: KeyObject | undefined;
+// Made once: a raw key given to every cipher would be turned into a key object each time.
+const k = () => (key ??= createSecretKey(deriveKey('sealed-cookie')));
 
-export function seal(value: unknown, name: string): string {
-  const iv = randomBytes(12);
+/** `level`: zlib's compression level; a fast one for every request, the best when a value is large. */
+export function seal(value: unknown, name: string, level = 1): string {
+  const iv = randomBytesPooled(12);
   const c = createCipheriv('aes-256-gcm', k(), iv);
   // The cookie's name is authenticated too: a value cannot be moved to another cookie.
   c.setAAD(Buffer.from(name));
-  const body = Buffer.concat([c.update(deflateRawSync(Buffer.from(JSON.stringify(value)))), c.final()]);
+  const body = Buffer.concat([c.update(deflateRawSync(Buffer.from(JSON.stringify(value)), { level })), c.final()]);
   return Buffer.concat([iv, c.getAuthTag(), body]).toString('base64url');
 }
 
@@ -61,7 +64,9 @@ export function readSealed(cookies: AstroCookies, name: string): unknown {
 }
 
 export function writeSealed(cookies: AstroCookies, name: string, value: unknown): void {
-  const sealed = seal(value, name);
+  let sealed = seal(value, name);
+  // Fast compression first; only a value that would not fit is compressed as hard as possible.
+  if (sealed.length > CHUNK * MAX_CHUNKS) sealed = seal(value, name, 9);
   const parts = Math.ceil(sealed.length / CHUNK);
   if (parts > MAX_CHUNKS) throw new SealedCookieTooLargeError(name);
   for (let i = 0; i < MAX_CHUNKS; i++) {

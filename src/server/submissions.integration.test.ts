@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { auditEvents, submissions } from '../../db/schema.ts';
+import { auditEvents, deliveries, notifications, rateLimits, submissions, uploads } from '../../db/schema.ts';
 import { testDatabases } from './test-db.ts';
-import { receiveSubmission, type NewSubmission } from './submissions.ts';
+import { MissingUploadError, receiveSubmission, SubmissionLimitedError, type NewSubmission } from './submissions.ts';
+import { storeUpload } from './uploads.ts';
 
 let n = 0;
 function application(key = `key-${++n}`): NewSubmission {
@@ -81,6 +82,67 @@ describe.each(testDatabases())('receiving submissions on $name', (tdb) => {
     // Once the fault is gone, the same token goes through.
     await receiveSubmission(db, application('half-written'));
     expect(await rowsWithKey('half-written')).toBe(1);
+  });
+
+  it('links the journey\'s uploads, and stores nothing at all when one of them is gone', async () => {
+    const key = 'with-uploads';
+    const up = (name: string) => storeUpload(db, { journeyKey: key, serviceId: 'trygghetslarm', fieldName: 'fullmakt', fileName: name, kind: 'pdf', bytes: new Uint8Array([37, 80, 68, 70]) });
+    const a = await up('a.pdf');
+    const b = await up('b.pdf');
+    // b is removed before sending (e.g. by gallring): the whole submission is refused.
+    await db.delete(uploads).where(eq(uploads.id, b.id));
+    const refused = await receiveSubmission(db, { ...application(key), uploadIds: [a.id, b.id] }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MissingUploadError);
+    // Only the one that is gone is asked for again.
+    expect((refused as MissingUploadError).uploadIds).toEqual([b.id]);
+    expect(await rowsWithKey(key)).toBe(0);
+    const [still] = await db.select({ submissionId: uploads.submissionId }).from(uploads).where(eq(uploads.id, a.id));
+    expect(still?.submissionId).toBeNull();
+    // With the uploads that are there, it is received and they become its attachments.
+    const c = await up('c.pdf');
+    const r = await receiveSubmission(db, { ...application(key), uploadIds: [a.id, c.id] });
+    const linked = await db.select({ id: uploads.id }).from(uploads).where(eq(uploads.submissionId, r.id));
+    expect(linked.map((l) => l.id).sort()).toEqual([a.id, c.id].sort());
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, r.id));
+    expect(event?.details).toMatchObject({ attachments: 2 });
+  });
+
+  it('does not link an upload made in another journey', async () => {
+    const other = await storeUpload(db, { journeyKey: 'someone-else', serviceId: 'trygghetslarm', fieldName: 'fullmakt', fileName: 'x.pdf', kind: 'pdf', bytes: new Uint8Array([1]) });
+    await expect(receiveSubmission(db, { ...application('not-mine'), uploadIds: [other.id] })).rejects.toBeInstanceOf(MissingUploadError);
+    expect(await rowsWithKey('not-mine')).toBe(0);
+  });
+
+  it('queues its deliveries and notifications with it, once, and none for a resubmit', async () => {
+    const opts = { backends: ['verksamhetssystem'], notify: { to: ['greta@example.se', 'anhorig@example.se'], template: 'submission_received' as const, lang: 'en' as const } };
+    const r = await receiveSubmission(db, application('with-notify'), new Date(), opts);
+    await receiveSubmission(db, application('with-notify'), new Date(), opts);
+    const mails = await db.select().from(notifications).where(eq(notifications.submissionId, r.id));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(['anhorig@example.se', 'greta@example.se']);
+    expect(mails.every((m) => m.template === 'submission_received' && m.lang === 'en' && m.status === 'pending')).toBe(true);
+    const queued = await db.select().from(deliveries).where(eq(deliveries.submissionId, r.id));
+    expect(queued.map((d) => [d.backend, d.event, d.status])).toEqual([['verksamhetssystem', 'submitted', 'pending']]);
+  });
+
+  it('counts new submissions against a limit in the same statement and refuses, writing nothing, while locked', async () => {
+    const limit = { key: 'submission:address:192.0.2.77', rule: { maxFailures: 2, windowMinutes: 60, lockMinutes: 60 } };
+    const t0 = new Date('2026-06-01T10:00:00Z');
+    const later = (min: number) => new Date(t0.getTime() + min * 60_000);
+    await receiveSubmission(db, application('limit-1'), t0, { limit });
+    await receiveSubmission(db, application('limit-1'), later(1), { limit }); // a resubmit: not counted
+    await receiveSubmission(db, application('limit-2'), later(2), { limit });
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, limit.key));
+    expect(row?.count).toBe(2);
+    expect(row?.lockedUntil?.toISOString()).toBe(later(62).toISOString());
+    const refused = await receiveSubmission(db, application('limit-3'), later(3), { limit }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SubmissionLimitedError);
+    expect((refused as SubmissionLimitedError).until.toISOString()).toBe(later(62).toISOString());
+    expect(await rowsWithKey('limit-3')).toBe(0);
+    // While locked, a resubmit of one already received is still answered with its reference.
+    const again = await receiveSubmission(db, application('limit-2'), later(4), { limit });
+    expect(again.duplicate).toBe(true);
+    // After the lock, new submissions are received again.
+    expect((await receiveSubmission(db, application('limit-3'), later(63), { limit })).duplicate).toBe(false);
   });
 
   it('refuses to change or delete audit events', async () => {

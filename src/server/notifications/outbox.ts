@@ -32,16 +32,22 @@ export function addressesIn(def: ServiceDefinition, answers: Record<string, unkn
   return [...new Set(found.map((v) => v.trim().toLowerCase()))];
 }
 
+/** Who is told about a matter (see above): none for an anonymous sender or a matter on no one's Mina sidor. */
+export function recipientsFor(def: ServiceDefinition, answers: Record<string, unknown>, sender: { anonymous: boolean; submitterPersonnummer: string | null }): string[] {
+  if (sender.anonymous || (!def.requiresEid && !sender.submitterPersonnummer)) return [];
+  return addressesIn(def, answers);
+}
+
 /** Queues the template for everyone the matter's answers give an address for (see above). */
 export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang = 'sv', now = new Date()): Promise<number> {
   const [sub] = await db
     .select({ serviceId: submissions.serviceId, serviceVersion: submissions.serviceVersion, answers: submissions.answers, anonymous: submissions.anonymous, submitter: submissions.submitterPersonnummer })
     .from(submissions)
     .where(eq(submissions.id, submissionId));
-  if (!sub || sub.anonymous) return 0;
+  if (!sub) return 0;
   const def = getServiceVersion(sub.serviceId, sub.serviceVersion);
-  if (!def || (!def.requiresEid && !sub.submitter)) return 0;
-  const to = addressesIn(def, sub.answers);
+  if (!def) return 0;
+  const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous, submitterPersonnummer: sub.submitter });
   if (to.length === 0) return 0;
   await db.insert(notifications).values(to.map((toAddress) => ({ toAddress, template, lang: lang === 'en' ? 'en' : 'sv', submissionId, nextAttemptAt: now, createdAt: now })));
   return to.length;

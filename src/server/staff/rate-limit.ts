@@ -4,7 +4,7 @@
  * failure that reaches the rule's maximum within one window locks the key for the lock time.
  * Counting is one atomic upsert: concurrent failures are never lost.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rateLimits } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { LimitRule } from './policy.ts';
@@ -28,31 +28,46 @@ export type FailureCount = { count: number; lockedUntil: Date | undefined; locke
  * Counts one failure for the key. `lockedNow` is true only for the failure that started the
  * lock, so the caller records the lock-out once.
  */
-export async function recordFailure(db: Db, key: string, rule: LimitRule, now = new Date()): Promise<FailureCount> {
+/**
+ * The counting upsert's parts for a failure at `now`: the row for a key not seen before, and the
+ * ON CONFLICT DO UPDATE assignments, in which rate_limits.* are the values before the update (a
+ * window that has run out starts again at 1). Shared with the submission statement, which counts
+ * a new submission in the same statement that stores it (submissions.ts).
+ */
+export function failureCounting(rule: LimitRule, now: Date): { lockEnd: Date; firstLock: Date | null; set: { windowStart: SQL; count: SQL; lockedUntil: SQL } } {
   const nowIso = now.toISOString();
   const windowOpenedAfter = new Date(now.getTime() - rule.windowMinutes * MINUTE).toISOString();
-  const lockEnd = new Date(now.getTime() + rule.lockMinutes * MINUTE).toISOString();
-  // In the update, rate_limits.* are the values before it: a window that has run out starts again at 1.
+  const lockEnd = new Date(now.getTime() + rule.lockMinutes * MINUTE);
   const fresh = sql`${rateLimits.windowStart} <= ${windowOpenedAfter}::timestamptz`;
   const newCount = sql`(case when ${fresh} then 1 else ${rateLimits.count} + 1 end)`;
   const stillLocked = sql`(${rateLimits.lockedUntil} is not null and ${rateLimits.lockedUntil} > ${nowIso}::timestamptz)`;
+  return {
+    lockEnd,
+    firstLock: rule.maxFailures <= 1 ? lockEnd : null,
+    set: {
+      windowStart: sql`case when ${fresh} then ${nowIso}::timestamptz else ${rateLimits.windowStart} end`,
+      count: newCount,
+      lockedUntil: sql`case when ${stillLocked} then ${rateLimits.lockedUntil} when ${newCount} >= ${rule.maxFailures} then ${lockEnd.toISOString()}::timestamptz else null end`,
+    },
+  };
+}
+
+/**
+ * Counts one failure for the key. `lockedNow` is true only for the failure that started the
+ * lock, so the caller records the lock-out once.
+ */
+export async function recordFailure(db: Db, key: string, rule: LimitRule, now = new Date()): Promise<FailureCount> {
+  const counting = failureCounting(rule, now);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, windowStart: now, count: 1, lockedUntil: rule.maxFailures <= 1 ? new Date(lockEnd) : null })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        windowStart: sql`case when ${fresh} then ${nowIso}::timestamptz else ${rateLimits.windowStart} end`,
-        count: newCount,
-        lockedUntil: sql`case when ${stillLocked} then ${rateLimits.lockedUntil} when ${newCount} >= ${rule.maxFailures} then ${lockEnd}::timestamptz else null end`,
-      },
-    })
+    .values({ key, windowStart: now, count: 1, lockedUntil: counting.firstLock })
+    .onConflictDoUpdate({ target: rateLimits.key, set: counting.set })
     .returning({ count: rateLimits.count, lockedUntil: rateLimits.lockedUntil });
   const until = row?.lockedUntil && row.lockedUntil.getTime() > now.getTime() ? row.lockedUntil : undefined;
   const count = row?.count ?? 1;
   // A lock that this failure started ends exactly at lockEnd; a lock already running is kept as it
   // was (later failures within it extend nothing and are not new lock-outs).
-  return { count, lockedUntil: until, lockedNow: until !== undefined && until.getTime() === Date.parse(lockEnd) };
+  return { count, lockedUntil: until, lockedNow: until !== undefined && until.getTime() === counting.lockEnd.getTime() };
 }
 
 /** Forgets the key's failures (e.g. an account after a complete, successful login). */
