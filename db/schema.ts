@@ -519,6 +519,26 @@ export const indicatorOfficeDays = pgTable(
 );
 
 /**
+ * New submissions not yet added to indicator_volumes and indicator_office_days: the insert trigger
+ * appends here (one row per e-tjänst, area, month, day and office-hour flag of the statement), so
+ * that concurrent submissions never wait for each other on a shared counter row.
+ * indicator_fold_pending() moves them into the two summaries (the server does so every few
+ * seconds); the indicators read the summaries and this table together, so a submission counts from
+ * the moment it commits.
+ */
+export const indicatorArrivalsPending = pgTable('indicator_arrivals_pending', {
+  serviceId: text('service_id').notNull(),
+  area: text('area').notNull(),
+  /** YYYY-MM */
+  month: text('month').notNull(),
+  onBehalf: boolean('on_behalf').notNull(),
+  /** YYYY-MM-DD */
+  day: text('day').notNull(),
+  weekdayOfficeHour: boolean('weekday_office_hour').notNull(),
+  n: integer('n').notNull(),
+});
+
+/**
  * Handled cases per area and Swedish month of submission, as a histogram of the time to the first
  * handling: counts[k + 1] is the number of cases in bucket k of handlingBucket() in
  * src/domain/indicators/median.ts, numbered from the shortest (0–59: each minute under an hour,

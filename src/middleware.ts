@@ -16,6 +16,7 @@ import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
 import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
 import { ensureGallring } from './server/gallring-in-process.ts';
+import { ensureIndicatorFolding } from './server/indicators/fold-in-process.ts';
 import { keepSharedPage, mayKeep, sharedKey } from './server/front/page-cache.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
@@ -23,6 +24,8 @@ ensureDeliveryWorker();
 // E-mail notifications and the removal of expired drafts and citizen sessions, likewise.
 ensureCitizenHousekeeping();
 ensureGallring();
+// New submissions waiting to be added to the indicator summaries, every few seconds.
+ensureIndicatorFolding();
 
 export const LANG_COOKIE = 'lang';
 

@@ -2,7 +2,9 @@
  * The one repository the indicators read from. It reads the summary tables (db/schema.ts:
  * indicator_volumes, indicator_office_days, indicator_handling, indicator_decisions), which the
  * database keeps up to date in the same transaction as every write to submissions and decisions
- * (migration 0008_indicator_summaries), already in Swedish months and days. So a page reads a few
+ * (migrations 0008_indicator_summaries and 0009: new submissions are appended to
+ * indicator_arrivals_pending and folded in every few seconds; both are read together), already in
+ * Swedish months and days. So a page reads a few
  * thousand small rows however many submissions there are; every rule about what counts is in
  * src/domain/indicators. countFromScratch (./from-scratch.ts) computes the same from the whole tables.
  */
@@ -39,8 +41,21 @@ type DecisionRow = { service_id: string; area: string; month: string; outcome: s
 /** The counts the indicators are computed from, read from the summary tables (a count of 0, left by a deletion, is skipped). */
 export async function readSummaries(db: Db): Promise<RawCounts> {
   const [vol, off, han, dec] = await Promise.all([
-    rowsOf<VolumeRow>(db, sql`select service_id, area, month, on_behalf, n from indicator_volumes where n > 0`),
-    rowsOf<OfficeRow>(db, sql`select area, day, weekday_office_hour as office, n from indicator_office_days where n > 0`),
+    // The summaries together with the new submissions not yet folded into them (indicator_arrivals_pending).
+    rowsOf<VolumeRow>(
+      db,
+      sql`select service_id, area, month, on_behalf, sum(n)::int as n from (
+            select service_id, area, month, on_behalf, n from indicator_volumes
+            union all select service_id, area, month, on_behalf, n from indicator_arrivals_pending
+          ) v group by 1, 2, 3, 4 having sum(n) > 0`,
+    ),
+    rowsOf<OfficeRow>(
+      db,
+      sql`select area, day, weekday_office_hour as office, sum(n)::int as n from (
+            select area, day, weekday_office_hour, n from indicator_office_days
+            union all select area, day, weekday_office_hour, n from indicator_arrivals_pending
+          ) o group by 1, 2, 3 having sum(n) > 0`,
+    ),
     // As JSON text: parsed several times faster than the driver parses an integer array.
     rowsOf<HandlingMonthRow>(db, sql`select area, month, array_to_json(counts)::text as counts from indicator_handling`),
     rowsOf<DecisionRow>(db, sql`select service_id, area, month, outcome, insats, sex, n from indicator_decisions where n > 0`),
