@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayLineText, textParamsFor } from './display.ts';
+import { displayLineLabel, displayLineText, displayLineWithLabel, textParamsFor } from './display.ts';
 import { translator } from './index.ts';
 
 describe('an answer line shown to a reader', () => {
@@ -20,6 +20,23 @@ describe('an answer line shown to a reader', () => {
 
   it('lets the line’s own parameters win over the shared text values', () => {
     expect(displayLineText(sv, { key: 'trygghetslarm:fields.kontaktpersoner.item', params: { n: 2 } }, { n: 9 })).toBe('Kontaktperson 2');
+  });
+});
+
+describe('a line of a repeating group\'s item', () => {
+  const sv = translator('sv');
+  const en = translator('en');
+
+  it('is shown after its question\'s label, with a colon unless the label ends in a question mark', () => {
+    expect(displayLineLabel(sv, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toBe('Namn:');
+    expect(displayLineWithLabel(sv, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toBe('Namn: Bo Grannlund');
+    expect(displayLineWithLabel(sv, { key: 'ekonomiskt-bistand:fields.barnBoende.options.heltid', label: 'ekonomiskt-bistand:fields.barnBoende.label' })).toBe('Hur bor barnet? Bor hos mig hela tiden');
+    expect(displayLineWithLabel(en, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toMatch(/^Name: Bo Grannlund$/);
+  });
+
+  it('is the value alone without a label', () => {
+    expect(displayLineLabel(sv, { text: 'Bo Grannlund' })).toBeUndefined();
+    expect(displayLineWithLabel(sv, { key: 'common:yesNo.ja' })).toBe('Ja');
   });
 });
 

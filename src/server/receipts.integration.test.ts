@@ -75,7 +75,16 @@ describe.each(testDatabases())('a citizen fetching their receipt on $name', (tdb
     expect(byLabel['Är du folkbokförd i Askersunds kommun?']).toEqual(['Ja']);
     expect(byLabel['Efternamn']).toEqual(['Testberg {{municipality}}']);
     expect(byLabel['Adress där larmet ska finnas']).toEqual(['Storgatan 1', '696 30 Askersund']);
-    expect(byLabel['Kontaktpersoner']).toEqual(['Kontaktperson 1', 'Nils Testberg', 'son', '070-111 11 11', 'Kontaktperson 2', 'Anna Testberg', 'dotter', '070-222 22 22']);
+    expect(byLabel['Kontaktpersoner']).toEqual([
+      'Kontaktperson 1',
+      'Namn: Nils Testberg',
+      'Vem är personen för dig? son',
+      'Telefonnummer: 070-111 11 11',
+      'Kontaktperson 2',
+      'Namn: Anna Testberg',
+      'Vem är personen för dig? dotter',
+      'Telefonnummer: 070-222 22 22',
+    ]);
     expect(byLabel['Något mer vi behöver veta? (frivilligt)']).toEqual(['Nyckeln finns hos grannen', 'common:yesNo.ja']);
     expect(rows[0]).toEqual({ label: expect.any(String), lines: ['19450110-3297'] });
   });

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import { answerRows } from '../domain/forms/answers.ts';
-import { displayLineText } from '../i18n/display.ts';
+import { displayLineWithLabel } from '../i18n/display.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { SubmissionRecord } from './submissions.ts';
 
@@ -37,6 +37,6 @@ export type ReceiptRow = { label: string; lines: string[] };
 export function receiptRows(def: ServiceDefinition, answers: Answers, submittedAt: Date, t: TFunction, textParams: Record<string, string | number>, rules: ForenkladRules): ReceiptRow[] {
   return answerRows(def, answers, { today: submittedAt, rules }).map((row) => ({
     label: t(row.field.label, textParams),
-    lines: row.lines.length === 0 ? [t('checkAnswers.notGiven')] : row.lines.map((line) => displayLineText(t, line, textParams)),
+    lines: row.lines.length === 0 ? [t('checkAnswers.notGiven')] : row.lines.map((line) => displayLineWithLabel(t, line, textParams)),
   }));
 }

@@ -211,14 +211,15 @@ const TYPES: TypeCase[] = [
       { namn: 'Karin', telefon: '070-123 45 67', relation: 'Dotter' },
       { namn: 'Olle', telefon: '+46 70 765 43 21' },
     ],
+    // Each item's fields carry their labels: the row's own label ("Kontakter") does not say which is which.
     lines: [
       { key: 'falt:kontakter.item', params: { n: 1 } },
-      { text: 'Karin' },
-      { text: '070-123 45 67' },
-      { text: 'Dotter' },
+      { text: 'Karin', label: 'falt:kontaktNamn.label' },
+      { text: '070-123 45 67', label: 'falt:kontaktTelefon.label' },
+      { text: 'Dotter', label: 'falt:kontaktRelation.label' },
       { key: 'falt:kontakter.item', params: { n: 2 } },
-      { text: 'Olle' },
-      { text: '+46 70 765 43 21' },
+      { text: 'Olle', label: 'falt:kontaktNamn.label' },
+      { text: '+46 70 765 43 21', label: 'falt:kontaktTelefon.label' },
     ],
     required: [
       { path: 'kontakter.0.namn', code: 'required' },

@@ -14,7 +14,7 @@ import type { Db } from '../../../db/client.ts';
 import { caseEvents, decisions, staffUsers, submissions, uploads } from '../../../db/schema.ts';
 import { answerRows } from '../../domain/forms/answers.ts';
 import { MEDIA_TYPES, type FileKind } from '../../domain/forms/files.ts';
-import { displayLineText, textParamsFor, type TextParams } from '../../i18n/display.ts';
+import { displayLineWithLabel, textParamsFor, type TextParams } from '../../i18n/display.ts';
 import { translator } from '../../i18n/index.ts';
 import { sharedTextParams } from '../../i18n/text-params.ts';
 import { getServiceVersion } from '../../services/index.ts';
@@ -136,7 +136,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
       type: row.field.type,
       label: t(row.field.label, textParams),
       value: sub.answers[row.field.name] ?? null,
-      display: row.lines.map((line) => displayLineText(t, line, textParams)),
+      display: row.lines.map((line) => displayLineWithLabel(t, line, textParams)),
     }),
   );
 

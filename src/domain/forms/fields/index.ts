@@ -63,9 +63,10 @@ const repeat: FieldType<RepeatField> = {
   },
   display(f, v) {
     if (!Array.isArray(v)) return [];
+    // Each item's heading, then each answered field's lines, the first one carrying the field's label.
     return v.flatMap((item: Record<string, unknown>, i): DisplayLine[] => [
       { key: f.itemLabel, params: { n: i + 1 } },
-      ...f.fields.flatMap((sub) => leafType(sub).display(sub, item[sub.name])),
+      ...f.fields.flatMap((sub) => leafType(sub).display(sub, item[sub.name]).map((line, k) => (k === 0 ? { ...line, label: sub.label } : line))),
     ]);
   },
 };

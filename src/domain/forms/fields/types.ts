@@ -14,10 +14,14 @@ export type FieldContext = { today: Date };
 /** An error as a code; pages translate it (`<field>.errors.<code>`, then `errors.<code>`). */
 export type FieldError = { path: string; code: string; params?: Record<string, string | number> | undefined; field: FieldDef };
 
-/** One displayed line: literal text the citizen entered, or an i18n key (a chosen option). */
+/**
+ * One displayed line: literal text the citizen entered, or an i18n key (a chosen option). `label`
+ * (an i18n key): the question the line answers, where the row's own label does not say it (the
+ * fields of a repeating group's item).
+ */
 export type DisplayLine =
-  | { text: string; file?: { id: string; name: string } }
-  | { key: string; params?: Record<string, string | number> };
+  | { text: string; file?: { id: string; name: string }; label?: string | undefined }
+  | { key: string; params?: Record<string, string | number>; label?: string | undefined };
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
 
