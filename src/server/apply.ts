@@ -9,7 +9,7 @@ import { evaluate } from '../domain/forms/conditions.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
-import { recipientsFor } from './notifications/outbox.ts';
+import { mailLang, recipientsFor } from './notifications/outbox.ts';
 import type { LimitRule } from './staff/policy.ts';
 
 export function journeyContext(now: Date): JourneyContext {
@@ -65,7 +65,8 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
  * `submitter`: the citizen logged in with e-legitimation, recorded as the submitter so that the
  * matter shows on their Mina sidor. `limit`: the per-address limit on new submissions
  * (submission-rate-limit.ts); when it is reached, SubmissionLimitedError and nothing is written.
- * The e-mail notification of receipt is queued with the submission, in the same statement.
+ * The e-mail notification of receipt is queued with the submission, in the same statement, in the
+ * citizen's language; later notifications of the matter follow that language.
  */
 export async function submitJourney(
   def: ServiceDefinition,
@@ -74,6 +75,8 @@ export async function submitJourney(
   now: Date,
   submitter?: { personnummer: string },
   limit?: { key: string; rule: LimitRule },
+  /** The language the citizen uses the portal in: the notification of receipt is written in it. */
+  lang?: string,
 ): Promise<Received> {
   const ctx = journeyContext(now);
   if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
@@ -105,7 +108,7 @@ export async function submitJourney(
     now,
     {
       ...(limit ? { limit } : {}),
-      notify: { to: recipientsFor(def, kept, { anonymous, submitterPersonnummer }), template: 'submission_received', lang: 'sv' },
+      notify: { to: recipientsFor(def, kept, { anonymous, submitterPersonnummer }), template: 'submission_received', lang: mailLang(lang) },
     },
   );
 }

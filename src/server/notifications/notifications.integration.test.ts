@@ -64,6 +64,21 @@ describe.each(testDatabases())('e-mail notifications on $name', (tdb) => {
     expect(row?.status).toBe('sent');
   });
 
+  it('are written in the language the citizen sent the matter in, and so are later ones about it', async () => {
+    const r = await receiveSubmission(db, application({ answers: { ...application().answers, epost: 'english@example.se' } }), new Date(), {
+      notify: { to: ['english@example.se'], template: 'submission_received', lang: 'en' },
+    });
+    await queueForSubmission(db, r.id, 'status_changed');
+    await queueForSubmission(db, r.id, 'message_received');
+    const langs = (await db.select({ template: notifications.template, lang: notifications.lang }).from(notifications).where(eq(notifications.submissionId, r.id))).map((m) => `${m.template}:${m.lang}`);
+    expect(langs.sort()).toEqual(['message_received:en', 'status_changed:en', 'submission_received:en']);
+    // A matter whose first mail was in Swedish (or that had none) gets its later ones in Swedish.
+    const sv = await receiveSubmission(db, application());
+    await queueForSubmission(db, sv.id, 'status_changed');
+    const [later] = await db.select({ lang: notifications.lang }).from(notifications).where(eq(notifications.submissionId, sv.id));
+    expect(later?.lang).toBe('sv');
+  });
+
   it('are retried with backoff after a failure, marked failed when the attempts run out, and can be retried by an admin', async () => {
     const r = await receiveSubmission(db, application({ answers: { epost: 'fel@example.se' } }));
     await queueForSubmission(db, r.id, 'status_changed');

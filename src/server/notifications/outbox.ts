@@ -8,7 +8,7 @@
  * fields), and only for matters that are shown on someone's Mina sidor (the e-tjänst requires
  * e-legitimation, or a logged-in person submitted it) and whose sender is not anonymous.
  */
-import { and, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte } from 'drizzle-orm';
 import { caseEvents, notifications, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.ts';
@@ -32,14 +32,23 @@ export function addressesIn(def: ServiceDefinition, answers: Record<string, unkn
   return [...new Set(found.map((v) => v.trim().toLowerCase()))];
 }
 
+/** The languages e-mails are written in: English for a citizen who used the portal in English, otherwise Swedish. */
+export function mailLang(lang: string | undefined): 'sv' | 'en' {
+  return lang === 'en' ? 'en' : 'sv';
+}
+
 /** Who is told about a matter (see above): none for an anonymous sender or a matter on no one's Mina sidor. */
 export function recipientsFor(def: ServiceDefinition, answers: Record<string, unknown>, sender: { anonymous: boolean; submitterPersonnummer: string | null }): string[] {
   if (sender.anonymous || (!def.requiresEid && !sender.submitterPersonnummer)) return [];
   return addressesIn(def, answers);
 }
 
-/** Queues the template for everyone the matter's answers give an address for (see above). */
-export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang = 'sv', now = new Date()): Promise<number> {
+/**
+ * Queues the template for everyone the matter's answers give an address for (see above), in
+ * `lang`, or else in the language the citizen used when sending the matter (that of its first
+ * notification; Swedish when there is none).
+ */
+export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang?: string, now = new Date()): Promise<number> {
   const [sub] = await db
     .select({ serviceId: submissions.serviceId, serviceVersion: submissions.serviceVersion, answers: submissions.answers, anonymous: submissions.anonymous, submitter: submissions.submitterPersonnummer })
     .from(submissions)
@@ -49,7 +58,9 @@ export async function queueForSubmission(db: Db, submissionId: string, template:
   if (!def) return 0;
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous, submitterPersonnummer: sub.submitter });
   if (to.length === 0) return 0;
-  await db.insert(notifications).values(to.map((toAddress) => ({ toAddress, template, lang: lang === 'en' ? 'en' : 'sv', submissionId, nextAttemptAt: now, createdAt: now })));
+  const [first] = lang === undefined ? await db.select({ lang: notifications.lang }).from(notifications).where(eq(notifications.submissionId, submissionId)).orderBy(asc(notifications.createdAt)).limit(1) : [];
+  const chosen = mailLang(lang ?? first?.lang);
+  await db.insert(notifications).values(to.map((toAddress) => ({ toAddress, template, lang: chosen, submissionId, nextAttemptAt: now, createdAt: now })));
   return to.length;
 }
 
