@@ -1,0 +1,78 @@
+/**
+ * Citizens: e-legitimation sessions, drafts, messages, notifications (Mina sidor).
+ */
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytes } from './columns.ts';
+import { submissions } from './cases.ts';
+
+/** A citizen's session after e-legitimation (OIDC). Separate from staff sessions; the token's secret half is hashed. */
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: bytes('secret_hash').notNull(),
+    personnummer: text('personnummer').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('citizen_sessions_pnr_idx').on(t.personnummer)],
+);
+
+/** A saved, unsent application: not an inkommen handling; only its author sees it; deleted after 30 days. */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerPersonnummer: text('owner_personnummer').notNull(),
+    serviceId: text('service_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** The page to resume on. */
+    pageId: text('page_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('drafts_owner_idx').on(t.ownerPersonnummer, t.updatedAt), index('drafts_expires_idx').on(t.expiresAt)],
+);
+
+/** Messages between handläggare and citizen on a case (never internal notes). */
+export const caseMessages = pgTable(
+  'case_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** to_citizen | from_citizen */
+    direction: text('direction').notNull(),
+    authorStaffId: uuid('author_staff_id'),
+    authorPersonnummer: text('author_personnummer'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('case_messages_submission_idx').on(t.submissionId, t.createdAt)],
+);
+
+/** E-mail notifications, sent by a worker with retries; they carry no sensitive content. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    /** submission_received | status_changed | message_received */
+    template: text('template').notNull(),
+    lang: text('lang').notNull().default('sv'),
+    submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    /** pending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+);
