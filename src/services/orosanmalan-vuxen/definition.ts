@@ -7,7 +7,7 @@
  * Texts: ./texts (namespace "orosanmalan-vuxen") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';
-import { emergencyStart, ifoClosingPages, ifoCommon, orosanmalanCommon, quickExitStart, reporterPages, secrecyStart } from '../shared-ifo/parts.ts';
+import { concernPages, ifoClosingPages, ifoCommon, orosanmalanCommon, orosanmalanStart, reporterPages } from '../shared-ifo/parts.ts';
 
 const T = 'orosanmalan-vuxen:';
 
@@ -46,56 +46,11 @@ export default defineService({
   version: 1,
   title: `${T}title`,
   summary: `${T}summary`,
-  start: [
-    emergencyStart(),
-    { heading: `${T}start.what.heading`, paragraphs: `${T}start.what.paragraphs` },
-    { heading: `${T}start.who.heading`, paragraphs: `${T}start.who.paragraphs` },
-    { heading: `${T}start.after.heading`, paragraphs: `${T}start.after.paragraphs` },
-    { heading: `${T}start.time.heading`, paragraphs: `${T}start.time.paragraphs` },
-    secrecyStart(),
-    quickExitStart(),
-  ],
+  start: orosanmalanStart('orosanmalan-vuxen'),
   subject: { personnummer: 'personPersonnummer', name: ['personFornamn', 'personEfternamn'] },
   pages: [
     ...reporterPages({ about: 'vuxen', then: 'akut' }),
-    {
-      kind: 'question',
-      id: 'akut',
-      title: `${T}pages.akut.title`,
-      intro: `${T}pages.akut.intro`,
-      fields: [
-        {
-          type: 'radios',
-          name: 'akutFara',
-          label: `${T}fields.akutFara.label`,
-          options: [
-            { value: 'ja', label: `${T}fields.akutFara.options.ja`, hint: `${T}fields.akutFara.options.jaHint` },
-            { value: 'nej', label: `${T}fields.akutFara.options.nej` },
-            { value: 'vet-inte', label: `${T}fields.akutFara.options.vetInte` },
-          ],
-        },
-      ],
-    },
-    {
-      kind: 'question',
-      id: 'oro',
-      title: `${T}pages.oro.title`,
-      fields: [
-        {
-          type: 'checkboxes',
-          name: 'oroGaller',
-          label: `${T}fields.oroGaller.label`,
-          hint: `${T}fields.oroGaller.hint`,
-          options: CONCERNS.map((c) => ({ value: c, label: `${T}fields.oroGaller.options.${c}` })),
-        },
-      ],
-    },
-    {
-      kind: 'question',
-      id: 'beskrivning',
-      title: `${T}pages.beskrivning.title`,
-      fields: [{ type: 'textarea', name: 'oroBeskrivning', label: `${T}fields.oroBeskrivning.label`, hint: `${T}fields.oroBeskrivning.hint`, maxLength: 5000 }],
-    },
+    ...concernPages('orosanmalan-vuxen', CONCERNS),
     {
       kind: 'question',
       id: 'personen',

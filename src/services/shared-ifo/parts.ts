@@ -182,6 +182,69 @@ export const orosanmalanCommon = {
   retention: { yearsAfterClosed: 2 },
 } satisfies Partial<ServiceDefinitionInput>;
 
+/**
+ * An orosanmälan's start page: 112 first, what it is, who may report, what happens after, how long
+ * it takes, secrecy, and leaving the page quickly. `ns`: the e-tjänst's text namespace.
+ */
+export function orosanmalanStart(ns: string): StartSection[] {
+  const T = `${ns}:`;
+  return [
+    emergencyStart(),
+    ...(['what', 'who', 'after', 'time'] as const).map((s) => ({ heading: `${T}start.${s}.heading`, paragraphs: `${T}start.${s}.paragraphs` })),
+    secrecyStart(),
+    quickExitStart(),
+  ];
+}
+
+/**
+ * The concern itself, after the reporter step: is someone in danger right now (`akutFara`, which
+ * URGENT reads), what the worry is about (`concerns`, each with its own text), and what the reporter
+ * has seen or heard, in their own words.
+ */
+export function concernPages(ns: string, concerns: readonly string[]): PageInput[] {
+  const T = `${ns}:`;
+  return [
+    {
+      kind: 'question',
+      id: 'akut',
+      title: `${T}pages.akut.title`,
+      intro: `${T}pages.akut.intro`,
+      fields: [
+        {
+          type: 'radios',
+          name: URGENT.field,
+          label: `${T}fields.akutFara.label`,
+          options: [
+            { value: URGENT.equals, label: `${T}fields.akutFara.options.ja`, hint: `${T}fields.akutFara.options.jaHint` },
+            { value: 'nej', label: `${T}fields.akutFara.options.nej` },
+            { value: 'vet-inte', label: `${T}fields.akutFara.options.vetInte` },
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'oro',
+      title: `${T}pages.oro.title`,
+      fields: [
+        {
+          type: 'checkboxes',
+          name: 'oroGaller',
+          label: `${T}fields.oroGaller.label`,
+          hint: `${T}fields.oroGaller.hint`,
+          options: concerns.map((c) => ({ value: c, label: `${T}fields.oroGaller.options.${c}` })),
+        },
+      ],
+    },
+    {
+      kind: 'question',
+      id: 'beskrivning',
+      title: `${T}pages.beskrivning.title`,
+      fields: [{ type: 'textarea', name: 'oroBeskrivning', label: `${T}fields.oroBeskrivning.label`, hint: `${T}fields.oroBeskrivning.hint`, maxLength: 5000 }],
+    },
+  ];
+}
+
 /** The answers that identify the reporter: never on the anonymous path. */
 export const REPORTER_IDENTITY_FIELDS = ['anmalareFornamn', 'anmalareEfternamn', 'anmalareTelefon', 'anmalareEpost', 'anmalareRelation', 'verksamhet', 'yrke', 'arbetsplats', 'faKontaktaAnmalare'] as const;
 
