@@ -30,14 +30,15 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
+import { onServer as onServerOf } from './bench-common.ts';
+import { Jar, spawnBuiltPortal } from './built-portal.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -65,15 +66,7 @@ async function run(): Promise<number> {
     u.pathname = `/${dbName}`;
     return u.toString();
   })();
-  const onServer = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
+  const onServer = (statement: string) => onServerOf(serverUrl, statement);
   let dbCreated = false;
   try {
     const dist = build(work);
@@ -218,31 +211,20 @@ async function waitFor(url: string, child: ChildProcess, errors: () => string): 
 }
 
 async function startPortal(dist: string, databaseUrl: string, work: string, children: ChildProcess[]): Promise<ChildProcess> {
-  const entry = path.join(dist, 'server', 'entry.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
-  // A build outside the project folder finds the project's packages through a link beside it.
-  if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  // Started as in production: scripts/start.ts with the server's heap settings.
-  const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      PORTAL_DIST: dist,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      PUBLIC_ORIGIN: ORIGIN,
-      DATABASE_URL: databaseUrl,
-      DEMO_MODE: 'false',
-      COOKIE_SECRET: randomBytes(32).toString('base64url'),
-      DATA_DIR: path.join(work, 'data'),
-      NODE_ENV: 'production',
-      DELIVERY_WORKER: 'false',
-      // The clients' addresses come from X-Forwarded-For, as behind the municipality's proxy.
-      TRUST_PROXY: 'true',
-      // Each client sends far more than a person would: the limit stays on (checked and counted) but out of reach.
-      SUBMISSION_RATE_LIMIT_PER_HOUR: '1000000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawnBuiltPortal(dist, {
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    PUBLIC_ORIGIN: ORIGIN,
+    DATABASE_URL: databaseUrl,
+    DEMO_MODE: 'false',
+    COOKIE_SECRET: randomBytes(32).toString('base64url'),
+    DATA_DIR: path.join(work, 'data'),
+    NODE_ENV: 'production',
+    DELIVERY_WORKER: 'false',
+    // The clients' addresses come from X-Forwarded-For, as behind the municipality's proxy.
+    TRUST_PROXY: 'true',
+    // Each client sends far more than a person would: the limit stays on (checked and counted) but out of reach.
+    SUBMISSION_RATE_LIMIT_PER_HOUR: '1000000',
   });
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => {
@@ -275,23 +257,6 @@ function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
   return kb / 1024;
-}
-
-/** The cookies a browser would keep, as one Cookie header. */
-class Jar {
-  cookies = new Map<string, string>();
-  apply(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const value = pair.slice(eq + 1).trim();
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(pair.slice(0, eq).trim());
-      else this.cookies.set(pair.slice(0, eq).trim(), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
 }
 
 const answers: [string, Record<string, string>][] = [

@@ -18,9 +18,9 @@
  * The build: FUZZ_DIST names a built portal (the folder with server/entry.mjs); unset, the portal
  * is built into a temporary folder first.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
+import { Jar, spawnBuiltPortal } from './built-portal.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -167,16 +167,8 @@ let portal: ChildProcess | undefined;
 let portalErrors = '';
 
 async function startPortal(dist: string): Promise<void> {
-  const entry = path.join(dist, 'server', 'entry.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
-  if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  // Started as in production: scripts/start.ts with the server's heap settings (in demo mode, with
-  // this run's staff password and without the local e-legitimation provider and mail receiver).
-  portal = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...startEnv, PORTAL_DIST: dist, HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_ORIGIN: ORIGIN, NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // In demo mode, with this run's staff password and without the local e-legitimation provider and mail receiver.
+  portal = spawnBuiltPortal(dist, { ...startEnv, HOST: '127.0.0.1', PORT: String(PORT), PUBLIC_ORIGIN: ORIGIN, NODE_ENV: 'production', DELIVERY_WORKER: 'false' });
   portal.stderr?.on('data', (d: Buffer) => {
     portalErrors = (portalErrors + d.toString()).slice(-20_000);
   });
@@ -186,22 +178,6 @@ async function startPortal(dist: string): Promise<void> {
     await sleep(200);
   }
   throw new Error('the portal did not answer within 20 s');
-}
-
-class Jar {
-  cookies = new Map<string, string>();
-  apply(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const value = pair.slice(eq + 1).trim();
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(pair.slice(0, eq).trim());
-      else this.cookies.set(pair.slice(0, eq).trim(), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
 }
 
 async function request(jar: Jar, url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {}): Promise<{ status: number; type: string; body: string }> {
@@ -338,11 +314,11 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
 
   // Behind https: HSTS and Secure cookies (a second instance, its own data, public origin https).
   const port = PORT + 1;
-  const second = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...startEnv, PORTAL_DIST: distUsed, HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: 'https://etjanster.example.se', DATA_DIR: path.join(work, 'https'), NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
-    stdio: 'ignore',
-  });
+  const second = spawnBuiltPortal(
+    distUsed,
+    { ...startEnv, HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: 'https://etjanster.example.se', DATA_DIR: path.join(work, 'https'), NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
+    'ignore',
+  );
   try {
     let res: Response | undefined;
     for (let i = 0; i < 100 && !res; i++) {

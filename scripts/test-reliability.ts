@@ -27,14 +27,14 @@
  * refuses to run as root, so as root every PostgreSQL command runs as the `postgres` system user
  * through `runuser -u postgres --`, and the temporary folder is handed to that user.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, symlinkSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
+import { spawnBuiltPortal } from './built-portal.ts';
 
 const TOTAL = Number(process.env.RELIABILITY_SUBMISSIONS ?? 2000);
 const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 50);
@@ -100,30 +100,17 @@ function build(): string {
 }
 
 async function startPortal(dist: string, databaseUrl: string): Promise<ChildProcess> {
-  const entry = path.join(dist, 'server', 'entry.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
-  // A build outside the project folder finds the project's packages through a link beside it.
-  const inside = !path.relative(process.cwd(), dist).startsWith('..');
-  if (!inside && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  // Started as in production: scripts/start.ts with the server's heap settings.
-  const child = spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
-    // Migrations are read from db/migrations relative to the working folder.
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      PORTAL_DIST: dist,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      PUBLIC_ORIGIN: ORIGIN,
-      DATABASE_URL: databaseUrl,
-      DEMO_MODE: 'false',
-      COOKIE_SECRET: randomBytes(32).toString('base64url'),
-      DATA_DIR: path.join(work, 'data'),
-      NODE_ENV: 'production',
-      // Every submission comes from 127.0.0.1: the per-address limit would refuse most of them.
-      SUBMISSION_RATE_LIMIT_PER_HOUR: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawnBuiltPortal(dist, {
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    PUBLIC_ORIGIN: ORIGIN,
+    DATABASE_URL: databaseUrl,
+    DEMO_MODE: 'false',
+    COOKIE_SECRET: randomBytes(32).toString('base64url'),
+    DATA_DIR: path.join(work, 'data'),
+    NODE_ENV: 'production',
+    // Every submission comes from 127.0.0.1: the per-address limit would refuse most of them.
+    SUBMISSION_RATE_LIMIT_PER_HOUR: '0',
   });
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => {
