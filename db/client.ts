@@ -10,6 +10,15 @@ import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * The rows of a raw statement's result (`db.execute`, a prepared query): a result object with
+ * `rows` from pg and PGlite, the rows themselves from drivers that return them directly.
+ */
+export function resultRows<T>(res: unknown): T[] {
+  if (Array.isArray(res)) return res as T[];
+  return ((res as { rows?: T[] } | null | undefined)?.rows ?? []) as T[];
+}
+
 export type DbHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { submissions } from '../../db/schema.ts';
-import type { Db } from '../../db/client.ts';
+import { resultRows, type Db } from '../../db/client.ts';
 import { registeredBackends } from './delivery/registry.ts';
 import { deliveriesQueued } from './delivery/signal.ts';
 import { notificationsQueued } from './notifications/signal.ts';
@@ -84,8 +84,7 @@ const dialect = new PgDialect();
  * hence one name for each.
  */
 async function rowsOfPrepared<T>(db: Pick<Db, '_'>, name: string, q: SQL): Promise<T[]> {
-  const res = (await db._.session.prepareQuery(dialect.sqlToQuery(q), undefined, name, false).execute()) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(res) ? res : (res.rows ?? []);
+  return resultRows<T>(await db._.session.prepareQuery(dialect.sqlToQuery(q), undefined, name, false).execute());
 }
 
 /**

@@ -5,7 +5,7 @@
  * by `scripts/bench-indicators.ts --verify`; far too slow for a page on a large database.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { resultRows, type Db } from '../../../db/client.ts';
 import type { DecisionBucket, HandlingRow, OfficeBucket, VolumeBucket } from '../../domain/indicators/data.ts';
 import { sexOf } from '../../domain/indicators/data.ts';
 
@@ -15,8 +15,7 @@ async function aggregate<T>(db: Db, q: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local work_mem = '64MB'`);
-    const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[];
-    return Array.isArray(res) ? res : (res.rows ?? []);
+    return resultRows<T>(await tx.execute(q));
   });
 }
 

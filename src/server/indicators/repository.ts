@@ -10,14 +10,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { indicatorTargets, serviceLifecycleEvents } from '../../../db/schema.ts';
-import type { Db } from '../../../db/client.ts';
+import { resultRows, type Db } from '../../../db/client.ts';
 import type { DecisionBucket, HandlingRow, IndicatorData, OfficeBucket, ServiceInfo, Sex, VolumeBucket } from '../../domain/indicators/data.ts';
 import type { RawCounts } from './from-scratch.ts';
 import { ensureTargets } from './targets.ts';
 
 async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
-  const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(res) ? res : (res.rows ?? []);
+  return resultRows<T>(await db.execute(q));
 }
 
 /**

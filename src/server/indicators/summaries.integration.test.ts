@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbHandle } from '../../../db/client.ts';
+import { resultRows, type Db, type DbHandle } from '../../../db/client.ts';
 import { decisions, staffUsers, submissions } from '../../../db/schema.ts';
 import type { IndicatorData } from '../../domain/indicators/data.ts';
 import { computeIndicators } from '../../domain/indicators/index.ts';
@@ -94,10 +94,7 @@ describe.each(testDatabases())('indicator summaries on $name', (tdb) => {
   let rand: () => number;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
-  const rowsOf = async (q: ReturnType<typeof sql>) => {
-    const res = (await db.execute(q)) as unknown as { rows?: Record<string, unknown>[] } | Record<string, unknown>[];
-    return Array.isArray(res) ? res : (res.rows ?? []);
-  };
+  const rowsOf = async (q: ReturnType<typeof sql>) => resultRows<Record<string, unknown>>(await db.execute(q));
   // Every table's rows (a histogram as its non-empty buckets), leaving out counts of 0 that a deletion may leave.
   const contents: Record<string, string> = {
     indicator_volumes: 'select * from indicator_volumes where n <> 0',
