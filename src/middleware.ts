@@ -18,6 +18,7 @@ import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
 import { ensureGallring } from './server/gallring-in-process.ts';
 import { ensureIndicatorFolding } from './server/indicators/fold-in-process.ts';
 import { keepSharedPage, mayKeep, sharedKey } from './server/front/page-cache.ts';
+import { LANG_COOKIE } from './i18n/cookie.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
@@ -26,8 +27,6 @@ ensureCitizenHousekeeping();
 ensureGallring();
 // New submissions waiting to be added to the indicator summaries, every few seconds.
 ensureIndicatorFolding();
-
-export const LANG_COOKIE = 'lang';
 
 /** Per language: its translator and the shared text values (the configuration is fixed per process). */
 const perLang = new Map<string, { t: App.Locals['t']; textParams: App.Locals['textParams'] }>();

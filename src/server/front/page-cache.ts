@@ -19,11 +19,12 @@
  * they share the one store through a global symbol.
  */
 
+import { LANG_COOKIE } from '../../i18n/cookie.ts';
+
 export type SharedPage = { headers: [string, string][]; body: Uint8Array; storedAt: number };
 
 const MAX_ENTRIES = 500;
 const MAX_BODY_BYTES = 64 * 1024;
-export const LANG_COOKIE = 'lang';
 
 type Store = { pages: Map<string, SharedPage>; ttlMs: number };
 
