@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { answersOnPath, isComplete, walk, type Answers } from '../../domain/forms/journey.ts';
 import { defaultForenkladRules } from '../../domain/rules/forenklad.ts';
 import { handlingOf, isAnonymous, partiesOf } from '../../server/apply.ts';
-import { REPORTER_IDENTITY_FIELDS } from '../shared-ifo/parts.ts';
+import { REPORTER_IDENTITY_FIELDS } from '../shared-ifo/orosanmalan.ts';
 import { getService } from '../index.ts';
 
 const def = getService('orosanmalan-barn')!;

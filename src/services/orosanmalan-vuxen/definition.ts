@@ -7,12 +7,13 @@
  * Texts: ./texts (namespace "orosanmalan-vuxen") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';
-import { concernPages, ifoClosingPages, ifoCommon, orosanmalanCommon, orosanmalanStart, reporterPages } from '../shared-ifo/parts.ts';
+import { ifoClosingPages, ifoCommon } from '../shared-ifo/parts.ts';
+import { concernPages, orosanmalanCommon, orosanmalanStart, reporterPages } from '../shared-ifo/orosanmalan.ts';
 
 const T = 'orosanmalan-vuxen:';
 
 // The answer that makes a report urgent (immediate danger), shared by both orosanmälningar.
-export { URGENT } from '../shared-ifo/parts.ts';
+export { URGENT } from '../shared-ifo/orosanmalan.ts';
 
 export const CONCERNS = [
   'missbruk',

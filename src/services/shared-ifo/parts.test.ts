@@ -10,19 +10,8 @@ import { answersOnPath, isComplete, walk, type Answers } from '../../domain/form
 import { defaultForenkladRules } from '../../domain/rules/forenklad.ts';
 import { hasKey, LANGUAGES } from '../../i18n/index.ts';
 import { partiesOf } from '../../server/apply.ts';
-import {
-  ANONYMOUS,
-  emergencyStart,
-  ifoCommon,
-  interpreterPages,
-  namePage,
-  quickExitStart,
-  REPORTER_IDENTITY_FIELDS,
-  reporterPages,
-  SAFE_CONTACT_FIELDS,
-  safeContactPages,
-  secrecyStart,
-} from './parts.ts';
+import { emergencyStart, ifoCommon, interpreterPages, namePage, quickExitStart, SAFE_CONTACT_FIELDS, safeContactPages, secrecyStart } from './parts.ts';
+import { ANONYMOUS, REPORTER_IDENTITY_FIELDS, reporterPages } from './orosanmalan.ts';
 
 const ctx = { today: new Date('2026-11-23T12:00:00Z'), rules: defaultForenkladRules };
 
