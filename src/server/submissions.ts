@@ -12,6 +12,7 @@ import { deliveriesQueued } from './delivery/signal.ts';
 import { notificationsQueued } from './notifications/signal.ts';
 import type { Template } from './notifications/outbox.ts';
 import { failureCounting } from './staff/rate-limit.ts';
+import { batchesFor } from './submission-batch.ts';
 import type { LimitRule } from './staff/policy.ts';
 
 export type NewSubmission = {
@@ -74,7 +75,7 @@ export type ReceiveOptions = {
   backends?: string[];
 };
 
-type Row = { kind: 'new' | 'existing' | 'limited'; id: string | null; reference: string | null; at_ms: string | number; linked: string | null };
+export type Row = { kind: 'new' | 'existing' | 'limited'; id: string | null; reference: string | null; at_ms: string | number; linked: string | null };
 
 const dialect = new PgDialect();
 
@@ -90,19 +91,58 @@ async function rowsOfPrepared<T>(db: Pick<Db, '_'>, name: string, q: SQL): Promi
 /**
  * Stores a submission exactly once per idempotency key; a repeat returns the first one.
  *
- * One statement, so one round trip and one commit: the limit check, the reference number, the
+ * Either all of it is stored or none of it: the limit check, the reference number, the
  * submission, its audit event, its deliveries to the verksamhetssystem, its e-mail notifications,
- * the count towards the limit, and the uploads it links (then inside a transaction, undone when an
- * upload is gone). Either all of it is stored or none of it.
+ * the count towards the limit, and the uploads it links. A submission without uploads is received
+ * together with the others arriving at the same moment, in one statement and one commit
+ * (submission-batch.ts); one with uploads in a transaction of its own.
  */
 export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date(), opts: ReceiveOptions = {}): Promise<Received> {
-  const { uploadIds = [] } = s;
   const backends = opts.backends ?? registeredBackends().map((b) => b.id);
+  const full = { ...opts, backends };
+  const received = (s.uploadIds?.length ?? 0) > 0 ? await receiveAlone(db, s, now, full) : await batchesFor(db, receiveAlone).receive({ s, now, opts: full });
+  if (!received.duplicate) {
+    if (backends.length > 0) deliveriesQueued();
+    if ((opts.notify?.to.length ?? 0) > 0) notificationsQueued();
+  }
+  return received;
+}
+
+/** The audit event's details: what was received, without any personal data. */
+export function receivedDetails(s: NewSubmission): Record<string, unknown> {
+  return { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, anonymous: s.anonymous ?? false, urgent: s.urgent ?? false, attachments: s.uploadIds?.length ?? 0 };
+}
+
+/**
+ * The outcome of one submission from the statement's rows: new, the earlier one with the same
+ * key, or refused by the limit; with none of these, a concurrent request with the same key won
+ * the race (its insert committed while this one waited): answered with its submission.
+ */
+export async function settle(db: Db, rows: Pick<Row, 'kind' | 'id' | 'reference' | 'at_ms'>[], idempotencyKey: string): Promise<Received> {
+  const row = rows.find((r) => r.kind === 'new') ?? rows.find((r) => r.kind === 'existing');
+  if (row?.id && row.reference) return { id: row.id, reference: row.reference, submittedAt: new Date(Number(row.at_ms)), duplicate: row.kind === 'existing' };
+  const limited = rows.find((r) => r.kind === 'limited');
+  if (limited) throw new SubmissionLimitedError(new Date(Number(limited.at_ms)));
+  const [other] = await db
+    .select({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt })
+    .from(submissions)
+    .where(eq(submissions.idempotencyKey, idempotencyKey));
+  if (!other) throw new Error('submission vanished after idempotency conflict');
+  return { ...other, duplicate: true };
+}
+
+/**
+ * One submission in one statement (one round trip, one commit); with uploads inside a
+ * transaction, undone when an upload is gone. Signals nothing: receiveSubmission does.
+ */
+async function receiveAlone(db: Db, s: NewSubmission, now: Date, opts: ReceiveOptions & { backends: string[] }): Promise<Received> {
+  const { uploadIds = [] } = s;
+  const { backends } = opts;
   const to = opts.notify?.to ?? [];
   const nowIso = now.toISOString();
   const limit = opts.limit;
   const counting = limit ? failureCounting(limit.rule, now) : undefined;
-  const details = { serviceId: s.serviceId, serviceVersion: s.serviceVersion, onBehalf: s.onBehalf, anonymous: s.anonymous ?? false, urgent: s.urgent ?? false, attachments: uploadIds.length };
+  const details = receivedDetails(s);
   const statement = sql`
     with limited as (
       select locked_until from rate_limits
@@ -175,25 +215,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
     return rows;
   };
   const rows = uploadIds.length > 0 ? await db.transaction((tx) => run(tx)) : await run(db);
-  const row = rows.find((r) => r.kind === 'new') ?? rows.find((r) => r.kind === 'existing');
-  if (row?.id && row.reference) {
-    const received = { id: row.id, reference: row.reference, submittedAt: new Date(Number(row.at_ms)), duplicate: row.kind === 'existing' };
-    if (!received.duplicate) {
-      if (backends.length > 0) deliveriesQueued();
-      if (to.length > 0) notificationsQueued();
-    }
-    return received;
-  }
-  const limited = rows.find((r) => r.kind === 'limited');
-  if (limited) throw new SubmissionLimitedError(new Date(Number(limited.at_ms)));
-  // A concurrent request with the same token won the race (its insert committed while this one
-  // waited): answer with its submission.
-  const [other] = await db
-    .select({ id: submissions.id, reference: submissions.reference, submittedAt: submissions.submittedAt })
-    .from(submissions)
-    .where(eq(submissions.idempotencyKey, s.idempotencyKey));
-  if (!other) throw new Error('submission vanished after idempotency conflict');
-  return { ...other, duplicate: true };
+  return settle(db, rows, s.idempotencyKey);
 }
 
 // The handläggare inbox (filters, search, counts, keyset pages) is in ./inbox.ts.
