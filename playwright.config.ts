@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from './e2e/chromium.ts';
-import { PORTAL_NODE_FLAGS } from './src/server/front/node-flags.ts';
+import { PORTAL_COMMAND } from './src/server/front/node-flags.ts';
 
 export const PORT = 4455;
 export const DOWN_PORT = 4456;
@@ -48,7 +48,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node ${PORTAL_NODE_FLAGS.join(' ')} scripts/start.ts`,
+      command: PORTAL_COMMAND,
       url: `http://localhost:${PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -66,7 +66,7 @@ export default defineConfig({
       },
     },
     {
-      command: `node ${PORTAL_NODE_FLAGS.join(' ')} scripts/start.ts`,
+      command: PORTAL_COMMAND,
       url: `http://localhost:${DOWN_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,

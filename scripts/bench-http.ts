@@ -13,7 +13,8 @@
  *  2. submissions: the check-answers POST of a filled-in journey (synpunkter-och-klagomal), each
  *     with a form token of its own, so each is a new case: the journey validated, the rate limit
  *     per address checked and counted, the submission and its audit event written in one
- *     statement, 303 to the confirmation (beside it, for comparison, the same POST without the
+ *     statement and one commit together with the others arriving at the same moment
+ *     (src/server/submission-batch.ts), 303 to the confirmation (beside it, for comparison, the same POST without the
  *     journey's cookie: a redirect before any database work, the framework's own cost). Against a bare server with a `pg` pool that inserts
  *     each posted body as one row. Target: the portal ≥ 40 % of the bare rate, p99 < 100 ms.
  *  3. the portal's peak memory (VmHWM of its process, the peak resident set) after both loads.
@@ -160,7 +161,7 @@ async function run(): Promise<number> {
     console.log(`    bare node:http    ${f(barePage.rate)} req/s   p50 ${barePage.p50} ms   p99 ${barePage.p99} ms`);
     console.log(`    ratio             ${(pageRatio * 100).toFixed(1)} %   (${(page.headers.get('content-length') ?? readFileSync(pageFile).length).toString()} bytes)`);
     console.log(`    rendered each time ${f(renderedPage.rate)} req/s   p50 ${renderedPage.p50} ms   p99 ${renderedPage.p99} ms   (${((renderedPage.rate / barePage.rate) * 100).toFixed(1)} % of bare; a request with a cookie, never answered from the kept page)`);
-    console.log(`  submissions (check-answers POST → one statement: limit, case, audit event, deliveries, notifications, count)`);
+    console.log(`  submissions (check-answers POST → limit, case, audit event, deliveries, notifications, count: one statement and one commit for those arriving together)`);
     console.log(`    portal            ${f(portalSubmit.rate)} /s      p50 ${portalSubmit.p50} ms   p99 ${portalSubmit.p99} ms   (both loads with their warm-ups: ${confirmed} confirmed, ${stored} stored, ${audited} audited, ${portalSubmit.failed + oneAddress.failed} other answers)`);
     console.log(`    bare node:http+pg ${f(bareSubmit.rate)} /s      p50 ${bareSubmit.p50} ms   p99 ${bareSubmit.p99} ms`);
     console.log(`    one address       ${f(oneAddress.rate)} /s      p50 ${oneAddress.p50} ms   p99 ${oneAddress.p99} ms   (${((oneAddress.rate / bareSubmit.rate) * 100).toFixed(1)} % of bare; all 50 clients from one address, whose one counter row every submission updates)`);

@@ -17,8 +17,6 @@ import { openDatabase } from '../db/client.ts';
 import { isUnavailable } from '../src/server/db.ts';
 import { ensureDemoStaff, type DemoLogin } from '../src/server/staff/demo.ts';
 import { randomBytes } from 'node:crypto';
-import { startDevProvider } from '../src/server/oidc-dev/provider.ts';
-import { startSmtpReceiver } from '../src/server/notifications/smtp-receiver.ts';
 import { startPortalServer } from '../src/server/front/server.ts';
 
 let cfg;
@@ -62,6 +60,8 @@ let demoMailDir: string | undefined;
 const localProviders = cfg.DEMO_MODE && process.env.DEMO_LOCAL_PROVIDERS !== 'false';
 if (localProviders && !cfg.OIDC_ISSUER) {
   const secret = randomBytes(24).toString('base64url');
+  // Loaded only when used: a server without them does not carry them in memory.
+  const { startDevProvider } = await import('../src/server/oidc-dev/provider.ts');
   const provider = await startDevProvider({
     port: Number(process.env.DEMO_OIDC_PORT ?? 4322),
     clientId: cfg.OIDC_CLIENT_ID,
@@ -75,6 +75,7 @@ if (localProviders && !cfg.OIDC_ISSUER) {
 }
 if (localProviders && !cfg.SMTP_URL) {
   demoMailDir = path.resolve(cfg.DATA_DIR, 'mail');
+  const { startSmtpReceiver } = await import('../src/server/notifications/smtp-receiver.ts');
   const receiver = await startSmtpReceiver({ port: Number(process.env.DEMO_SMTP_PORT ?? 4325), dir: demoMailDir });
   process.env.SMTP_URL = receiver.url;
   process.env.NOTIFY_POLL_SECONDS ??= '5';

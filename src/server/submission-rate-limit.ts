@@ -4,7 +4,8 @@
  * same idempotency key) is the submission already received and is always answered with its
  * reference. The counter is the staff login's fixed-window counter in the rate_limits table, so all
  * instances count together: the submission that reaches the limit locks the address for an hour.
- * The check, the submission and the count are one statement (submissions.ts receiveSubmission):
+ * The check, the submission and the count are one statement (submissions.ts receiveSubmission;
+ * submissions from one address are never in the same batch or in two running at once):
  * a locked address gets nothing written, and a received submission is always counted.
  */
 import type { LimitRule } from './staff/policy.ts';

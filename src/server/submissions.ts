@@ -1,5 +1,6 @@
 /**
- * The submissions repository: receiving a submission (one statement: reference number, row,
+ * The submissions repository: receiving a submission (one statement, alone or together with
+ * others arriving at the same moment (submission-batch.ts): reference number, row,
  * audit event, deliveries, notifications; idempotent on the form's token) and reading one back
  * for handläggare.
  */

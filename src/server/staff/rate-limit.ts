@@ -32,7 +32,8 @@ export type FailureCount = { count: number; lockedUntil: Date | undefined; locke
  * The counting upsert's parts for a failure at `now`: the row for a key not seen before, and the
  * ON CONFLICT DO UPDATE assignments, in which rate_limits.* are the values before the update (a
  * window that has run out starts again at 1). Shared with the submission statement, which counts
- * a new submission in the same statement that stores it (submissions.ts).
+ * a new submission in the same statement that stores it (submissions.ts; submission-batch.ts
+ * writes the same assignments in SQL for a batch).
  */
 export function failureCounting(rule: LimitRule, now: Date): { lockEnd: Date; firstLock: Date | null; set: { windowStart: SQL; count: SQL; lockedUntil: SQL } } {
   const nowIso = now.toISOString();
