@@ -68,6 +68,21 @@ export const surveyInvitations = pgTable(
   (t) => [index('survey_invitations_batch_idx').on(t.batchId)],
 );
 
+/**
+ * The survey forms already sent, so that one sent twice (a double click, a resend after a timeout)
+ * is stored once. Each started survey gets a random form token, kept in its sealed cookie; its hash
+ * is written here in the transaction that stores the answer. Nothing links it to the answer or to
+ * the person: no period, no unit, only the day. Gallring removes it after a few days.
+ */
+export const surveySentForms = pgTable(
+  'survey_sent_forms',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sentOn: date('sent_on').notNull(),
+  },
+  (t) => [index('survey_sent_forms_sent_on_idx').on(t.sentOn)],
+);
+
 /** One anonymous answer: no code, no identity, no client address, and only the day it came in. */
 export const surveyResponses = pgTable(
   'survey_responses',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { auditEvents, caseNotes, drafts, submissions, surveyInvitations, surveyPeriods, surveyResponses, uploads } from '../../db/schema.ts';
+import { auditEvents, caseNotes, drafts, submissions, surveyInvitations, surveyPeriods, surveyResponses, surveySentForms, uploads } from '../../db/schema.ts';
 import { testDatabases } from './test-db.ts';
 import { receiveSubmission } from './submissions.ts';
 import { planGallring, runGallring, type RetentionRule } from './gallring.ts';
@@ -84,6 +84,12 @@ describe.each(testDatabases())('gallring on $name', (tdb) => {
       { codeHash: 'hash-new-1', periodId: newPeriod!.id, batchId },
     ]);
     await db.insert(surveyResponses).values({ periodId: oldPeriod!.id, surveyId: 'hemtjanst', surveyVersion: 1, answers: { q1: 4 }, submittedOn: '2029-04-01' });
+    // Marks of sent survey forms: two from before the last two days, one from yesterday.
+    await db.insert(surveySentForms).values([
+      { tokenHash: 'sent-old-1', sentOn: '2031-06-01' },
+      { tokenHash: 'sent-old-2', sentOn: '2031-06-12' },
+      { tokenHash: 'sent-recent', sentOn: '2031-06-14' },
+    ]);
     Object.assign(ids, { oldPeriod: oldPeriod!.id, newPeriod: newPeriod!.id });
   });
   afterAll(async () => {
@@ -100,6 +106,7 @@ describe.each(testDatabases())('gallring on $name', (tdb) => {
     expect(report.items.filter((i) => i.kind === 'draft').map((i) => i.id)).toEqual([ids.expiredDraft]);
     expect(report.items.filter((i) => i.kind === 'upload').map((i) => i.id)).toEqual(['00000000-0000-4000-8000-00000000a001']);
     expect(report.items.filter((i) => i.kind === 'surveyCodes')).toEqual([{ kind: 'surveyCodes', periodId: ids.oldPeriod, surveyId: 'hemtjanst', codes: 2 }]);
+    expect(report.items.filter((i) => i.kind === 'surveySentForms')).toEqual([{ kind: 'surveySentForms', before: '2031-06-13', forms: 2 }]);
     expect(report.unknownRule).toEqual([{ serviceId: 'synpunkter-och-klagomal', serviceVersion: 99, cases: 1 }]);
     expect((await db.select({ id: submissions.id }).from(submissions)).length).toBe(before);
     expect(await db.select().from(auditEvents).where(like(auditEvents.action, 'gallring.%'))).toEqual([]);
@@ -107,7 +114,8 @@ describe.each(testDatabases())('gallring on $name', (tdb) => {
 
   it('removes handled cases past their rule with their attachments and notes, expired drafts, abandoned uploads and old survey codes', async () => {
     const report = await runGallring(db, { now: NOW, rules: RULES });
-    expect(report.items).toHaveLength(5);
+    expect(report.items).toHaveLength(6);
+    expect((await db.select({ t: surveySentForms.tokenHash }).from(surveySentForms)).map((r) => r.t)).toEqual(['sent-recent']);
     const left = (await db.select({ id: submissions.id }).from(submissions)).map((r) => r.id).sort();
     expect(left).toEqual([ids.recent, ids.longer, ids.open, ids.unknown].sort());
     expect(await db.select().from(uploads).where(eq(uploads.submissionId, ids.old!))).toEqual([]);
@@ -125,7 +133,7 @@ describe.each(testDatabases())('gallring on $name', (tdb) => {
   it('writes one audit event per removal with the reference and e-tjänst id but no personal data', async () => {
     const events = await db.select().from(auditEvents).where(like(auditEvents.action, 'gallring.%'));
     expect(events.map((e) => e.action).sort()).toEqual(
-      ['gallring.case_deleted', 'gallring.case_deleted', 'gallring.draft_deleted', 'gallring.survey_codes_deleted', 'gallring.upload_deleted'].sort(),
+      ['gallring.case_deleted', 'gallring.case_deleted', 'gallring.draft_deleted', 'gallring.survey_codes_deleted', 'gallring.survey_sent_forms_deleted', 'gallring.upload_deleted'].sort(),
     );
     const caseEvents = events.filter((e) => e.action === 'gallring.case_deleted');
     expect(caseEvents.map((e) => e.details.reference).sort()).toEqual([refs.old, refs.voided].sort());

@@ -8,7 +8,9 @@
  *  - uploads never linked to a case (an abandoned journey) after a day, unless a saved draft
  *    still refers to them;
  *  - the invitation codes (hashes) of closed survey periods whose last day is older than
- *    `surveyCodeMonths`; the anonymous answers are kept.
+ *    `surveyCodeMonths`; the anonymous answers are kept;
+ *  - the marks of survey forms already sent (token hashes, kept only to recognise a form sent
+ *    twice) older than `sentFormDays`.
  *
  * Every deletion writes one audit event (`gallring.*`) holding only ids, the reference and the
  * e-tjänst id: never the deleted personal data. Cases of an e-tjänst whose definition is not known
@@ -16,7 +18,7 @@
  * registry, `scripts/gallring.ts` from the definition files), so this module runs in both.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
-import { drafts, submissions, surveyInvitations, surveyPeriods, uploads } from '../../db/schema.ts';
+import { drafts, submissions, surveyInvitations, surveyPeriods, surveySentForms, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
 
@@ -30,6 +32,8 @@ export type GallringOptions = {
   surveyCodeMonths?: number;
   /** Unlinked uploads are kept this long (the journey itself ends after three idle hours). */
   orphanUploadHours?: number;
+  /** Marks of sent survey forms are kept this many days (a survey in progress ends after three idle hours). */
+  sentFormDays?: number;
   dryRun?: boolean;
 };
 
@@ -37,7 +41,9 @@ export type GallringItem =
   | { kind: 'draft'; id: string; serviceId: string }
   | { kind: 'case'; id: string; reference: string; serviceId: string; closedAt: Date; yearsAfterClosed: number }
   | { kind: 'upload'; id: string; serviceId: string }
-  | { kind: 'surveyCodes'; periodId: string; surveyId: string; codes: number };
+  | { kind: 'surveyCodes'; periodId: string; surveyId: string; codes: number }
+  /** The marks of survey forms sent before the day `before`. */
+  | { kind: 'surveySentForms'; before: string; forms: number };
 
 export type GallringReport = {
   dryRun: boolean;
@@ -112,6 +118,10 @@ export async function planGallring(db: Db, opts: GallringOptions): Promise<Gallr
     .groupBy(surveyPeriods.id, surveyPeriods.surveyId);
   for (const p of periods) items.push({ kind: 'surveyCodes', ...p, codes: Number(p.codes) });
 
+  const sentBefore = new Date(now.getTime() - (opts.sentFormDays ?? 2) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const [sent] = await db.select({ forms: sql<number>`count(*)::int` }).from(surveySentForms).where(lt(surveySentForms.sentOn, sentBefore));
+  if (sent && Number(sent.forms) > 0) items.push({ kind: 'surveySentForms', before: sentBefore, forms: Number(sent.forms) });
+
   return { dryRun: true, items, unknownRule: [...unknown.values()] };
 }
 
@@ -166,6 +176,12 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
           });
           return true;
         }
+        case 'surveySentForms': {
+          const gone = await tx.delete(surveySentForms).where(lt(surveySentForms.sentOn, item.before)).returning({ t: surveySentForms.tokenHash });
+          if (gone.length === 0) return false;
+          await audit(tx, { actorType: 'system', action: 'gallring.survey_sent_forms_deleted', subjectType: 'survey_sent_forms', subjectId: item.before, details: { forms: gone.length } });
+          return true;
+        }
       }
     });
     if (removed) done.push(item);
@@ -184,5 +200,7 @@ export function describeItem(item: GallringItem): string {
       return `bilaga utan ärende ${item.id} (${item.serviceId})`;
     case 'surveyCodes':
       return `${item.codes} inbjudningskoder, enkätperiod ${item.periodId} (${item.surveyId})`;
+    case 'surveySentForms':
+      return `${item.forms} markeringar av skickade enkätformulär från före ${item.before}`;
   }
 }

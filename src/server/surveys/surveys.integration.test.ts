@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
-import { auditEvents, serviceRatings, surveyInvitations, surveyResponses } from '../../../db/schema.ts';
+import { auditEvents, serviceRatings, surveyInvitations, surveyResponses, surveySentForms } from '../../../db/schema.ts';
 import { testDatabases } from '../test-db.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { scopeKey } from '../../domain/surveys/results.ts';
@@ -9,7 +9,7 @@ import { shown } from '../../domain/surveys/suppression.ts';
 import { normaliseCode } from '../../domain/surveys/codes.ts';
 import { closePeriod, createPeriod, createUnit, generateInvitations, periodCounts, setOpenLink, type Period } from './admin.ts';
 import { hashCode } from './codes.ts';
-import { findOpenLink, openWithCode, submitResponse, SurveyClosedError, type Access, type Opened } from './taking.ts';
+import { findOpenLink, hashFormToken, openWithCode, submitResponse, SurveyClosedError, type Access, type Opened } from './taking.ts';
 import { loadSurveyResults } from './results.ts';
 import { surveyMeasures } from './measures.ts';
 import { codeGuessingLocked, recordWrongCode } from './guess-limit.ts';
@@ -82,6 +82,45 @@ describe.each(testDatabases())('brukarenkäter on $name', (tdb) => {
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(SurveyClosedError);
     const after = await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses);
     expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
+  });
+
+  it('stores one answer when the same form is sent twice at once through the open link, and tells the second it is stored', async () => {
+    const def = getSurvey('ifo')!;
+    const unit = await createUnit(db, admin, { name: 'Ekonomiskt bistånd', kind: 'ifo' });
+    const p = await createPeriod(db, admin, def, { name: 'IFO länk 2026', opensOn: '2026-01-01', closesOn: '2026-12-31', unitIds: [unit.id], openLink: true });
+    const opened: Opened = { periodId: p.id, surveyId: def.id, surveyVersion: def.version, unitId: unit.id };
+    const access: Access = { kind: 'link', linkToken: p.linkToken! };
+    const count = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.periodId, p.id)))[0]!.n);
+    const sends = await Promise.all([1, 2, 3].map(() => submitResponse(db, def, opened, access, { hjalp: 'nej' }, NOW, 'form-token-of-one-person-aaaa')));
+    expect(sends.sort()).toEqual(['already', 'already', 'stored']);
+    expect(await count()).toBe(1);
+    // A resend later (after a timeout): still the one answer.
+    expect(await submitResponse(db, def, opened, access, { hjalp: 'nej' }, NOW, 'form-token-of-one-person-aaaa')).toBe('already');
+    // Another person's form through the same link is an answer of its own.
+    expect(await submitResponse(db, def, opened, access, { hjalp: 'nej' }, NOW, 'form-token-of-someone-else-b')).toBe('stored');
+    expect(await count()).toBe(2);
+    // The mark holds only the token's hash and the day: nothing about the answer or the person.
+    const marks = await db.select().from(surveySentForms);
+    expect(marks.every((m) => Object.keys(m).sort().join() === 'sentOn,tokenHash' && m.sentOn === '2026-03-12' && !m.tokenHash.includes('form-token'))).toBe(true);
+  });
+
+  it('answers a second send of the same form with a code as stored, not as a used code', async () => {
+    const { codes } = await generateInvitations(db, admin, { periodId: period.id, unitId: unitA, count: 1 });
+    const { opened, access } = await withCode(codes[0]!);
+    const sends = await Promise.all([1, 2].map(() => submitResponse(db, hemtjanst, opened, access, answer('alltid'), NOW, 'form-token-with-a-code-cccc')));
+    expect(sends.sort()).toEqual(['already', 'stored']);
+    // Without the form's token, the used code is refused as before.
+    await expect(submitResponse(db, hemtjanst, opened, access, answer('alltid'), NOW)).rejects.toBeInstanceOf(SurveyClosedError);
+  });
+
+  it('writes no mark of a sent form when the answer is not stored', async () => {
+    const def = getSurvey('ifo')!;
+    const unit = await createUnit(db, admin, { name: 'Stängd enhet', kind: 'ifo' });
+    const p = await createPeriod(db, admin, def, { name: 'Stängd 2026', opensOn: '2026-01-01', closesOn: '2026-12-31', unitIds: [unit.id], openLink: true });
+    expect(await closePeriod(db, admin, p.id)).toBe(true);
+    const opened: Opened = { periodId: p.id, surveyId: def.id, surveyVersion: def.version, unitId: unit.id };
+    await expect(submitResponse(db, def, opened, { kind: 'link', linkToken: p.linkToken! }, { hjalp: 'nej' }, NOW, 'form-token-refused-dddddddd')).rejects.toBeInstanceOf(SurveyClosedError);
+    expect(await db.select().from(surveySentForms).where(eq(surveySentForms.tokenHash, hashFormToken('form-token-refused-dddddddd')))).toEqual([]);
   });
 
   it('keeps neither the code, nor who answered, nor when other than the day', async () => {

@@ -2,11 +2,15 @@
  * Answering a survey, anonymously. Access is by a single-use invitation code or a period's open
  * link. The answer is stored in ONE transaction with marking the code used:
  *   UPDATE survey_invitations SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL RETURNING …
- * so of two simultaneous submissions with one code exactly one stores an answer. The answer row
- * holds neither the code nor anything about the person or their address, and only the day.
+ * so of two simultaneous submissions with one code exactly one stores an answer. Each started
+ * survey also has a form token: its hash is inserted first in the same transaction, so the same
+ * form sent twice (a double click, a resend after a timeout; with a code or the open link) stores
+ * one answer and the second send is told it is already stored. The answer row holds neither the
+ * code, the token nor anything about the person or their address, and only the day.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { surveyInvitations, surveyPeriodUnits, surveyPeriods, surveyResponses, surveyUnits } from '../../../db/schema.ts';
+import { createHash } from 'node:crypto';
+import { surveyInvitations, surveyPeriodUnits, surveyPeriods, surveyResponses, surveySentForms, surveyUnits } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { answeredWithHelp, HELP_QUESTION, type SurveyDefinition } from '../../domain/surveys/definition.ts';
 import { cleanAnswers, type SurveyAnswers } from '../../domain/surveys/answers.ts';
@@ -60,14 +64,22 @@ export class SurveyClosedError extends Error {
   }
 }
 
+export const hashFormToken = (token: string) => createHash('sha256').update(`survey-form:${token}`).digest('hex');
+
 /**
- * Stores one answer. With a code: the code is marked used in the same transaction, and only if it
- * was unused; otherwise SurveyClosedError and nothing is written.
+ * Stores one answer: 'stored', or 'already' when this form (its `formToken`) was sent before and
+ * its answer stored (nothing more is written). With a code: the code is marked used in the same
+ * transaction, and only if it was unused; otherwise SurveyClosedError and nothing is written.
  */
-export async function submitResponse(db: Db, def: SurveyDefinition, opened: Opened, access: Access, answers: SurveyAnswers, now = new Date()): Promise<void> {
+export async function submitResponse(db: Db, def: SurveyDefinition, opened: Opened, access: Access, answers: SurveyAnswers, now = new Date(), formToken?: string): Promise<'stored' | 'already'> {
   const today = todayIso(now);
   const clean = cleanAnswers(def, answers);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    if (formToken !== undefined) {
+      // First, so that a second send of the same form waits here for the first one's commit, then finds it.
+      const fresh = await tx.insert(surveySentForms).values({ tokenHash: hashFormToken(formToken), sentOn: today }).onConflictDoNothing().returning({ t: surveySentForms.tokenHash });
+      if (fresh.length === 0) return 'already';
+    }
     const [period] = await tx.select({ id: surveyPeriods.id }).from(surveyPeriods).where(and(eq(surveyPeriods.id, opened.periodId), openToday(today)));
     if (!period) throw new SurveyClosedError();
     let unitId = opened.unitId;
@@ -96,6 +108,7 @@ export async function submitResponse(db: Db, def: SurveyDefinition, opened: Open
       answeredWithHelp: answeredWithHelp(clean[HELP_QUESTION]),
       submittedOn: today,
     });
+    return 'stored';
   });
 }
 
