@@ -102,14 +102,24 @@ test('a citizen logs in, applies for städning, logs out, logs in again and sees
   await expectAccessible(page);
 });
 
-test('a handläggare writes to the citizen, who reads it and answers with a file', async ({ page, browser }) => {
+test('a handläggare writes to the citizen with a file, the citizen reads it, opens the file and answers with one', async ({ page, browser }) => {
   test.setTimeout(150_000);
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
   const desk = await freshPage(browser);
   await loginAsStaff(desk);
   await desk.goto(`/handlaggning/arenden/${gretasReference}`);
   await desk.getByLabel('Nytt meddelande till den enskilde').fill('Hej! Passar det med ett hembesök på tisdag förmiddag?');
+  // A file of a kind that is not accepted: refused next to the field, the message kept.
+  await desk.getByLabel('Bifoga filer (frivilligt)').setInputFiles({ name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('inte en pdf') });
+  await desk.getByRole('button', { name: 'Skicka meddelandet' }).click();
+  await expect(desk.getByRole('link', { name: 'Filerna måste vara PDF, JPEG eller PNG' })).toBeVisible();
+  await expect(desk.getByLabel('Nytt meddelande till den enskilde')).toHaveValue('Hej! Passar det med ett hembesök på tisdag förmiddag?');
+  await expectAccessible(desk);
+  await desk.getByLabel('Bifoga filer (frivilligt)').setInputFiles({ name: 'informationsblad.pdf', mimeType: 'application/pdf', buffer: pdf });
   await desk.getByRole('button', { name: 'Skicka meddelandet' }).click();
   await expect(desk.getByText('Meddelandet är skickat')).toBeVisible();
+  await expect(desk.getByRole('link', { name: 'informationsblad.pdf' })).toBeVisible();
+  await expect(desk.getByText('skickade ett meddelande med 1 bifogad fil till den enskilde')).toBeVisible();
   await expectAccessible(desk);
 
   await page.goto('/mina-sidor');
@@ -119,8 +129,10 @@ test('a handläggare writes to the citizen, who reads it and answers with a file
   await h1(page, `Ärende ${gretasReference}`);
   await expect(page.getByText('Passar det med ett hembesök på tisdag förmiddag?')).toBeVisible();
   await expectAccessible(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'informationsblad.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('informationsblad.pdf');
   await page.getByLabel('Ditt meddelande').fill('Tisdag passar bra. Här är mitt läkarintyg.');
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
   await page.getByLabel('Bifoga filer (frivilligt)').setInputFiles({ name: 'lakarintyg.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('button', { name: 'Skicka meddelandet' }).click();
   await expect(page.getByText('Ditt meddelande är skickat')).toBeVisible();

@@ -118,7 +118,7 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
       const mine = await receiveSubmission(db, application());
       const other = await receiveSubmission(db, application({ subjectPersonnummer: TOLVAN, submitterPersonnummer: TOLVAN }));
       const staffId = '00000000-0000-4000-8000-000000000001';
-      await sendStaffMessage(db, { submissionId: mine.id, staffId, body: 'Hej Greta, när passar det med ett hembesök?' });
+      await sendStaffMessage(db, { submissionId: mine.id, serviceId: 'stadning', staffId, body: 'Hej Greta, när passar det med ett hembesök?' });
       expect((await listMyMatters(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(1);
       await markReadByCitizen(db, mine.id);
       expect((await listMyMatters(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(0);
@@ -134,6 +134,24 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
       expect(kinds).toEqual(['message.sent', 'message.received']);
       const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, mine.id))).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['case.message.sent', 'citizen.message.sent']));
+    });
+
+    it('from the handläggare carry files too, which the citizen opens through the matter and which go with it', async () => {
+      const mine = await receiveSubmission(db, application());
+      const other = await receiveSubmission(db, application({ subjectPersonnummer: TOLVAN, submitterPersonnummer: TOLVAN }));
+      const staffId = '00000000-0000-4000-8000-000000000002';
+      await sendStaffMessage(db, { submissionId: mine.id, serviceId: 'stadning', staffId, body: 'Här är beslutet.', files: [{ name: 'beslut.pdf', bytes: PDF, kind: 'pdf' }, { name: 'karta.pdf', bytes: PDF, kind: 'pdf' }] });
+      const [sent] = await listMessages(db, mine.id);
+      expect(sent?.direction).toBe('to_citizen');
+      expect(sent?.attachments.map((a) => a.fileName).sort()).toEqual(['beslut.pdf', 'karta.pdf']);
+      const file = await findMessageFile(db, mine.id, sent!.attachments[0]!.id);
+      expect(Buffer.from(file!.data).equals(Buffer.from(PDF))).toBe(true);
+      expect(await findMessageFile(db, other.id, sent!.attachments[0]!.id)).toBeUndefined();
+      const [event] = (await db.select().from(caseEvents).where(eq(caseEvents.submissionId, mine.id))).filter((e) => e.kind === 'message.sent');
+      expect(event?.data).toEqual({ messageId: sent!.id, attachments: 2 });
+      const [audited] = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, mine.id))).filter((e) => e.action === 'case.message.sent');
+      expect(audited?.details).toEqual({ messageId: sent!.id, attachments: 2 });
+      expect(JSON.stringify(audited)).not.toContain('beslut.pdf');
     });
   });
 

@@ -75,15 +75,30 @@ export async function markReadByCitizen(db: Db, submissionId: string, now = new 
 }
 
 /** A handläggare writes to the citizen (the caller has checked the case is in the writer's areas). */
-export async function sendStaffMessage(db: Db, m: { submissionId: string; staffId: string; body: string; ip?: string | null }, now = new Date()): Promise<string> {
+/** A handläggare writes to the citizen, with checked files (e.g. a decision letter) stored with the case. */
+export async function sendStaffMessage(
+  db: Db,
+  m: { submissionId: string; serviceId: string; staffId: string; body: string; files?: (IncomingFile & { kind: FileKind })[]; ip?: string | null },
+  now = new Date(),
+): Promise<string> {
+  const files = m.files ?? [];
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'to_citizen', authorStaffId: m.staffId, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
     if (!row) throw new Error('message not stored');
-    await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: m.staffId, kind: 'message.sent', data: { messageId: row.id } });
+    await attach(tx as unknown as Db, m.submissionId, m.serviceId, row.id, files);
+    await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: m.staffId, kind: 'message.sent', data: { messageId: row.id, attachments: files.length } });
     await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
-    await audit(tx, { actorType: 'staff', actorId: m.staffId, action: 'case.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id }, ip: m.ip ?? null });
+    await audit(tx, { actorType: 'staff', actorId: m.staffId, action: 'case.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: files.length }, ip: m.ip ?? null });
     return row.id;
   });
+}
+
+/** Stores a message's files with its case (inside the message's transaction). */
+async function attach(tx: Db, submissionId: string, serviceId: string, messageId: string, files: (IncomingFile & { kind: FileKind })[]): Promise<void> {
+  for (const f of files) {
+    const ref = await storeUpload(tx, { journeyKey: `message:${messageId}`, serviceId, fieldName: 'meddelande', fileName: f.name, kind: f.kind, bytes: f.bytes });
+    await tx.update(uploads).set({ submissionId, messageId }).where(eq(uploads.id, ref.id));
+  }
 }
 
 /** The citizen answers (the caller has checked the matter is theirs), with checked files. */
@@ -95,10 +110,7 @@ export async function sendCitizenMessage(
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'from_citizen', authorPersonnummer: m.personnummer, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
     if (!row) throw new Error('message not stored');
-    for (const f of m.files) {
-      const ref = await storeUpload(tx as unknown as Db, { journeyKey: `message:${row.id}`, serviceId: m.serviceId, fieldName: 'meddelande', fileName: f.name, kind: f.kind, bytes: f.bytes });
-      await tx.update(uploads).set({ submissionId: m.submissionId, messageId: row.id }).where(eq(uploads.id, ref.id));
-    }
+    await attach(tx as unknown as Db, m.submissionId, m.serviceId, row.id, m.files);
     await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: null, kind: 'message.received', data: { messageId: row.id, attachments: m.files.length } });
     await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
     await audit(tx, { actorType: 'citizen', actorId: citizenActorId(m.personnummer), action: 'citizen.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: m.files.length }, ip: m.ip ?? null });

@@ -64,8 +64,10 @@ export function caseWords(t: TFunction, staffNames: Map<string, string>): Words 
         const reason = dataString(e.data, 'reason');
         return { text: t('staff-case:timeline.cancelled', { actor }), detail: reason ? t('staff-case:timeline.reason', { reason }) : undefined };
       }
-      case 'message.sent':
-        return { text: t('staff-messages:timeline.sent', { actor }) };
+      case 'message.sent': {
+        const files = typeof e.data.attachments === 'number' ? e.data.attachments : 0;
+        return { text: files > 0 ? t('staff-messages:timeline.sentWithFiles', { actor, count: files }) : t('staff-messages:timeline.sent', { actor }) };
+      }
       case 'message.received': {
         const files = typeof e.data.attachments === 'number' ? e.data.attachments : 0;
         return { text: t('staff-messages:timeline.received', { count: files }) };
