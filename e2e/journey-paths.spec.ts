@@ -7,6 +7,7 @@ import { expectAccessible, expectValidHtml } from './axe.ts';
 import { OLD_ENOUGH, TOO_YOUNG } from './helpers.ts';
 import { DOWN_PORT } from '../playwright.config.ts';
 import { GRETA, SVEN, loginAsCitizen } from './citizen.ts';
+import { Jar } from '../scripts/built-portal.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -217,4 +218,54 @@ test('a post larger than the limit is refused with a clear page, and a cross-sit
     data: 'personnummer=194501103297',
   });
   expect(forged.status()).toBe(403);
+});
+
+test('sending answers with the same headers, cookie and confirmation whichever way it is taken; the same form twice is one matter', async ({ baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const journey = `${origin}/e-tjanster/synpunkter-och-klagomal`;
+  const jar = new Jar();
+  const step = async (url: string, form?: Record<string, string>, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, form
+      ? { method: 'POST', redirect: 'manual', body: new URLSearchParams(form).toString(), headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), ...headers } }
+      : { redirect: 'manual', headers: { cookie: jar.header() } });
+    jar.apply(res);
+    return res;
+  };
+  // Sent before the journey has reached check-answers: the page sends the citizen to where they are.
+  const early = await step(`${journey}/kontrollera`, { token: 'a'.repeat(24) });
+  expect(early.status).toBe(303);
+  expect(early.headers.get('location')).toBe('/e-tjanster/synpunkter-och-klagomal/typ');
+  for (const [p, form] of [['typ', { typ: 'synpunkt' }], ['verksamhet', { verksamhet: 'ifo' }], ['berattelse', { vadHande: 'Ingen ringde tillbaka.' }], ['var-och-nar', { var: 'Telefon' }], ['anonym', { anonym: 'ja' }]] as const) {
+    expect((await step(`${journey}/${p}`, form)).status).toBe(303);
+  }
+  const check = await (await step(`${journey}/kontrollera`)).text();
+  const token = /name="token" value="([^"]+)"/.exec(check)?.[1];
+  expect(token).toBeTruthy();
+  const before = new Map(jar.cookies);
+
+  // From another site: refused outright, nothing sent.
+  expect((await step(`${journey}/kontrollera`, { token: token! }, { origin: 'https://evil.example' })).status).toBe(403);
+
+  const sent = await step(`${journey}/kontrollera`, { token: token! });
+  expect(sent.status).toBe(303);
+  expect(sent.headers.get('location')).toBe('/e-tjanster/synpunkter-och-klagomal/klart');
+  const cookie = sent.headers.getSetCookie().find((c) => c.startsWith('st_j_synpunkter-och-klagomal.0='));
+  expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
+  expect(sent.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  expect(sent.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+  expect(sent.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(sent.headers.get('x-frame-options')).toBe('DENY');
+  expect(sent.headers.get('referrer-policy')).toBe('same-origin');
+  const done = await (await step(`${origin}${sent.headers.get('location')}`)).text();
+  const reference = /class="reference">([^<]+)</.exec(done)?.[1];
+  expect(reference).toMatch(/\S/);
+
+  // The same form sent again with the journey as it was (a double click): the same matter.
+  const again = new Jar();
+  again.cookies = before;
+  const resent = await fetch(`${journey}/kontrollera`, { method: 'POST', redirect: 'manual', body: `token=${token}`, headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: again.header() } });
+  expect(resent.status).toBe(303);
+  again.apply(resent);
+  const doneAgain = await (await fetch(`${origin}${resent.headers.get('location')}`, { headers: { cookie: again.header() } })).text();
+  expect(/class="reference">([^<]+)</.exec(doneAgain)?.[1]).toBe(reference);
 });

@@ -83,7 +83,7 @@ if (localProviders && !cfg.SMTP_URL) {
 
 process.env.HOST ??= cfg.HOST;
 process.env.PORT ??= String(cfg.PORT);
-await startPortalServer(dist, process.env.HOST, Number(process.env.PORT));
+await startPortalServer(dist, process.env.HOST, Number(process.env.PORT), { maxFormBytes: cfg.MAX_FORM_BYTES });
 console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
 
 const where = cfg.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(cfg.DATA_DIR)}`;

@@ -17,5 +17,10 @@ declare namespace App {
      * content, no form token): such a rendering may be kept and served again (middleware.ts).
      */
     shared?: boolean;
+    /**
+     * Set by the front server when it tried to send this check-answers form itself and failed
+     * (front/direct-send.ts): the page shows that outcome instead of sending again.
+     */
+    sendFailure?: unknown;
   }
 }

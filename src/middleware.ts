@@ -19,6 +19,9 @@ import { ensureGallring } from './server/gallring-in-process.ts';
 import { ensureIndicatorFolding } from './server/indicators/fold-in-process.ts';
 import { keepSharedPage, mayKeep, sharedKey } from './server/front/page-cache.ts';
 import { LANG_COOKIE } from './i18n/cookie.ts';
+import { securityHeaders } from './server/security-headers.ts';
+import { registerDirectSend } from './server/front/direct-send.ts';
+import { sendJourneyFromFront } from './server/send-journey.ts';
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
@@ -27,6 +30,8 @@ ensureCitizenHousekeeping();
 ensureGallring();
 // New submissions waiting to be added to the indicator summaries, every few seconds.
 ensureIndicatorFolding();
+// The front server's way of sending a completed journey without the framework (front/direct-send.ts).
+registerDirectSend(sendJourneyFromFront);
 
 /** Per language: its translator and the shared text values (the configuration is fixed per process). */
 const perLang = new Map<string, { t: App.Locals['t']; textParams: App.Locals['textParams'] }>();
@@ -86,13 +91,9 @@ const sharedPages = defineMiddleware(async (ctx, next) => {
 const headers = defineMiddleware(async (_ctx, next) => {
   const res = await next();
   const h = res.headers;
-  h.set('X-Content-Type-Options', 'nosniff');
-  h.set('Referrer-Policy', 'same-origin');
-  h.set('X-Frame-Options', 'DENY');
-  // Served over https (the public origin says so): browsers must never fall back to http.
-  if (config().secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  if (!h.has('Content-Security-Policy')) {
-    h.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  for (const [name, value] of securityHeaders(config().secureCookies)) {
+    // A page may have set a stricter policy of its own.
+    if (name !== 'Content-Security-Policy' || !h.has(name)) h.set(name, value);
   }
   if ((h.get('Content-Type') ?? '').startsWith('text/html')) h.set('Cache-Control', 'no-store');
   return res;

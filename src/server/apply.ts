@@ -11,6 +11,7 @@ import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
 import { mailLang, recipientsFor } from './notifications/outbox.ts';
 import type { LimitRule } from './staff/policy.ts';
+import { newToken, type JourneyState } from './journey-state.ts';
 
 export function journeyContext(now: Date): JourneyContext {
   return { today: now, rules: forenkladRules() };
@@ -111,4 +112,26 @@ export async function submitJourney(
       notify: { to: recipientsFor(def, kept, { anonymous, submitterPersonnummer }), template: 'submission_received', lang: mailLang(lang) },
     },
   );
+}
+
+/**
+ * The token of a check-answers form as posted (the same form sent again is the same submission),
+ * or the journey's own when the form carries none that is well-formed.
+ */
+export function postedToken(posted: string | null, journeyToken: string): string {
+  return posted !== null && /^[A-Za-z0-9_-]{16,64}$/.test(posted) ? posted : journeyToken;
+}
+
+/**
+ * The journey once sent: its answers gone, a new token for anything sent next, and the receipt
+ * the confirmation shows; with the confirmation page's path.
+ */
+export function sentJourney(def: ServiceDefinition, state: JourneyState, received: Received, token: string): { state: JourneyState; confirmation: string } {
+  const parties = partiesOf(def, state.answers);
+  const onBehalf = parties.onBehalf ? { submitter: parties.submitterName ?? '', subject: parties.name ?? '' } : undefined;
+  const confirmation = def.pages.find((p) => p.kind === 'confirmation')!;
+  return {
+    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf } },
+    confirmation: `/e-tjanster/${def.id}/${confirmation.id}`,
+  };
 }

@@ -2,7 +2,7 @@
  * A citizen's journey through one e-tjänst: answers so far, the idempotency token of the
  * eventual submission, and after submitting, the receipt. Kept in a sealed cookie per e-tjänst.
  */
-import type { AstroCookies } from 'astro';
+import type { CookieJar } from './cookie-jar.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';
@@ -42,16 +42,16 @@ function isState(v: unknown): v is JourneyState {
   return typeof s.serviceId === 'string' && typeof s.version === 'number' && typeof s.token === 'string' && typeof s.touchedAt === 'number' && !!s.answers && typeof s.answers === 'object';
 }
 
-export function loadJourney(cookies: AstroCookies, def: ServiceDefinition, now: number): JourneyState {
+export function loadJourney(cookies: CookieJar, def: ServiceDefinition, now: number): JourneyState {
   const raw = readSealed(cookies, cookieName(def.id));
   if (isState(raw) && raw.serviceId === def.id && raw.version === def.version && now - raw.touchedAt < JOURNEY_IDLE_MS) return raw;
   return { serviceId: def.id, version: def.version, token: newToken(), answers: {}, touchedAt: now };
 }
 
-export function saveJourney(cookies: AstroCookies, state: JourneyState, now: number): void {
+export function saveJourney(cookies: CookieJar, state: JourneyState, now: number): void {
   writeSealed(cookies, cookieName(state.serviceId), { ...state, touchedAt: now });
 }
 
-export function clearJourney(cookies: AstroCookies, serviceId: string): void {
+export function clearJourney(cookies: CookieJar, serviceId: string): void {
   clearSealed(cookies, cookieName(serviceId));
 }

@@ -5,7 +5,7 @@
  */
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { AstroCookies } from 'astro';
+import type { CookieJar } from './cookie-jar.ts';
 import { config } from './config.ts';
 import { deriveKey } from './secrets.ts';
 import { randomBytesPooled } from './random.ts';
@@ -69,7 +69,7 @@ function options() {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config().secureCookies };
 }
 
-export function readSealed(cookies: AstroCookies, name: string): unknown {
+export function readSealed(cookies: CookieJar, name: string): unknown {
   const first = cookies.get(`${name}.0`)?.value;
   if (!first) return undefined;
   let joined = first;
@@ -81,7 +81,7 @@ export function readSealed(cookies: AstroCookies, name: string): unknown {
   return unseal(joined, name);
 }
 
-export function writeSealed(cookies: AstroCookies, name: string, value: unknown): void {
+export function writeSealed(cookies: CookieJar, name: string, value: unknown): void {
   let sealed = seal(value, name);
   // Fast compression first; only a value that would not fit is compressed as hard as possible.
   if (sealed.length > CHUNK * MAX_CHUNKS) sealed = seal(value, name, 9);
@@ -93,6 +93,6 @@ export function writeSealed(cookies: AstroCookies, name: string, value: unknown)
   }
 }
 
-export function clearSealed(cookies: AstroCookies, name: string): void {
+export function clearSealed(cookies: CookieJar, name: string): void {
   for (let i = 0; i < MAX_CHUNKS; i++) if (cookies.has(`${name}.${i}`)) cookies.delete(`${name}.${i}`, { path: '/' });
 }

@@ -6,7 +6,10 @@
  *     memory at start and answered from there;
  *  2. a shared public page kept from an earlier rendering (front/page-cache.ts), for a request
  *     that may be answered with one;
- *  3. everything else: the Astro app (middleware, pages, endpoints, error pages).
+ *  3. the sending of a completed journey (a small URL-encoded POST to an e-tjänst's page), offered
+ *     to the app's own handler for it (front/direct-send.ts), which answers it without the
+ *     framework's rendering or declines it to the app;
+ *  4. everything else: the Astro app (middleware, pages, endpoints, error pages).
  *
  * Run by scripts/start.ts; the tests and benchmarks start the portal through that script too.
  */
@@ -16,8 +19,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sharedKey, sharedPage } from './page-cache.ts';
+import { log } from '../log.ts';
+import { mayOffer, readBody, registeredDirectSend, type SendOutcome } from './direct-send.ts';
 
-type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+/** The adapter's handler; `locals` are handed to the app's middleware and pages. */
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: undefined, locals?: Partial<App.Locals>) => void | Promise<void>;
+
+/** The largest URL-encoded form the front server reads itself (the app's MAX_FORM_BYTES). */
+export type FrontOptions = { maxFormBytes: number };
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -102,11 +111,46 @@ function isDecodable(url: string): boolean {
   }
 }
 
-export function createPortalServer(app: NodeHandler, files: Map<string, StaticFile>): http.Server {
+/**
+ * A form post the app's send handler may take: read here, offered to it, and when it declines,
+ * handed to the app with the body read and any failure of sending in the locals.
+ */
+async function offerToSend(app: NodeHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch {
+    // The client went away before its form had arrived: there is no one to answer.
+    res.destroy();
+    return;
+  }
+  const send = registeredDirectSend();
+  let outcome: SendOutcome = { handled: false };
+  if (send) {
+    try {
+      outcome = await send(req, res, body);
+    } catch (e) {
+      // The handler declines by returning; should it throw, the app (which sends idempotently by
+      // the form's token) takes the request over from the start.
+      outcome = { handled: false };
+      log('error', 'sending from the front server failed unexpectedly; the app takes the request over', { path: req.url ?? '' }, e);
+    }
+  }
+  if (outcome.handled) return;
+  // The adapter reads a body given here instead of the (already read) request stream.
+  (req as http.IncomingMessage & { body?: Buffer }).body = body;
+  await app(req, res, undefined, outcome.failure !== undefined ? { sendFailure: outcome.failure } : undefined);
+}
+
+export function createPortalServer(app: NodeHandler, files: Map<string, StaticFile>, options: FrontOptions = { maxFormBytes: 64 * 1024 }): http.Server {
   return http.createServer((req, res) => {
     // A path that is not even valid percent-encoding gets the portal's "bad request" page.
     if (req.url && !isDecodable(req.url)) req.url = '/400';
     if (answerStatic(files, req, res) || answerFromSharedPage(req, res)) return;
+    if (mayOffer(req, options.maxFormBytes)) {
+      void offerToSend(app, req, res);
+      return;
+    }
     void app(req, res);
   });
 }
@@ -120,9 +164,9 @@ export async function loadBuiltPortal(dist: string): Promise<{ app: NodeHandler;
 }
 
 /** Starts the server for the built portal in `dist` on host:port; resolves once it listens. */
-export async function startPortalServer(dist: string, host: string, port: number): Promise<http.Server> {
+export async function startPortalServer(dist: string, host: string, port: number, options?: FrontOptions): Promise<http.Server> {
   const { app, files } = await loadBuiltPortal(dist);
-  const server = createPortalServer(app, files);
+  const server = createPortalServer(app, files, options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

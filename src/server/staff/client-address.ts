@@ -24,11 +24,18 @@ function normalise(address: string): string {
 }
 
 export function clientAddressOf(ctx: Source, trustProxy = staffSecurityConfig().trustProxy): string | undefined {
+  return clientAddressFrom(ctx.request.headers.get('x-forwarded-for'), () => socketAddress(ctx), trustProxy);
+}
+
+/**
+ * The same from the parts of a request the front server reads itself (front/direct-send.ts): its
+ * X-Forwarded-For header and its socket's address (read only when needed).
+ */
+export function clientAddressFrom(forwardedFor: string | null | undefined, socket: () => string | undefined, trustProxy = staffSecurityConfig().trustProxy): string | undefined {
   if (trustProxy) {
-    const forwarded = ctx.request.headers.get('x-forwarded-for');
-    const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+    const last = forwardedFor?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
     if (last && /^[0-9a-fA-F:.]{2,45}$/.test(last)) return normalise(last);
   }
-  const socket = socketAddress(ctx);
-  return socket ? normalise(socket) : undefined;
+  const address = socket();
+  return address ? normalise(address) : undefined;
 }
