@@ -15,11 +15,12 @@
  *     with a form token of its own, so each is a new case: the journey validated, the rate limit
  *     per address checked and counted, the submission and its audit event written in one
  *     statement and one commit together with the others arriving at the same moment
- *     (src/server/submission-batch.ts), 303 to the confirmation (beside it, for comparison, the same POST without the
+ *     (src/server/submission-batch.ts), 303 to the confirmation; sent by the front server with the
+ *     page's functions (docs/adr/0006), as for a citizen not logged in (beside it, for comparison, the same POST without the
  *     journey's cookie: a redirect before any database work, the framework's own cost). Against a bare server with a `pg` pool that inserts
  *     each posted body as one row. Target: the portal ≥ 40 % of the bare rate, p99 < 100 ms.
- *  3. the portal's peak memory (VmHWM of its process, the peak resident set) after both loads.
- *     Target: < 250 MB.
+ *  3. the portal's peak memory (VmHWM of its process, the peak resident set) after all loads,
+ *     with the peak so far after each load (which one sets it). Target: < 250 MB.
  *  4. the bytes of every citizen page of that journey (start page, each question, check answers,
  *     confirmation): the HTML plus the stylesheets it links. Target: < 50 KB uncompressed per page.
  *     The walk itself runs no script (plain HTTP, as a browser without JavaScript), so it shows
@@ -87,11 +88,15 @@ async function run(): Promise<number> {
     const pageFile = path.join(work, 'start.html');
     writeFileSync(pageFile, Buffer.from(await page.arrayBuffer()));
     await startChild(['--serve-static', String(STATIC_PORT), pageFile, page.headers.get('content-type') ?? 'text/html'], STATIC_PORT, children);
+    // The peak so far after each load, to tell which one sets it.
+    const peaks: [string, number][] = [['at start', peakRssMb(portal.pid!)]];
     const startPages = await sideBySide({ url: `${ORIGIN}${START_PAGE}` }, { url: `http://127.0.0.1:${STATIC_PORT}/` });
+    peaks.push(['start page', peakRssMb(portal.pid!)]);
     const { portal: portalPage, bare: barePage } = startPages;
     // For comparison: the same page rendered for every request, as for a visitor whose request
     // carries a cookie (a journey in progress, a login), which is never answered from the kept page.
     const renderedPage = await load({ url: `${ORIGIN}${START_PAGE}`, headers: { cookie: 'besok=1' } });
+    peaks.push(['rendered', peakRssMb(portal.pid!)]);
 
     // 2. Submissions.
     const c = new pg.Client({ connectionString: dbUrl });
@@ -123,13 +128,16 @@ async function run(): Promise<number> {
     const form = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
     await startChild(['--serve-insert', String(INSERT_PORT), dbUrl], INSERT_PORT, children);
     const submissions = await sideBySide(submit(PORT, `${JOURNEY}/kontrollera`, { ...form, cookie }), submit(INSERT_PORT, '/', form), true);
+    peaks.push(['submissions', peakRssMb(portal.pid!)]);
     const { portal: portalSubmit, bare: bareSubmit } = submissions;
     // For comparison: all 50 clients from one address (one counter row that every submission updates).
     const oneAddress = await load(submit(PORT, `${JOURNEY}/kontrollera`, { ...form, cookie }, 1), true);
+    peaks.push(['one address', peakRssMb(portal.pid!)]);
     // For comparison: the same POST without the journey's cookie, which the page answers with a
     // redirect to the journey's first page before any database work: the cost of a form post
     // through the framework, the middleware and the page alone.
     const framework = await load(submit(PORT, `${JOURNEY}/kontrollera`, form), true);
+    peaks.push(['no database work', peakRssMb(portal.pid!)]);
     const stored = Number((await c.query<{ n: string }>('select count(*) as n from submissions')).rows[0]!.n) - before;
     const confirmed = portalSubmit.okWithWarmUp + oneAddress.okWithWarmUp;
     const audited = Number((await c.query<{ n: string }>("select count(*) as n from audit_events where action = 'submission.received'")).rows[0]!.n);
@@ -169,7 +177,7 @@ async function run(): Promise<number> {
     console.log(`    one address       ${f(oneAddress.rate)} /s      p50 ${oneAddress.p50} ms   p99 ${oneAddress.p99} ms   (${((oneAddress.rate / bareSubmit.rate) * 100).toFixed(1)} % of bare; all 50 clients from one address, whose one counter row every submission updates)`);
     console.log(`    no database work  ${f(framework.rate)} /s      p50 ${framework.p50} ms   p99 ${framework.p99} ms   (${((framework.rate / bareSubmit.rate) * 100).toFixed(1)} % of bare; the POST without a journey, answered with a redirect before any database work)`);
     console.log(`    ratio             ${(submitRatio * 100).toFixed(1)} %   (median of ${ROUNDS} rounds: ${rounds(submissions)})`);
-    console.log(`  portal peak RSS     ${peakMb.toFixed(0)} MB (VmHWM after both loads)`);
+    console.log(`  portal peak RSS     ${peakMb.toFixed(0)} MB (VmHWM after all loads; the peak so far after each: ${peaks.map(([what, mb]) => `${what} ${mb.toFixed(0)}`).join(', ')})`);
     console.log(`  citizen pages of ${SERVICE} (uncompressed bytes)`);
     for (const p of pages) console.log(`    ${p.path.padEnd(48)} HTML ${String(p.html).padStart(6)}  CSS ${String(p.css).padStart(6)}  = ${((p.html + p.css) / 1024).toFixed(1).padStart(5)} KB   optional JS ${p.js}`);
     console.log('');
