@@ -7,6 +7,7 @@
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LANG, isLang, translator } from './i18n/index.ts';
+import { memoisedTranslator } from './i18n/memo.ts';
 import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
 import { sharedTextParams } from './i18n/text-params.ts';
@@ -40,16 +41,16 @@ function languageLocals(lang: App.Locals['lang']): { t: App.Locals['t']; textPar
   let l = perLang.get(lang);
   if (!l) {
     const cfg = config();
-    const t = translator(lang);
+    const plainT = translator(lang);
     const textParams = Object.freeze(
       sharedTextParams(
-        t,
+        plainT,
         lang,
         { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS, socialjour: cfg.SOCIALJOUR_PHONE },
         forenkladRules(),
       ),
     );
-    l = { t, textParams };
+    l = { t: memoisedTranslator(plainT, textParams), textParams };
     perLang.set(lang, l);
   }
   return l;
