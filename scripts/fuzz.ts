@@ -33,6 +33,8 @@ import { Jar, spawnBuiltPortal } from './built-portal.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const PORT = Number(process.env.FUZZ_PORT ?? 4720);
+/** How often a starting portal is asked whether it answers, 200 ms apart (60 s). */
+const START_POLLS = 300;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CONCURRENCY = 8;
 
@@ -172,12 +174,13 @@ async function startPortal(dist: string): Promise<void> {
   portal.stderr?.on('data', (d: Buffer) => {
     portalErrors = (portalErrors + d.toString()).slice(-20_000);
   });
-  for (let i = 0; i < 100; i++) {
+  // A fresh embedded database is created and migrated first: on a busy machine that takes a while.
+  for (let i = 0; i < START_POLLS; i++) {
     if (portal.exitCode !== null) throw new Error(`the portal exited at start:\n${portalErrors}`);
     if ((await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200) return;
     await sleep(200);
   }
-  throw new Error('the portal did not answer within 20 s');
+  throw new Error(`the portal did not answer within ${(START_POLLS * 200) / 1000} s:\n${portalErrors}`);
 }
 
 async function request(jar: Jar, url: string, init: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string } = {}): Promise<{ status: number; type: string; body: string }> {
@@ -321,11 +324,11 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
   );
   try {
     let res: Response | undefined;
-    for (let i = 0; i < 100 && !res; i++) {
+    for (let i = 0; i < START_POLLS && !res && second.exitCode === null; i++) {
       res = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
       if (!res) await sleep(200);
     }
-    if (!res) throw new Error('the https-configured instance did not start');
+    if (!res) throw new Error(`the https-configured instance did not start within ${(START_POLLS * 200) / 1000} s (exit code ${String(second.exitCode)})`);
     await res.arrayBuffer();
     check(/max-age=\d{7,}/.test(res.headers.get('strict-transport-security') ?? ''), `https origin: Strict-Transport-Security is "${res.headers.get('strict-transport-security') ?? ''}"`);
     checkHeaders('https origin GET /', res);
