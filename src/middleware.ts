@@ -6,7 +6,7 @@
  * that checks `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LANG, isLang, translator } from './i18n/index.ts';
+import { langOrDefault, translator } from './i18n/index.ts';
 import { memoisedTranslator } from './i18n/memo.ts';
 import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
@@ -58,7 +58,7 @@ function languageLocals(lang: App.Locals['lang']): { t: App.Locals['t']; textPar
 
 const locale = defineMiddleware(async (ctx, next) => {
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
-  const lang = isLang(fromCookie) ? fromCookie : DEFAULT_LANG;
+  const lang = langOrDefault(fromCookie);
   const { t, textParams } = languageLocals(lang);
   ctx.locals.lang = lang;
   ctx.locals.t = t;

@@ -16,6 +16,11 @@ export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 }
 
+/** The language asked for (e.g. the language cookie's value) when the portal has it, else the default. */
+export function langOrDefault(v: unknown): Lang {
+  return isLang(v) ? v : DEFAULT_LANG;
+}
+
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 function collect(): Resources {

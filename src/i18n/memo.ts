@@ -3,9 +3,9 @@
  * values, or with the shared text values of its language (the same values every time), or with
  * only a context (a variant chosen by the definition, such as "ansökan" or "anmälan", or by an
  * answer among fixed choices, such as applying for oneself or for someone else); the shared values
- * may come with such a context and as a list of paragraphs. The texts do not change while the server runs, so such an answer
- * never changes; i18next's own lookup (fallbacks, namespaces, nesting, interpolation) took about a
- * third of a page's rendering. Any other call (values from a person's answers, a count) goes to
+ * may come with such a context and as a list of paragraphs. The texts do not change while the
+ * server runs, so such an answer never changes; i18next's own lookup (fallbacks, namespaces,
+ * nesting, interpolation) took about a third of a page's rendering. Any other call (values from a person's answers, a count) goes to
  * i18next every time, so nothing of anyone's answers is kept here.
  */
 import type { TFunction } from 'i18next';

@@ -28,7 +28,7 @@ import { securityHeaders } from './security-headers.ts';
 import { CITIZEN_COOKIE } from './citizen/session.ts';
 import { STAFF_COOKIE } from './staff/session.ts';
 import { LANG_COOKIE } from '../i18n/cookie.ts';
-import { DEFAULT_LANG, isLang } from '../i18n/index.ts';
+import { langOrDefault } from '../i18n/index.ts';
 
 const DECLINED: SendOutcome = { handled: false };
 const HANDLED: SendOutcome = { handled: true };
@@ -63,10 +63,9 @@ export async function sendJourneyFromFront(req: http.IncomingMessage, res: http.
   const token = postedToken(new URLSearchParams(body.toString('utf8')).get('token'), state.token);
   const address = clientAddressFrom(req.headers['x-forwarded-for'] as string | undefined, () => req.socket.remoteAddress);
   const limit = submissionLimit(address, config().SUBMISSION_RATE_LIMIT_PER_HOUR);
-  const asked = cookies.get(LANG_COOKIE)?.value;
   let received;
   try {
-    received = await submitJourney(def, state.answers, token, now, undefined, limit, isLang(asked) ? asked : DEFAULT_LANG);
+    received = await submitJourney(def, state.answers, token, now, undefined, limit, langOrDefault(cookies.get(LANG_COOKIE)?.value));
   } catch (e) {
     return { handled: false, failure: e };
   }
