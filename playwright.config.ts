@@ -11,14 +11,19 @@ import path from 'node:path';
 import { chromiumPath } from './e2e/chromium.ts';
 import { PORTAL_COMMAND } from './src/server/front/node-flags.ts';
 
-export const PORT = 4455;
-export const DOWN_PORT = 4456;
+/**
+ * E2E_PORT_BASE (default 4455) and the three ports after it: two checkouts on one machine can run
+ * their end-to-end tests at the same time with different bases.
+ */
+const BASE = Number(process.env.E2E_PORT_BASE ?? 4455);
+export const PORT = BASE;
+export const DOWN_PORT = BASE + 1;
 export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
 /** The demo handläggare's TOTP secret (base32): e2e/staff.ts computes login codes from it. */
 export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 /** The local e-legitimation provider and SMTP receiver that the portal's demo mode starts. */
-export const OIDC_PORT = 4457;
-export const SMTP_PORT = 4458;
+export const OIDC_PORT = BASE + 2;
+export const SMTP_PORT = BASE + 3;
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
