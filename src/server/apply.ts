@@ -5,7 +5,7 @@
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { answersOnPath, isComplete, type Answers, type JourneyContext } from '../domain/forms/journey.ts';
 import { uploadsOnPath } from '../domain/forms/answers.ts';
-import { evaluate } from '../domain/forms/conditions.ts';
+import { handlingOf, isAnonymous, partiesOf } from '../domain/forms/parties.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
@@ -24,39 +24,8 @@ export class IncompleteJourneyError extends Error {
   }
 }
 
-const joinNames = (answers: Answers, fields: string[]): string | null => {
-  const name = fields.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && v !== '').join(' ');
-  return name === '' ? null : name;
-};
-
-/** Whom the matter concerns, and who submitted it when that is someone else ("X för Y"). */
-export function partiesOf(def: ServiceDefinition, answers: Answers): { personnummer: string | null; name: string | null; onBehalf: boolean; submitterName: string | null } {
-  const pnr = def.subject?.personnummer ? answers[def.subject.personnummer] : undefined;
-  const onBehalf = def.onBehalf !== undefined && answers[def.onBehalf.field] === def.onBehalf.equals;
-  // An anonymous reporter is never named, whatever else the answers hold.
-  const anonymous = isAnonymous(def, answers);
-  return {
-    personnummer: typeof pnr === 'string' ? pnr : null,
-    name: def.subject ? joinNames(answers, def.subject.name) : null,
-    onBehalf: onBehalf && !anonymous,
-    submitterName: onBehalf && !anonymous && def.onBehalf ? joinNames(answers, def.onBehalf.submitterName) : null,
-  };
-}
-
-export function isAnonymous(def: ServiceDefinition, answers: Answers): boolean {
-  return def.anonymous !== undefined && answers[def.anonymous.field] === def.anonymous.equals;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The case's deadline from receipt (e.g. förhandsbedömning within 14 days) and whether it is urgent. */
-export function handlingOf(def: ServiceDefinition, answers: Answers, ctx: JourneyContext): { dueAt: Date | null; urgent: boolean } {
-  const { dueDays, urgentWhen } = def.handling;
-  return {
-    dueAt: dueDays ? new Date(ctx.today.getTime() + dueDays * DAY_MS) : null,
-    urgent: urgentWhen ? evaluate(urgentWhen, answers, ctx) : false,
-  };
-}
+// The parties, anonymity and deadline rules live in the domain; re-exported for the pages and tests that read them here.
+export { handlingOf, isAnonymous, partiesOf } from '../domain/forms/parties.ts';
 
 export function idempotencyKey(def: ServiceDefinition, token: string): string {
   return `${def.id}:${token}`;

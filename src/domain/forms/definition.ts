@@ -2,63 +2,17 @@
  * What an e-tjänst definition is: typed data, validated with zod when the server starts.
  * Pages form a discriminated union; fields name a type from the field-type registry.
  * Text values are i18n keys in the definition's own namespace (its id).
+ *
+ * The schemas are made by factories that take how a text is spelled, so an e-tjänst document
+ * (./document), which carries its texts inlined per language, has exactly the same fields, pages
+ * and settings as the definition it compiles to.
  */
 import { z } from 'zod';
-import { knownRule } from './conditions.ts';
 import { FILE_KINDS } from './files.ts';
+import { structuralProblems, type Problem } from './structure.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
-const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be alphanumeric, starting with a letter');
-
-const option = z.object({ value: slug, label: z.string().min(1), hint: z.string().optional() });
-
-const fieldBase = {
-  name: fieldName,
-  label: z.string().min(1),
-  hint: z.string().optional(),
-  optional: z.boolean().default(false),
-};
-
-const leafField = z.discriminatedUnion('type', [
-  z.object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
-  z.object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
-  z.object({ ...fieldBase, type: z.literal('personnummer') }),
-  z.object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
-  z.object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
-  z.object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
-  z.object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
-  z.object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
-  z.object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
-  // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
-  z.object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
-  z.object({ ...fieldBase, type: z.literal('yesNo') }),
-  z.object({ ...fieldBase, type: z.literal('address') }),
-  z.object({
-    ...fieldBase,
-    type: z.literal('file'),
-    accept: z.array(z.enum(FILE_KINDS)).min(1).default([...FILE_KINDS]),
-    maxBytes: z.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
-  }),
-]);
-
-export type LeafField = z.infer<typeof leafField>;
-
-const repeatField = z.object({
-  ...fieldBase,
-  type: z.literal('repeat'),
-  /** Label of one item, with {{n}} for its number ("Kontaktperson {{n}}"). */
-  itemLabel: z.string().min(1),
-  min: z.number().int().min(0),
-  max: z.number().int().min(1),
-  // Uploads are stored one per question; a group of them has no answer shape yet.
-  fields: z.array(leafField).min(1).refine((fs) => fs.every((f) => f.type !== 'file'), 'a repeating group cannot hold file fields'),
-});
-
-// A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
-// rather than as a bare "Invalid input" on the whole field.
-export const fieldDef = z.discriminatedUnion('type', [leafField, repeatField]);
-export type FieldDef = z.infer<typeof fieldDef>;
-export type RepeatField = z.infer<typeof repeatField>;
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
+export const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be alphanumeric, starting with a letter');
 
 export type Condition =
   | { field: string; equals: string }
@@ -67,7 +21,7 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] };
 
-const condition: z.ZodType<Condition> = z.lazy(() =>
+export const condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.object({ field: fieldName, equals: z.string() }).strict(),
     z.object({ field: fieldName, notEquals: z.string() }).strict(),
@@ -77,34 +31,74 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-const route = z.object({ when: condition, goto: slug });
+const isFileField = (f: unknown): boolean => typeof f === 'object' && f !== null && 'type' in f && f.type === 'file';
 
-const questionPage = z.object({
-  kind: z.literal('question'),
-  id: slug,
-  title: z.string().min(1),
-  intro: z.string().optional(),
-  fields: z.array(fieldDef).min(1),
-  next: z.array(route).default([]),
-});
-const exitPage = z.object({
-  kind: z.literal('exit'),
-  id: slug,
-  title: z.string().min(1),
-  body: z.string().min(1),
-});
-const checkAnswersPage = z.object({ kind: z.literal('checkAnswers'), id: slug, title: z.string().min(1), declaration: z.string().optional() });
-const confirmationPage = z.object({ kind: z.literal('confirmation'), id: slug, title: z.string().min(1), body: z.string().min(1) });
+/**
+ * The schemas of fields, pages and an e-tjänst's properties for one spelling of texts: `text` for
+ * a single text (a title, a label), `paragraphs` for a text that may be several paragraphs (a start
+ * section, an exit page's or the confirmation's body), `fieldExtra` for what a field carries besides
+ * (a document: its error messages).
+ */
+export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends z.ZodRawShape>(text: T, paragraphs: P, fieldExtra: X) {
+  const option = z.object({ value: slug, label: text, hint: text.optional() });
+  const fieldBase = { name: fieldName, label: text, hint: text.optional(), optional: z.boolean().default(false), ...fieldExtra };
 
-export const pageDef = z.discriminatedUnion('kind', [questionPage, exitPage, checkAnswersPage, confirmationPage]);
-export type PageDef = z.infer<typeof pageDef>;
-export type QuestionPage = z.infer<typeof questionPage>;
-/** A page as a definition (or a shared definition part) writes it, before defaults are applied. */
-export type PageInput = z.input<typeof pageDef>;
-export type FieldInput = z.input<typeof fieldDef>;
+  const leafField = z.discriminatedUnion('type', [
+    z.object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
+    z.object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
+    z.object({ ...fieldBase, type: z.literal('personnummer') }),
+    z.object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
+    z.object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
+    z.object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
+    z.object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
+    z.object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
+    z.object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
+    // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
+    z.object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
+    z.object({ ...fieldBase, type: z.literal('yesNo') }),
+    z.object({ ...fieldBase, type: z.literal('address') }),
+    z.object({
+      ...fieldBase,
+      type: z.literal('file'),
+      accept: z.array(z.enum(FILE_KINDS)).min(1).default([...FILE_KINDS]),
+      maxBytes: z.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
+    }),
+  ]);
 
-export const serviceDefinition = z
-  .object({
+  const repeatField = z.object({
+    ...fieldBase,
+    type: z.literal('repeat'),
+    /** Label of one item, with {{n}} for its number ("Kontaktperson {{n}}"). */
+    itemLabel: text,
+    min: z.number().int().min(0),
+    max: z.number().int().min(1),
+    // Uploads are stored one per question; a group of them has no answer shape yet.
+    fields: z.array(leafField).min(1).refine((fs) => !fs.some(isFileField), 'a repeating group cannot hold file fields'),
+  });
+
+  // A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
+  // rather than as a bare "Invalid input" on the whole field.
+  const field = z.discriminatedUnion('type', [leafField, repeatField]);
+
+  const route = z.object({ when: condition, goto: slug });
+  const questionPage = z.object({
+    kind: z.literal('question'),
+    id: slug,
+    title: text,
+    intro: text.optional(),
+    fields: z.array(field).min(1),
+    next: z.array(route).default([]),
+  });
+  const exitPage = z.object({ kind: z.literal('exit'), id: slug, title: text, body: paragraphs });
+  const checkAnswersPage = z.object({ kind: z.literal('checkAnswers'), id: slug, title: text, declaration: text.optional() });
+  const confirmationPage = z.object({ kind: z.literal('confirmation'), id: slug, title: text, body: paragraphs });
+  const page = z.discriminatedUnion('kind', [questionPage, exitPage, checkAnswersPage, confirmationPage]);
+
+  /** Start page: sections of heading + paragraphs. */
+  const startSection = z.object({ heading: text, paragraphs, ordinaryApplicationLink: z.boolean().default(false) });
+
+  /** Everything an e-tjänst version is besides its start page and pages. */
+  const settings = {
     id: slug,
     version: z.number().int().positive(),
     area: z.enum(['aldreomsorg', 'ifo']),
@@ -112,12 +106,8 @@ export const serviceDefinition = z
     category: z.enum(['forenklad', 'ifo', 'synpunkter']),
     /** For förenklad e-tjänster: which insats it applies for (the municipality chooses which are offered). */
     forenkladInsats: z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop']).optional(),
-    title: z.string().min(1),
-    summary: z.string().min(1),
-    /** Start page: sections of heading + paragraphs, all i18n keys. */
-    start: z
-      .array(z.object({ heading: z.string().min(1), paragraphs: z.string().min(1), ordinaryApplicationLink: z.boolean().default(false) }))
-      .min(1),
+    title: text,
+    summary: text,
     submitters: z.array(z.enum(['self', 'onBehalf', 'anonymous'])).min(1),
     requiresEid: z.boolean(),
     /** Shows the link to the ordinary biståndsansökan on every page. */
@@ -143,60 +133,60 @@ export const serviceDefinition = z
     /** How the case is handled: a deadline from receipt (e.g. förhandsbedömning in 14 days) and when it is urgent. */
     handling: z.object({ dueDays: z.number().int().positive().optional(), urgentWhen: condition.optional() }).default({}),
     retention: z.object({ yearsAfterClosed: z.number().int().positive() }),
-    pages: z.array(pageDef).min(3),
-  })
+  };
+
+  return { option, leafField, repeatField, field, route, page, startSection, settings };
+}
+
+const keyed = formSchemas(z.string().min(1), z.string().min(1), {});
+
+export const fieldDef = keyed.field;
+export const pageDef = keyed.page;
+
+export type LeafField = z.infer<typeof keyed.leafField>;
+export type FieldDef = z.infer<typeof keyed.field>;
+export type RepeatField = z.infer<typeof keyed.repeatField>;
+export type PageDef = z.infer<typeof keyed.page>;
+export type QuestionPage = Extract<PageDef, { kind: 'question' }>;
+/** A page as a definition (or a shared definition part) writes it, before defaults are applied. */
+export type PageInput = z.input<typeof keyed.page>;
+export type FieldInput = z.input<typeof keyed.field>;
+
+/** The wording of a structural problem for a developer reading a failed start-up. */
+export function describeProblem(p: Problem): string {
+  const v = p.params;
+  const where = v.page !== undefined ? `page "${v.page}"` : String(v.setting);
+  switch (p.code) {
+    case 'duplicatePageId':
+      return `duplicate page id "${v.page}"`;
+    case 'firstPageNotQuestion':
+      return 'the first page must be a question page';
+    case 'checkAnswersCount':
+      return 'exactly one checkAnswers page is required';
+    case 'confirmationCount':
+      return 'exactly one confirmation page is required';
+    case 'duplicateField':
+      return `field "${v.field}" is defined twice`;
+    case 'routeToUnknownPage':
+      return `page "${v.page}" routes to unknown page "${v.target}"`;
+    case 'unknownRule':
+      return `${where} uses unknown rule "${v.rule}"`;
+    case 'conditionOnUnknownField':
+    case 'conditionOnLaterField':
+      return `${where} refers to field "${v.field}", not asked before it`;
+    case 'settingOnUnknownField':
+      return `${v.setting} refers to unknown field "${v.field}"`;
+    case 'anonymousNotAmongSubmitters':
+      return 'anonymous is set but "anonymous" is not among the submitters';
+    default:
+      return `${p.code} ${JSON.stringify(v)}`;
+  }
+}
+
+export const serviceDefinition = z
+  .object({ ...keyed.settings, start: z.array(keyed.startSection).min(1), pages: z.array(keyed.page).min(3) })
   .superRefine((def, ctx) => {
-    const ids = new Set<string>();
-    for (const p of def.pages) {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate page id "${p.id}"` });
-      ids.add(p.id);
-    }
-    const kinds = def.pages.map((p) => p.kind);
-    if (kinds[0] !== 'question') ctx.addIssue({ code: 'custom', message: 'the first page must be a question page' });
-    if (kinds.filter((k) => k === 'checkAnswers').length !== 1) ctx.addIssue({ code: 'custom', message: 'exactly one checkAnswers page is required' });
-    if (kinds.filter((k) => k === 'confirmation').length !== 1) ctx.addIssue({ code: 'custom', message: 'exactly one confirmation page is required' });
-    const names = new Set<string>();
-    for (const p of def.pages) {
-      if (p.kind !== 'question') continue;
-      for (const f of p.fields) {
-        if (names.has(f.name)) ctx.addIssue({ code: 'custom', message: `field "${f.name}" is defined twice` });
-        names.add(f.name);
-      }
-      for (const r of p.next) {
-        if (!ids.has(r.goto)) ctx.addIssue({ code: 'custom', message: `page "${p.id}" routes to unknown page "${r.goto}"` });
-      }
-    }
-    // A route is evaluated once its page is answered, so it may only use fields asked on that page
-    // or an earlier one: a later page's answer could only be stale.
-    const asked = new Set<string>();
-    const checkRules = (c: Condition, where: string): void => {
-      if ('all' in c) c.all.forEach((x) => checkRules(x, where));
-      else if ('any' in c) c.any.forEach((x) => checkRules(x, where));
-      else if ('rule' in c && !knownRule(c.rule)) ctx.addIssue({ code: 'custom', message: `${where} uses unknown rule "${c.rule}"` });
-      else if ('field' in c && c.field !== undefined && !asked.has(c.field)) ctx.addIssue({ code: 'custom', message: `${where} refers to field "${c.field}", not asked before it` });
-    };
-    for (const p of def.pages) {
-      if (p.kind !== 'question') continue;
-      for (const f of p.fields) asked.add(f.name);
-      p.next.forEach((r) => checkRules(r.when, `page "${p.id}"`));
-    }
-    const referenced: [string, string][] = [
-      ...(def.subject ? [...(def.subject.personnummer ? [def.subject.personnummer] : []), ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
-      ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
-      ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
-      ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
-    ];
-    if (def.anonymous && !def.submitters.includes('anonymous')) ctx.addIssue({ code: 'custom', message: 'anonymous is set but "anonymous" is not among the submitters' });
-    if (def.handling.urgentWhen) checkFields(def.handling.urgentWhen, 'handling.urgentWhen');
-    function checkFields(c: Condition, where: string): void {
-      if ('all' in c) c.all.forEach((x) => checkFields(x, where));
-      else if ('any' in c) c.any.forEach((x) => checkFields(x, where));
-      else if ('rule' in c && !knownRule(c.rule)) ctx.addIssue({ code: 'custom', message: `${where} uses unknown rule "${c.rule}"` });
-      else if ('field' in c && c.field !== undefined && !names.has(c.field)) ctx.addIssue({ code: 'custom', message: `${where} refers to unknown field "${c.field}"` });
-    }
-    for (const [where, n] of referenced) {
-      if (!names.has(n)) ctx.addIssue({ code: 'custom', message: `${where} refers to unknown field "${n}"` });
-    }
+    for (const p of structuralProblems(def)) ctx.addIssue({ code: 'custom', message: describeProblem(p) });
   });
 
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;
