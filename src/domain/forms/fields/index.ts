@@ -27,6 +27,13 @@ const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K
   file,
 };
 
+/** The names of every field type a definition or document may use. */
+export const FIELD_TYPES: readonly string[] = [...Object.keys(leaves), 'repeat'];
+
+export function isFieldType(name: string): boolean {
+  return FIELD_TYPES.includes(name);
+}
+
 export function leafType(field: LeafField): FieldType<LeafField> {
   return leaves[field.type] as FieldType<LeafField>;
 }

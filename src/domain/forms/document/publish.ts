@@ -1,0 +1,46 @@
+/**
+ * Publishing a draft: expand its fragments, run the publish checks, make it the standalone published
+ * form (every default written out), compile it and run its scenarios on the compiled definition, and
+ * hash it. Either the published version with its hash and compiled form, or every problem found at the
+ * first step that found any. Pure: the caller stores the result (and who published it, and when).
+ */
+import type { ForenkladRules } from '../../rules/forenklad.ts';
+import { draftDocument, publishedDocument, type PublishedDocument } from './schema.ts';
+import { expand, type FragmentSource } from './fragment.ts';
+import { publishProblems } from './checks.ts';
+import { compile, type CompiledVersion } from './compile.ts';
+import { describeDifference, runScenarios } from './scenario.ts';
+import { contentHash } from './hash.ts';
+import { schemaProblems, type Problem } from './problems.ts';
+
+export type PublishOptions = {
+  fragments: FragmentSource;
+  /** The day scenarios without a day of their own are judged on. */
+  today: Date;
+  /** The rule set scenarios start from (default: the default rule set). */
+  rules?: ForenkladRules | undefined;
+};
+
+export type Publication = { ok: true; document: PublishedDocument; hash: string; compiled: CompiledVersion } | { ok: false; problems: Problem[] };
+
+export function publish(input: unknown, opts: PublishOptions): Publication {
+  const draft = draftDocument.safeParse(input);
+  if (!draft.success) return { ok: false, problems: schemaProblems(input, draft.error) };
+  const expanded = expand(draft.data, opts.fragments);
+  if (!expanded.ok) return expanded;
+  const problems = publishProblems(expanded.document);
+  if (problems.length > 0) return { ok: false, problems };
+  const strict = publishedDocument.safeParse(expanded.document);
+  if (!strict.success) return { ok: false, problems: schemaProblems(expanded.document, strict.error) };
+  const document = strict.data;
+  const compiled = compile(document);
+  const failed = runScenarios(compiled.definition, document.scenarios, opts).flatMap((r, i) =>
+    r.differences.map((d): Problem => ({
+      code: 'scenarioFailed',
+      params: { scenario: r.name, expectation: d.expectation, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual), difference: describeDifference(d) },
+      path: ['scenarios', i],
+    })),
+  );
+  if (failed.length > 0) return { ok: false, problems: failed };
+  return { ok: true, document, hash: contentHash(document), compiled };
+}
