@@ -85,6 +85,14 @@ export function paragraphs(t: TFunction, key: string, params: Record<string, unk
   return typeof v === 'string' ? [v] : [];
 }
 
+/**
+ * Adds one e-tjänst version's texts, as compiled from its document (src/domain/forms/document/
+ * compile.ts), under the version's own namespace: bundles by language.
+ */
+export function addTexts(namespace: string, bundles: Record<string, Record<string, unknown>>): void {
+  for (const [lang, bundle] of Object.entries(bundles)) instance.addResourceBundle(lang, namespace, bundle, true, true);
+}
+
 export function hasKey(lang: Lang, key: string): boolean {
   return instance.exists(key, { lng: lang, fallbackLng: false });
 }

@@ -1,0 +1,67 @@
+/**
+ * The seeded e-tjänst documents and fragments (db/seed): every fragment is sound, every document
+ * publishes with them (its checks and its own scenarios pass) into a standalone version whose hash
+ * does not depend on how its keys are ordered.
+ */
+import { describe, expect, it } from 'vitest';
+import { draftDocument } from './schema.ts';
+import { fragment, fragmentProblems, type Fragment } from './fragment.ts';
+import { publish } from './publish.ts';
+import { contentHash } from './hash.ts';
+import { textCoverage } from './coverage.ts';
+
+const documents = import.meta.glob<unknown>('../../../../db/seed/e-tjanster/*/*.json', { eager: true, import: 'default' });
+const fragmentFiles = import.meta.glob<unknown>('../../../../db/seed/fragments/*.json', { eager: true, import: 'default' });
+const fragments = new Map(Object.values(fragmentFiles).map((f): [string, Fragment] => [fragment.parse(f).name, fragment.parse(f)]));
+const source = (n: string) => fragments.get(n);
+const TODAY = new Date('2026-11-23T12:00:00Z');
+
+/** The same value with every object's keys in reverse order. */
+const reversed = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(reversed) : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+
+describe.each(Object.entries(fragmentFiles).map(([file, f]) => ({ file, f })))('fragment $file', ({ file, f }) => {
+  it('is named as its file and has no mistakes of its own', () => {
+    const parsed = fragment.parse(f);
+    expect(file.endsWith(`/${parsed.name}.json`)).toBe(true);
+    expect(fragmentProblems(parsed)).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(documents).map(([file, doc]) => ({ file, doc })))('document $file', ({ file, doc }) => {
+  const draft = draftDocument.parse(doc);
+  const result = publish(doc, { fragments: source, today: TODAY });
+
+  it('is stored as its id and version', () => {
+    expect(file.endsWith(`/${draft.id}/v${draft.version}.json`)).toBe(true);
+  });
+
+  it('publishes: its checks and its own scenarios pass', () => {
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(draft.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it('publishes into a version that stands alone and publishes to itself', () => {
+    if (!result.ok) throw new Error('not published');
+    expect(JSON.stringify(result.document)).not.toMatch(/"fragment"|"\$param"|"\$choose"|"\$if"/);
+    const again = publish(result.document, { fragments: () => undefined, today: TODAY });
+    expect(again.ok && again.document).toEqual(result.document);
+  });
+
+  it('has a hash that does not depend on the order of its keys', () => {
+    if (!result.ok) throw new Error('not published');
+    expect(contentHash(reversed(result.document))).toBe(result.hash);
+  });
+
+  it('has every text in Swedish and English', () => {
+    if (!result.ok) throw new Error('not published');
+    const [sv, en] = textCoverage(result.document, ['sv', 'en']);
+    expect(sv!.missing).toEqual([]);
+    expect(en!.missing).toEqual([]);
+  });
+});
+
+it('uses every seeded fragment in some document', () => {
+  const used = new Set(Object.values(documents).flatMap((d) => JSON.stringify(d).match(/"fragment": ?"[^"]+"/g) ?? []).map((m) => m.replace(/.*"([^"]+)"$/, '$1')));
+  expect([...fragments.keys()].sort()).toEqual([...used].sort());
+});
