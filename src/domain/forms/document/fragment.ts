@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { fieldName, formSchemas, slug } from '../definition.ts';
 import { textSchemas } from './text.ts';
-import { errorCode, expandedDocument, DOCUMENT_FORMAT, type DraftDocument, type ExpandedDocument } from './schema.ts';
+import { errorCode, expandedDocument, jsonValue, DOCUMENT_FORMAT, type DraftDocument, type ExpandedDocument } from './schema.ts';
 import { schemaProblems, type Problem } from './problems.ts';
 
 const paramCommon = {
@@ -46,7 +46,7 @@ export const fragment = z.strictObject({
   /** Where it may be used: among a document's start sections or among its pages. */
   provides: z.enum(['start', 'pages']),
   params: z.record(fieldName, paramDecl).default({}),
-  content: z.array(z.json()).min(1),
+  content: z.array(jsonValue).min(1),
 });
 export type Fragment = z.infer<typeof fragment>;
 export type FragmentSource = (name: string) => Fragment | undefined;

@@ -50,13 +50,16 @@ const expectation = z.strictObject({
 });
 export type Expectation = z.infer<typeof expectation>;
 
+/** An answer as the journey stores it: a string, a list, an address, null for an optional field left empty … */
+export const answerValue = z.json();
+
 export const scenario = z.strictObject({
   name: z.string().min(1),
   /** The day it is judged on (a date, or a date and time); otherwise the day the scenarios are run. */
   today: z.union([z.iso.date(), z.iso.datetime()]).optional(),
   /** Rule-set values that differ from the default rule set (the age limit, whether folkbokföring is required …). */
   rules: ruleOverrides.optional(),
-  answers: z.record(fieldName, z.json()),
+  answers: z.record(fieldName, answerValue),
   expect: expectation,
 });
 export type Scenario = z.infer<typeof scenario>;

@@ -21,23 +21,27 @@ export const DOCUMENT_FORMAT = 1;
 /** An error code a field type reports ("required", "tooLong"), whose message a field may word itself. */
 export const errorCode = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be an error code such as "required"');
 
+/** Any JSON value (a fragment parameter's value, a fragment's content before expansion). */
+export const jsonValue = z.json();
+
 /** Where a draft uses a fragment: its name and the values of its parameters. */
 export const fragmentRef = z.strictObject({
   fragment: slug,
-  params: z.record(fieldName, z.json()).default({}),
+  params: z.record(fieldName, jsonValue).default({}),
 });
 export type FragmentRef = z.infer<typeof fragmentRef>;
 
 /** The document's schema for one spelling of texts, standalone and with fragment references allowed. */
 function documentSchemas(strictTexts: boolean) {
   const t = textSchemas(strictTexts);
-  const s = formSchemas(t.text, t.paragraphs, {
-    /** The field's own error messages by code; a code without one shows the portal's common message. */
-    errors: z.record(errorCode, t.text).optional(),
-  });
+  /** A field's own error messages by code; a code without one shows the portal's common message. */
+  const errors = z.record(errorCode, t.text);
+  const s = formSchemas(t.text, t.paragraphs, { errors: errors.optional() });
   const common = { format: z.literal(DOCUMENT_FORMAT), ...s.settings };
   const scenarios = z.array(scenario).default([]);
   return {
+    /** The parts, for naming them in the JSON Schema. */
+    parts: { ...t, ...s, errors, scenario, fragmentRef },
     standalone: z.strictObject({ ...common, start: z.array(s.startSection).min(1), pages: z.array(s.page).min(3), scenarios }),
     withFragments: z.strictObject({
       ...common,
@@ -48,10 +52,11 @@ function documentSchemas(strictTexts: boolean) {
   };
 }
 
-const lenient = documentSchemas(false);
-export const draftDocument = lenient.withFragments;
-export const expandedDocument = lenient.standalone;
-export const publishedDocument = documentSchemas(true).standalone;
+export const lenientSchemas = documentSchemas(false);
+export const strictSchemas = documentSchemas(true);
+export const draftDocument = lenientSchemas.withFragments;
+export const expandedDocument = lenientSchemas.standalone;
+export const publishedDocument = strictSchemas.standalone;
 
 export type DraftDocument = z.infer<typeof draftDocument>;
 export type ExpandedDocument = z.infer<typeof expandedDocument>;
