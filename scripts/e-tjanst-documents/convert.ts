@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceDefinition } from '../../src/domain/forms/definition.ts';
-import { fragment as fragmentSchema, type Fragment, type ParamDecl } from '../../src/domain/forms/document/fragment.ts';
+import { fragment as fragmentSchema, type Fragment } from '../../src/domain/forms/document/fragment.ts';
 import { DOCUMENT_FORMAT, publishedDocument } from '../../src/domain/forms/document/schema.ts';
 import { mapTexts } from '../../src/domain/forms/document/sites.ts';
 import { publish } from '../../src/domain/forms/document/publish.ts';
