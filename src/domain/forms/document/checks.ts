@@ -6,14 +6,13 @@
  * nobody can reach. Unknown field types and rules are named by the schema step and the structural
  * rules; failing scenarios by the publish step, which runs them on the compiled definition.
  */
-import { conditionLeaves, structuralProblems, type Problem } from '../structure.ts';
+import { structuralProblems, type Problem } from '../structure.ts';
 import type { ExpandedDocument, DocumentPage, DocumentField } from './schema.ts';
 import { forEachText } from './sites.ts';
 import { entryOf, SOURCE_LANG, stringsOf, type Text, type Words } from './text.ts';
 import { placeholderProblems } from './placeholders.ts';
 
 type Question = Extract<DocumentPage, { kind: 'question' }>;
-const questions = (doc: ExpandedDocument): Question[] => doc.pages.filter((p): p is Question => p.kind === 'question');
 
 /** The values the text context answer can take, or undefined when it is not a choice. */
 export function contextValues(doc: Pick<ExpandedDocument, 'textContext' | 'pages'>): string[] | undefined {
@@ -108,7 +107,3 @@ export function publishProblems(doc: ExpandedDocument): Problem[] {
   return [...structuralProblems(doc), ...textProblems(doc), ...duplicateProblems(doc), ...reachabilityProblems(doc)];
 }
 
-/** The fields each condition of the document reads (for the editor's view of what depends on what). */
-export function conditionFields(doc: ExpandedDocument): Map<string, string[]> {
-  return new Map(questions(doc).map((p) => [p.id, [...new Set(p.next.flatMap((r) => conditionLeaves(r.when).flatMap((l) => (l.field ? [l.field] : []))))]]));
-}
