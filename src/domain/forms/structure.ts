@@ -8,7 +8,13 @@
 import type { Condition } from './definition.ts';
 import { knownRule } from './conditions.ts';
 
-export type Problem = { code: string; params: Record<string, string | number>; path?: (string | number)[] | undefined };
+export type Problem = {
+  code: string;
+  params: Record<string, string | number>;
+  path?: (string | number)[] | undefined;
+  /** The fragment whose content holds the problem, when `path` is the reference to it. */
+  fragment?: string | undefined;
+};
 
 /** The parts of a definition or document the structural rules read (texts play no part). */
 export type Skeleton = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publish, type Publication } from './publish.ts';
-import { draft, fragmentSource, pagesOf } from './fixtures.ts';
+import { draft, FRAGMENTS, fragmentSource, pagesOf } from './fixtures.ts';
 import type { Problem } from './problems.ts';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -35,6 +35,20 @@ describe('the publish checks', () => {
     page(d, 'for-ung').body = { sv: ['Ring {{telefon}}.'] };
     page(d, 'for-vem').fields[0]!.errors = { required: { sv: 'Välj, högst {{max}} och {{n}}' } };
     expect(problems(d)).toEqual([{ code: 'unknownPlaceholder', params: { text: 'pages.for-ung.body', lang: 'sv', name: 'telefon' }, path: ['pages', 3, 'body'] }]);
+  });
+
+  it('point at the draft: at a fragment reference for a problem in its content, past it for the draft’s own pages', () => {
+    const two = { ...FRAGMENTS['fixture-namn']!, content: [...FRAGMENTS['fixture-namn']!.content, { kind: 'question', id: 'extra', title: { sv: 'Extra {{okand}}' }, fields: [{ type: 'yesNo', name: 'extra', label: { sv: 'Extra?' } }] }] };
+    const d = draft();
+    d.scenarios = [];
+    page(d, 'for-ung').title = { en: 'Too young' };
+    const r = publish(d, { fragments: (n) => (n === 'fixture-namn' ? two : fragmentSource(n)), today: TODAY });
+    expect(r.ok ? [] : r.problems).toEqual([
+      { code: 'unknownPlaceholder', params: { text: 'pages.extra.title', lang: 'sv', name: 'okand' }, path: ['pages', 2], fragment: 'fixture-namn' },
+      { code: 'missingSwedish', params: { text: 'pages.for-ung.title' }, path: ['pages', 3, 'title'] },
+      // The fragment's first page always goes on to `then`: its second page is never reached.
+      { code: 'unreachablePage', params: { page: 'extra' }, path: ['pages', 2], fragment: 'fixture-namn' },
+    ]);
   });
 
   it('name a half-written placeholder and a nested text', () => {

@@ -124,21 +124,44 @@ function useOf(ref: { fragment: string; params: Record<string, unknown> }, slot:
   return { ok: true, content: instantiate(f.content, ref.params) as unknown[] };
 }
 
-export type Expansion = { ok: true; document: ExpandedDocument } | { ok: false; problems: Problem[] };
+/** Where each start section and page of the expanded document came from in the draft. */
+export type Origins = Record<'start' | 'pages', { index: number; fragment?: string }[]>;
+
+export type Expansion = { ok: true; document: ExpandedDocument; origins: Origins } | { ok: false; problems: Problem[] };
+
+/**
+ * A problem found in the expanded document, pointed at the draft: a start section or page the
+ * draft has itself keeps its place there, one that came from a fragment points at the reference.
+ */
+export function inDraft(p: Problem, origins: Origins): Problem {
+  const [slot, i, ...rest] = p.path ?? [];
+  if ((slot !== 'start' && slot !== 'pages') || typeof i !== 'number') return p;
+  const o = origins[slot][i];
+  if (!o) return p;
+  return o.fragment ? { ...p, path: [slot, o.index], fragment: o.fragment } : { ...p, path: [slot, o.index, ...rest] };
+}
 
 /** A draft with every fragment reference replaced by the fragment's content, checked against the document schema. */
 export function expand(draft: DraftDocument, source: FragmentSource): Expansion {
   const problems: Problem[] = [];
+  const origins: Origins = { start: [], pages: [] };
   const expandList = (items: readonly unknown[], slot: 'start' | 'pages') =>
-    items.flatMap((item, i) => {
-      if (!isObj(item) || typeof item.fragment !== 'string') return [item];
-      const used = useOf({ fragment: item.fragment, params: isObj(item.params) ? item.params : {} }, slot, [slot, i], source);
-      if (used.ok) return used.content;
-      problems.push(...used.problems);
-      return [];
+    items.flatMap((item, index) => {
+      if (!isObj(item) || typeof item.fragment !== 'string') {
+        origins[slot].push({ index });
+        return [item];
+      }
+      const fragmentName = item.fragment;
+      const used = useOf({ fragment: fragmentName, params: isObj(item.params) ? item.params : {} }, slot, [slot, index], source);
+      if (!used.ok) {
+        problems.push(...used.problems);
+        return [];
+      }
+      origins[slot].push(...used.content.map(() => ({ index, fragment: fragmentName })));
+      return used.content;
     });
   const raw = { ...draft, start: expandList(draft.start, 'start'), pages: expandList(draft.pages, 'pages') };
   if (problems.length > 0) return { ok: false, problems };
   const parsed = expandedDocument.safeParse(raw);
-  return parsed.success ? { ok: true, document: parsed.data } : { ok: false, problems: schemaProblems(raw, parsed.error) };
+  return parsed.success ? { ok: true, document: parsed.data, origins } : { ok: false, problems: schemaProblems(raw, parsed.error).map((p) => inDraft(p, origins)) };
 }

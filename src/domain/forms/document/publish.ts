@@ -6,7 +6,7 @@
  */
 import type { ForenkladRules } from '../../rules/forenklad.ts';
 import { draftDocument, publishedDocument, type PublishedDocument } from './schema.ts';
-import { expand, type FragmentSource } from './fragment.ts';
+import { expand, inDraft, type FragmentSource } from './fragment.ts';
 import { publishProblems } from './checks.ts';
 import { compile, type CompiledVersion } from './compile.ts';
 import { describeDifference, runScenarios } from './scenario.ts';
@@ -28,10 +28,11 @@ export function publish(input: unknown, opts: PublishOptions): Publication {
   if (!draft.success) return { ok: false, problems: schemaProblems(input, draft.error) };
   const expanded = expand(draft.data, opts.fragments);
   if (!expanded.ok) return expanded;
-  const problems = publishProblems(expanded.document);
+  // Problems are pointed at the draft the redaktör edits, not at the expanded document.
+  const problems = publishProblems(expanded.document).map((p) => inDraft(p, expanded.origins));
   if (problems.length > 0) return { ok: false, problems };
   const strict = publishedDocument.safeParse(expanded.document);
-  if (!strict.success) return { ok: false, problems: schemaProblems(expanded.document, strict.error) };
+  if (!strict.success) return { ok: false, problems: schemaProblems(expanded.document, strict.error).map((p) => inDraft(p, expanded.origins)) };
   const document = strict.data;
   const compiled = compile(document);
   const failed = runScenarios(compiled.definition, document.scenarios, opts).flatMap((r, i) =>
