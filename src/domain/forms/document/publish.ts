@@ -2,14 +2,16 @@
  * Publishing a draft: expand its fragments, run the publish checks, make it the standalone published
  * form (every default written out), compile it and run its scenarios on the compiled definition, and
  * hash it. Either the published version with its hash and compiled form, or every problem found at the
- * first step that found any. Pure: the caller stores the result (and who published it, and when).
+ * first step that found any: codes and values, which the editor words in the reader's language (a failed
+ * scenario's expected and actual values as JSON; describeDifference words them for a developer).
+ * Pure: the caller stores the result (and who published it, and when).
  */
 import type { ForenkladRules } from '../../rules/forenklad.ts';
 import { draftDocument, publishedDocument, type PublishedDocument } from './schema.ts';
 import { expand, inDraft, type FragmentSource } from './fragment.ts';
 import { publishProblems } from './checks.ts';
 import { compile, type CompiledVersion } from './compile.ts';
-import { describeDifference, runScenarios } from './scenario.ts';
+import { runScenarios } from './scenario.ts';
 import { contentHash } from './hash.ts';
 import { schemaProblems, type Problem } from './problems.ts';
 
@@ -38,7 +40,7 @@ export function publish(input: unknown, opts: PublishOptions): Publication {
   const failed = runScenarios(compiled.definition, document.scenarios, opts).flatMap((r, i) =>
     r.differences.map((d): Problem => ({
       code: 'scenarioFailed',
-      params: { scenario: r.name, expectation: d.expectation, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual), difference: describeDifference(d) },
+      params: { scenario: r.name, expectation: d.expectation, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual) },
       path: ['scenarios', i],
     })),
   );
