@@ -37,27 +37,30 @@ const isFileField = (f: unknown): boolean => typeof f === 'object' && f !== null
  * The schemas of fields, pages and an e-tjänst's properties for one spelling of texts: `text` for
  * a single text (a title, a label), `paragraphs` for a text that may be several paragraphs (a start
  * section, an exit page's or the confirmation's body), `fieldExtra` for what a field carries besides
- * (a document: its error messages).
+ * (a document: its error messages). `strict`: an unknown property is an error rather than dropped, as
+ * it must be in a document written by hand or imported (a misspelt "maxLenght" would otherwise leave
+ * the default in force without a word).
  */
-export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends z.ZodRawShape>(text: T, paragraphs: P, fieldExtra: X) {
-  const option = z.object({ value: slug, label: text, hint: text.optional() });
+export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends z.ZodRawShape>(text: T, paragraphs: P, fieldExtra: X, { strict = false } = {}) {
+  const object = strict ? z.strictObject : z.object;
+  const option = object({ value: slug, label: text, hint: text.optional() });
   const fieldBase = { name: fieldName, label: text, hint: text.optional(), optional: z.boolean().default(false), ...fieldExtra };
 
   const leafField = z.discriminatedUnion('type', [
-    z.object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
-    z.object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
-    z.object({ ...fieldBase, type: z.literal('personnummer') }),
-    z.object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
-    z.object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
-    z.object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
-    z.object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
-    z.object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
-    z.object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
+    object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
+    object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
+    object({ ...fieldBase, type: z.literal('personnummer') }),
+    object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
+    object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
+    object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
+    object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
+    object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
+    object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
     // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
-    z.object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
-    z.object({ ...fieldBase, type: z.literal('yesNo') }),
-    z.object({ ...fieldBase, type: z.literal('address') }),
-    z.object({
+    object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
+    object({ ...fieldBase, type: z.literal('yesNo') }),
+    object({ ...fieldBase, type: z.literal('address') }),
+    object({
       ...fieldBase,
       type: z.literal('file'),
       accept: z.array(z.enum(FILE_KINDS)).min(1).default([...FILE_KINDS]),
@@ -65,7 +68,7 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     }),
   ]);
 
-  const repeatField = z.object({
+  const repeatField = object({
     ...fieldBase,
     type: z.literal('repeat'),
     /** Label of one item, with {{n}} for its number ("Kontaktperson {{n}}"). */
@@ -80,8 +83,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
   // rather than as a bare "Invalid input" on the whole field.
   const field = z.discriminatedUnion('type', [leafField, repeatField]);
 
-  const route = z.object({ when: condition, goto: slug });
-  const questionPage = z.object({
+  const route = object({ when: condition, goto: slug });
+  const questionPage = object({
     kind: z.literal('question'),
     id: slug,
     title: text,
@@ -89,13 +92,13 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     fields: z.array(field).min(1),
     next: z.array(route).default([]),
   });
-  const exitPage = z.object({ kind: z.literal('exit'), id: slug, title: text, body: paragraphs });
-  const checkAnswersPage = z.object({ kind: z.literal('checkAnswers'), id: slug, title: text, declaration: text.optional() });
-  const confirmationPage = z.object({ kind: z.literal('confirmation'), id: slug, title: text, body: paragraphs });
+  const exitPage = object({ kind: z.literal('exit'), id: slug, title: text, body: paragraphs });
+  const checkAnswersPage = object({ kind: z.literal('checkAnswers'), id: slug, title: text, declaration: text.optional() });
+  const confirmationPage = object({ kind: z.literal('confirmation'), id: slug, title: text, body: paragraphs });
   const page = z.discriminatedUnion('kind', [questionPage, exitPage, checkAnswersPage, confirmationPage]);
 
   /** Start page: sections of heading + paragraphs. */
-  const startSection = z.object({ heading: text, paragraphs, ordinaryApplicationLink: z.boolean().default(false) });
+  const startSection = object({ heading: text, paragraphs, ordinaryApplicationLink: z.boolean().default(false) });
 
   /** Everything an e-tjänst version is besides its start page and pages. */
   const settings = {
@@ -113,9 +116,9 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     /** Shows the link to the ordinary biståndsansökan on every page. */
     ordinaryApplicationLink: z.boolean().default(false),
     /** Which answers identify the person the matter concerns. */
-    subject: z.object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
+    subject: object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
     /** When an answer says someone applies for another person, and which answers name the submitter. */
-    onBehalf: z.object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
+    onBehalf: object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
     /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
     textContext: fieldName.optional(),
     /**
@@ -123,7 +126,7 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
      * Such a submission stores no submitter name; the definition's routes must skip every question
      * that would identify the reporter, so those answers are never on the path.
      */
-    anonymous: z.object({ field: fieldName, equals: z.string() }).optional(),
+    anonymous: object({ field: fieldName, equals: z.string() }).optional(),
     /** What the citizen sends, for the shared wording: "Skicka ansökan", "Skicka anmälan", or just "Skicka". */
     matter: z.enum(['ansokan', 'anmalan', 'fraga', 'synpunkt']).default('ansokan'),
     /** A "Lämna sidan snabbt" button on every page (våld, missbruk, orosanmälan). */
@@ -131,8 +134,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     /** A notice on every page: in acute danger call 112, or the socialjour out of hours. */
     emergencyNotice: z.boolean().default(false),
     /** How the case is handled: a deadline from receipt (e.g. förhandsbedömning in 14 days) and when it is urgent. */
-    handling: z.object({ dueDays: z.number().int().positive().optional(), urgentWhen: condition.optional() }).default({}),
-    retention: z.object({ yearsAfterClosed: z.number().int().positive() }),
+    handling: object({ dueDays: z.number().int().positive().optional(), urgentWhen: condition.optional() }).default({}),
+    retention: object({ yearsAfterClosed: z.number().int().positive() }),
   };
 
   return { option, leafField, repeatField, field, route, page, startSection, settings };

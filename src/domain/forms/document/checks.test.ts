@@ -139,6 +139,12 @@ describe('the publish checks', () => {
     ]);
   });
 
+  it('refuse a property the format does not have, such as a misspelt limit', () => {
+    const d = draft();
+    page(d, 'for-vem').fields[0]!.maxLenght = 100;
+    expect(problems(d)).toEqual([expect.objectContaining({ code: 'invalid', params: expect.objectContaining({ issue: 'unrecognized_keys' }), path: ['pages', 0, 'fields', 0] })]);
+  });
+
   it('report what the schema rejects with where it is', () => {
     const d = draft();
     delete page(d, 'klart').title;

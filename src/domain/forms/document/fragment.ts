@@ -52,7 +52,7 @@ export type Fragment = z.infer<typeof fragment>;
 export type FragmentSource = (name: string) => Fragment | undefined;
 
 const texts = textSchemas(false);
-const lenient = formSchemas(texts.text, texts.paragraphs, {});
+const lenient = formSchemas(texts.text, texts.paragraphs, {}, { strict: true });
 const valueOf: Record<ParamDecl['type'], (d: ParamDecl) => z.ZodType> = {
   pageId: () => slug,
   boolean: () => z.boolean(),

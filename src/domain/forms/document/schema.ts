@@ -36,7 +36,7 @@ function documentSchemas(strictTexts: boolean) {
   const t = textSchemas(strictTexts);
   /** A field's own error messages by code; a code without one shows the portal's common message. */
   const errors = z.record(errorCode, t.text);
-  const s = formSchemas(t.text, t.paragraphs, { errors: errors.optional() });
+  const s = formSchemas(t.text, t.paragraphs, { errors: errors.optional() }, { strict: true });
   const common = { format: z.literal(DOCUMENT_FORMAT), ...s.settings };
   const scenarios = z.array(scenario).default([]);
   return {
