@@ -23,6 +23,10 @@ import { LANG_COOKIE } from './i18n/cookie.ts';
 import { securityHeaders } from './server/security-headers.ts';
 import { registerDirectSend } from './server/front/direct-send.ts';
 import { sendJourneyFromFront } from './server/send-journey.ts';
+import { guardConsole, log, describeError } from './server/log.ts';
+
+// What the framework and libraries print about a failure goes through the log's scrubbing too.
+guardConsole();
 
 // Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
 ensureDeliveryWorker();
@@ -55,6 +59,28 @@ function languageLocals(lang: App.Locals['lang']): { t: App.Locals['t']; textPar
   }
   return l;
 }
+
+/** Thrown on in place of an unexpected error: the framework logs and shows it, never the original's message. */
+class UnexpectedError extends Error {
+  constructor(e: unknown) {
+    const d = describeError(e);
+    super(`${d.class}${d.code ? ` (${d.code})` : ''}`);
+    this.name = 'UnexpectedError';
+  }
+}
+
+/**
+ * An error no page handled is logged here by class and code, and passed on without its message
+ * (a driver's carries the statement's parameters: the answers), for the framework's 500 page.
+ */
+const errors = defineMiddleware(async (ctx, next) => {
+  try {
+    return await next();
+  } catch (e) {
+    log('error', 'request failed', { method: ctx.request.method, route: ctx.routePattern }, e);
+    throw new UnexpectedError(e);
+  }
+});
 
 const locale = defineMiddleware(async (ctx, next) => {
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
@@ -170,4 +196,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(sharedPages, headers, locale, bodyLimit, staff, citizen);
+export const onRequest = sequence(errors, sharedPages, headers, locale, bodyLimit, staff, citizen);
