@@ -9,7 +9,8 @@
  * SQL fragments, path tricks, lone surrogates and control characters; bodies of invalid UTF-8;
  * thousands of fields; multipart posts whose file names try to climb out of folders; malformed
  * multipart and wrong content types. Then a journey stores markup in free-text answers and the
- * staff case page and check-answers page are read back.
+ * staff case page and check-answers page are read back. Then every GET route with hostile query
+ * strings (scripts/fuzz-get.ts): never a 5xx, never a redirect off the portal.
  *
  * Asserted for every answer: never a 5xx; a 4xx is a page with a heading (a clear message, not
  * an empty body or a stack trace); no response contains posted markup as a tag (only escaped).
@@ -29,6 +30,7 @@ import fc from 'fast-check';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { Jar, spawnBuiltPortal } from './built-portal.ts';
+import { getRoutes, queryJobs, queryNames, staysHere } from './fuzz-get.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -344,6 +346,36 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
 
 let distUsed = '';
 
+/** Every GET route with every query parameter the code reads, hostile values and return-path bypasses. */
+async function fuzzQueries(staff: Jar, reference: string): Promise<void> {
+  const routes = getRoutes({ service: 'kontakta-socialtjansten', page: 'amne', reference, id: randomUUID(), lang: 'en', token: 'ogiltig', month: '2026-01' });
+  const jobs = queryJobs(routes, queryNames(), SEED);
+  const visitor = new Jar();
+  let next = 0;
+  let redirects = 0;
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) {
+        const { route, query } = jobs[next++]!;
+        const url = `${route.url}?${query}`;
+        try {
+          const res = await fetch(`${ORIGIN}${url}`, { headers: { cookie: (route.staff ? staff : visitor).header() }, redirect: 'manual' });
+          const location = res.headers.get('location') ?? '';
+          const body = res.headers.get('content-type')?.startsWith('text/html') ? await res.text() : (await res.arrayBuffer(), '<h1>');
+          if (location) redirects += 1;
+          judge(`GET ${url.slice(0, 200)}`, { status: res.status, type: res.headers.get('content-type') ?? 'text/html', body });
+          check(staysHere(location, ORIGIN), `GET ${url.slice(0, 200)} redirects off the portal: ${location.slice(0, 200)}`);
+        } catch (e) {
+          failed += 1;
+          if (failures.length < 25) failures.push(`GET ${url.slice(0, 200)}: request failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }),
+  );
+  console.log(`  query strings: ${jobs.length} GETs to ${routes.length} routes in ${((Date.now() - t0) / 1000).toFixed(1)} s (${redirects} redirects, each kept on the portal)`);
+}
+
 async function main(): Promise<number> {
   const dist = build();
   distUsed = dist;
@@ -450,6 +482,7 @@ async function main(): Promise<number> {
   }
   judge('POST /betyg (markup comment)', await request(j, '/betyg', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ serviceId: 'synpunkter-och-klagomal', rating: '5', comment: MARKUP.join(' ') }).toString() }));
 
+  await fuzzQueries(staff, reference);
   await securityChecks(routes, staff, j);
 
   const alive = portal?.exitCode === null && (await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200;

@@ -1,11 +1,8 @@
 /** Small HTTP helpers for pages: reading forms within limits, safe redirects. */
 import type { FormInput } from '../domain/forms/answers.ts';
 
-/** Only same-site paths: "/x" but never "//evil.example" or "/\\evil". */
-export function safeReturnPath(raw: string | null | undefined, fallback = '/'): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || /[\r\n]/.test(raw)) return fallback;
-  return raw;
-}
+/** Return paths have one rule, in ./return-path.ts. */
+export { safeReturnPath } from './return-path.ts';
 
 export class BadFormError extends Error {
   constructor(message: string) {
