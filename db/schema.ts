@@ -10,3 +10,4 @@ export * from './schema/citizens.ts';
 export * from './schema/catalog.ts';
 export * from './schema/surveys.ts';
 export * from './schema/indicators.ts';
+export * from './schema/oversight.ts';

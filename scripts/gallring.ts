@@ -1,7 +1,8 @@
 /**
  * `npm run gallring [-- --dry-run] [-- --survey-code-months 12]`: removes what the retention rules
  * say may no longer be kept (see src/server/gallring.ts), with one audit event per removal, and
- * prints what went (ids, references and e-tjänst ids only). `--dry-run` lists what would go.
+ * prints what went (ids, references and e-tjänst ids only). `--dry-run` lists what would go. When
+ * something planned was not removed, it says which and exits with code 2.
  *
  * Run it daily (cron or a systemd timer, e.g. `15 3 * * * cd /srv/portal && npm run gallring`).
  * Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data; stop
@@ -57,6 +58,12 @@ try {
   console.log(dryRun ? `Gallring, provkörning: ${report.items.length} skulle tas bort.` : `Gallring: ${report.items.length} borttagna (var och en med en händelse i granskningsloggen).`);
   for (const item of report.items) console.log(`  ${describeItem(item)}`);
   for (const u of report.unknownRule) console.log(`  behålls: ${u.cases} avslutade ärenden i ${u.serviceId} version ${u.serviceVersion}, som saknar känd gallringsregel`);
+  if (report.missed.length > 0) {
+    // Planned and done differ: say what was not removed and fail, so that cron or a timer reports it.
+    console.error(`Gallring: ${report.missed.length} av ${report.items.length + report.missed.length} planerade borttagningar blev inte gjorda:`);
+    for (const item of report.missed) console.error(`  ej borttagen: ${describeItem(item)}`);
+    process.exitCode = 2;
+  }
 } finally {
   await handle.close();
 }

@@ -1,6 +1,7 @@
 /**
  * The audit trail.
  */
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Append-only: the application has no code path that updates or deletes these rows. */
@@ -19,5 +20,10 @@ export const auditEvents = pgTable(
     /** The client address the action came from ("from where"). */
     ip: text('ip'),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_events_actor_idx').on(t.actorId, t.at)],
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at),
+    index('audit_events_actor_idx').on(t.actorId, t.at),
+    // "Who searched for this person?": a searched personnummer is kept only as a keyed hash.
+    index('audit_events_person_idx').on(sql`(${t.details}->>'personKey')`, t.at),
+  ],
 );

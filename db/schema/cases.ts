@@ -3,7 +3,7 @@
  * deliveries to the verksamhetssystem.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, date, boolean, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytes } from './columns.ts';
 
 export const referenceSeq = pgSequence('submission_reference_seq', { startWith: 1, increment: 1 });
@@ -76,13 +76,57 @@ export const uploads = pgTable(
     fileName: text('file_name').notNull(),
     kind: text('kind').notNull(),
     size: integer('size').notNull(),
-    data: bytes('data').notNull(),
+    /** Files stored before upload_chunks; newer files keep their bytes there. */
+    data: bytes('data'),
+    /** SHA-256 of the whole file (hex), for deliveries. */
+    sha256: text('sha256'),
+    /**
+     * Keyed hashes (with a key that changes daily) of the person and the client address that
+     * uploaded it, for the quota of uploads not yet sent. Cleared when the upload joins a case
+     * (a trigger), so nothing links a sent case to where it came from.
+     */
+    quotaPersonKey: text('quota_person_key'),
+    quotaAddressKey: text('quota_address_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
     /** An attachment to a message on Mina sidor (then also linked to the message's submission). */
     messageId: uuid('message_id'),
   },
-  (t) => [index('uploads_submission_idx').on(t.submissionId), index('uploads_journey_idx').on(t.journeyKey), index('uploads_message_idx').on(t.messageId)],
+  (t) => [
+    index('uploads_submission_idx').on(t.submissionId),
+    index('uploads_journey_idx').on(t.journeyKey),
+    index('uploads_message_idx').on(t.messageId),
+    index('uploads_quota_person_idx').on(t.quotaPersonKey),
+    index('uploads_quota_address_idx').on(t.quotaAddressKey),
+  ],
+);
+
+/**
+ * The bytes of an upload, a few hundred kilobytes a row, each row written in a statement of its
+ * own so that other requests are answered between them (docs/adr/0008). The upload's row is
+ * written after its last chunk: chunks without one are an interrupted upload, removed by gallring.
+ */
+export const uploadChunks = pgTable(
+  'upload_chunks',
+  {
+    uploadId: uuid('upload_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytes('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.seq] }), index('upload_chunks_created_idx').on(t.createdAt)],
+);
+
+/** Bytes and files uploaded per keyed hash of a person or an address per day (the daily quota); removed the day after. */
+export const uploadQuotaCounters = pgTable(
+  'upload_quota_counters',
+  {
+    key: text('key').notNull(),
+    day: date('day').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    files: integer('files').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.day] })],
 );
 
 /** The case timeline: what happened to a case, in order (status, assignment, notes, decisions). */

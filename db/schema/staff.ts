@@ -15,6 +15,8 @@ export const staffUsers = pgTable('staff_users', {
   areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Work e-mail address: administrators are told there of changes that need a second administrator. */
+  email: text('email'),
   /** TOTP secret, encrypted with a key derived from COOKIE_SECRET; null until enrolled. */
   totpSecret: bytes('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),

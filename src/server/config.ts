@@ -67,6 +67,17 @@ const schema = z.object({
   FEE_HOME_CARE_HOURLY: z.coerce.number().int().min(0).max(100_000).optional(),
   FEE_MAXTAXA_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /**
+   * Upload quotas (docs/adr/0008): per person (e-legitimation) and per client address, per day and
+   * for uploads not yet sent. The defaults let a person send a month's bank statements and a few
+   * certificates several times over; an address (an office, a library) may be shared, so it gets more.
+   */
+  UPLOAD_QUOTA_PERSON_DAY_MB: z.coerce.number().int().min(1).max(100_000).default(60),
+  UPLOAD_QUOTA_PERSON_DAY_FILES: z.coerce.number().int().min(1).max(100_000).default(30),
+  UPLOAD_QUOTA_ADDRESS_DAY_MB: z.coerce.number().int().min(1).max(100_000).default(200),
+  UPLOAD_QUOTA_ADDRESS_DAY_FILES: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Bytes of uploads not yet sent with an application or message, per person and per address. */
+  UPLOAD_QUOTA_UNSENT_MB: z.coerce.number().int().min(1).max(100_000).default(40),
   /** New e-tjänst submissions per client address per hour (0: no limit). */
   SUBMISSION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**

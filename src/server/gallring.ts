@@ -10,7 +10,9 @@
  *  - the invitation codes (hashes) of closed survey periods whose last day is older than
  *    `surveyCodeMonths`; the anonymous answers are kept;
  *  - the marks of survey forms already sent (token hashes, kept only to recognise a form sent
- *    twice) older than `sentFormDays`.
+ *    twice) older than `sentFormDays`;
+ *  - the chunks of an upload that never got its row (interrupted) after a day, and the upload
+ *    quota counters of earlier days.
  *
  * Every deletion writes one audit event (`gallring.*`) holding only ids, the reference and the
  * e-tjänst id: never the deleted personal data. Cases of an e-tjänst whose definition is not known
@@ -18,9 +20,10 @@
  * registry, `scripts/gallring.ts` from the definition files), so this module runs in both.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
-import { drafts, submissions, surveyInvitations, surveyPeriods, surveySentForms, uploads } from '../../db/schema.ts';
+import { drafts, submissions, surveyInvitations, surveyPeriods, surveySentForms, uploadChunks, uploadQuotaCounters, uploads } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
+import { stockholmDay } from './upload-quota.ts';
 
 export type RetentionRule = { id: string; version: number; retention: { yearsAfterClosed: number } };
 
@@ -43,11 +46,22 @@ export type GallringItem =
   | { kind: 'upload'; id: string; serviceId: string }
   | { kind: 'surveyCodes'; periodId: string; surveyId: string; codes: number }
   /** The marks of survey forms sent before the day `before`. */
-  | { kind: 'surveySentForms'; before: string; forms: number };
+  | { kind: 'surveySentForms'; before: string; forms: number }
+  /** Chunks of an upload that never got its row (interrupted), written before `before`. */
+  | { kind: 'uploadChunks'; uploadId: string; before: string }
+  /** Upload quota counters of days before `before` (docs/adr/0008). */
+  | { kind: 'uploadQuotaCounters'; before: string; counters: number };
 
 export type GallringReport = {
   dryRun: boolean;
+  /** What was removed (in a dry run: what would be). */
   items: GallringItem[];
+  /**
+   * Planned but not removed: each still matched the rules when planned and was gone, changed or
+   * kept when its turn came. Never silent: the script exits non-zero, the server logs and tells
+   * the administrators (gallring-in-process.ts).
+   */
+  missed: GallringItem[];
   /** Closed cases of an e-tjänst (version) with no known retention rule: kept, for a person to judge. */
   unknownRule: { serviceId: string; serviceVersion: number; cases: number }[];
 };
@@ -122,7 +136,17 @@ export async function planGallring(db: Db, opts: GallringOptions): Promise<Gallr
   const [sent] = await db.select({ forms: sql<number>`count(*)::int` }).from(surveySentForms).where(lt(surveySentForms.sentOn, sentBefore));
   if (sent && Number(sent.forms) > 0) items.push({ kind: 'surveySentForms', before: sentBefore, forms: Number(sent.forms) });
 
-  return { dryRun: true, items, unknownRule: [...unknown.values()] };
+  const interrupted = await db
+    .selectDistinct({ uploadId: uploadChunks.uploadId })
+    .from(uploadChunks)
+    .where(and(lt(uploadChunks.createdAt, orphanBefore), sql`not exists (select 1 from ${uploads} where ${uploads.id} = ${uploadChunks.uploadId})`));
+  for (const c of interrupted) items.push({ kind: 'uploadChunks', uploadId: c.uploadId, before: orphanBefore.toISOString() });
+
+  const today = stockholmDay(now);
+  const [counters] = await db.select({ n: sql<number>`count(*)::int` }).from(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, today));
+  if (counters && Number(counters.n) > 0) items.push({ kind: 'uploadQuotaCounters', before: today, counters: Number(counters.n) });
+
+  return { dryRun: true, items, missed: [], unknownRule: [...unknown.values()] };
 }
 
 /**
@@ -133,6 +157,7 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
   const report = await planGallring(db, opts);
   if (opts.dryRun) return report;
   const done: GallringItem[] = [];
+  const missed: GallringItem[] = [];
   for (const item of report.items) {
     const removed = await db.transaction(async (tx) => {
       switch (item.kind) {
@@ -143,10 +168,12 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
           return true;
         }
         case 'case': {
-          // Only if it is still closed as planned (not reopened in between).
+          // By id, and only if it is still closed past its retention (not reopened in between). The
+          // rule is checked again in the database: closed_at may carry microseconds that a
+          // JavaScript Date cannot hold, so it is never compared for equality with the planned value.
           const gone = await tx
             .delete(submissions)
-            .where(and(eq(submissions.id, item.id), inArray(submissions.status, ['avslutad', 'makulerad']), eq(submissions.closedAt, item.closedAt)))
+            .where(and(eq(submissions.id, item.id), inArray(submissions.status, ['avslutad', 'makulerad']), lt(submissions.closedAt, yearsBefore(opts.now ?? new Date(), item.yearsAfterClosed))))
             .returning({ id: submissions.id });
           if (gone.length === 0) return false;
           await audit(tx, {
@@ -176,6 +203,21 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
           });
           return true;
         }
+        case 'uploadChunks': {
+          const gone = await tx
+            .delete(uploadChunks)
+            .where(and(eq(uploadChunks.uploadId, item.uploadId), lt(uploadChunks.createdAt, new Date(item.before)), sql`not exists (select 1 from ${uploads} where ${uploads.id} = ${item.uploadId})`))
+            .returning({ seq: uploadChunks.seq });
+          if (gone.length === 0) return false;
+          await audit(tx, { actorType: 'system', action: 'gallring.upload_chunks_deleted', subjectType: 'upload', subjectId: item.uploadId, details: { chunks: gone.length } });
+          return true;
+        }
+        case 'uploadQuotaCounters': {
+          const gone = await tx.delete(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, item.before)).returning({ day: uploadQuotaCounters.day });
+          if (gone.length === 0) return false;
+          await audit(tx, { actorType: 'system', action: 'gallring.upload_quota_counters_deleted', subjectType: 'upload_quota_counters', subjectId: item.before, details: { counters: gone.length } });
+          return true;
+        }
         case 'surveySentForms': {
           const gone = await tx.delete(surveySentForms).where(lt(surveySentForms.sentOn, item.before)).returning({ t: surveySentForms.tokenHash });
           if (gone.length === 0) return false;
@@ -185,8 +227,9 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
       }
     });
     if (removed) done.push(item);
+    else missed.push(item);
   }
-  return { ...report, dryRun: false, items: done };
+  return { ...report, dryRun: false, items: done, missed };
 }
 
 /** One line per item, for the script's output (ids and references only). */
@@ -202,5 +245,9 @@ export function describeItem(item: GallringItem): string {
       return `${item.codes} inbjudningskoder, enkätperiod ${item.periodId} (${item.surveyId})`;
     case 'surveySentForms':
       return `${item.forms} markeringar av skickade enkätformulär från före ${item.before}`;
+    case 'uploadChunks':
+      return `delar av en avbruten uppladdning ${item.uploadId}`;
+    case 'uploadQuotaCounters':
+      return `${item.counters} räknare för uppladdningskvoter från före ${item.before}`;
   }
 }

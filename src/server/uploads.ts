@@ -1,6 +1,7 @@
 /**
- * Files citizens upload: checked by their bytes, stored in PostgreSQL (never under public/),
- * bound to the journey that uploaded them, and served only to staff who can open the case.
+ * Files citizens upload: checked by their bytes, counted against the uploader's quotas, stored in
+ * PostgreSQL in chunks (never under public/, never on a path built from input), bound to the
+ * journey that uploaded them, and served only to staff who can open the case.
  */
 import { and, eq } from 'drizzle-orm';
 import { uploads } from '../../db/schema.ts';
@@ -9,9 +10,14 @@ import type { QuestionPage } from '../domain/forms/definition.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import type { FormValues } from '../domain/forms/fields/index.ts';
 import { FILE_ERROR_PREFIX } from '../domain/forms/fields/file.ts';
-import { checkFile, cleanFileName, uploadRef, type FileKind, type UploadRef } from '../domain/forms/files.ts';
+import { checkFile, storedFileName, uploadRef, type FileKind, type UploadRef } from '../domain/forms/files.ts';
+import { readUploadBytes, writeChunks } from './upload-store.ts';
+import { quotaKeys, takeQuota, type Uploader } from './upload-quota.ts';
 
-export type UploadContext = { db: () => Promise<Db>; journeyKey: string; serviceId: string };
+export type UploadContext = { db: () => Promise<Db>; journeyKey: string; serviceId: string; uploader?: Uploader };
+
+/** Raised when the uploader's quota would be passed: the field says so, the answers are kept. */
+export const QUOTA_ERROR = 'uploadQuota';
 
 /**
  * The values of a page's file fields, decided here and nowhere else: a new file is checked and
@@ -29,10 +35,17 @@ export async function takeUploads(page: QuestionPage, form: FormData, ctx: Uploa
         continue;
       }
       const bytes = new Uint8Array(await entry.arrayBuffer());
-      const check = checkFile(bytes, f.accept, f.maxBytes);
-      values[f.name] = check.ok
-        ? JSON.stringify(await storeUpload(await ctx.db(), { ...ctx, fieldName: f.name, fileName: entry.name, kind: check.kind, bytes }))
-        : `${FILE_ERROR_PREFIX}${check.code}`;
+      const check = await checkFile(bytes, f.accept, f.maxBytes);
+      if (!check.ok) {
+        values[f.name] = `${FILE_ERROR_PREFIX}${check.code}`;
+        continue;
+      }
+      const db = await ctx.db();
+      if (!(await takeQuota(db, ctx.uploader ?? {}, bytes.byteLength))) {
+        values[f.name] = `${FILE_ERROR_PREFIX}${QUOTA_ERROR}`;
+        continue;
+      }
+      values[f.name] = JSON.stringify(await storeUpload(db, { ...ctx, fieldName: f.name, fileName: entry.name, kind: check.kind, bytes }));
       continue;
     }
     const earlier = uploadRef.safeParse(previous[f.name]);
@@ -41,17 +54,31 @@ export async function takeUploads(page: QuestionPage, form: FormData, ctx: Uploa
   return values;
 }
 
-export async function storeUpload(
-  db: Db,
-  u: { journeyKey: string; serviceId: string; fieldName: string; fileName: string; kind: FileKind; bytes: Uint8Array },
-): Promise<UploadRef> {
-  const name = cleanFileName(u.fileName);
-  const [row] = await db
-    .insert(uploads)
-    .values({ journeyKey: u.journeyKey, serviceId: u.serviceId, fieldName: u.fieldName, fileName: name, kind: u.kind, size: u.bytes.byteLength, data: u.bytes })
-    .returning({ id: uploads.id });
-  if (!row) throw new Error('upload not stored');
-  return { id: row.id, name, size: u.bytes.byteLength, kind: u.kind };
+export type NewUpload = { journeyKey: string; serviceId: string; fieldName: string; fileName: string; kind: FileKind; bytes: Uint8Array; uploader?: Uploader | undefined };
+
+/**
+ * Stores a checked file: its bytes in chunks first (other requests are answered between them),
+ * then its row, under the name it is kept and offered by (the detected kind's extension).
+ * `rowDb` writes the row (e.g. inside a message's transaction); the chunks always go through `db`.
+ */
+export async function storeUpload(db: Db, u: NewUpload, rowDb: Pick<Db, 'insert'> = db, link: { submissionId?: string; messageId?: string } = {}): Promise<UploadRef> {
+  const name = storedFileName(u.fileName, u.kind);
+  const stored = await writeChunks(db, u.bytes);
+  const keys = quotaKeys(u.uploader ?? {});
+  await rowDb.insert(uploads).values({
+    id: stored.id,
+    journeyKey: u.journeyKey,
+    serviceId: u.serviceId,
+    fieldName: u.fieldName,
+    fileName: name,
+    kind: u.kind,
+    size: stored.size,
+    sha256: stored.sha256,
+    quotaPersonKey: keys.person,
+    quotaAddressKey: keys.address,
+    ...link,
+  });
+  return { id: stored.id, name, size: stored.size, kind: u.kind };
 }
 
 export type Attachment = { id: string; fileName: string; kind: FileKind; data: Uint8Array };
@@ -59,8 +86,9 @@ export type Attachment = { id: string; fileName: string; kind: FileKind; data: U
 /** An attachment of one submission; undefined if the upload belongs to any other. */
 export async function findAttachment(db: Db, submissionId: string, uploadId: string): Promise<Attachment | undefined> {
   const [row] = await db
-    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind, data: uploads.data })
+    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind })
     .from(uploads)
     .where(and(eq(uploads.id, uploadId), eq(uploads.submissionId, submissionId)));
-  return row ? { ...row, kind: row.kind as FileKind } : undefined;
+  const data = row ? await readUploadBytes(db, row.id) : undefined;
+  return row && data ? { ...row, kind: row.kind as FileKind, data } : undefined;
 }

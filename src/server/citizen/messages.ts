@@ -4,12 +4,14 @@
  * event, in one transaction. A citizen's message may carry files, checked like the e-tjänsters'
  * uploads; they are stored with the case, so staff open them like any attachment.
  */
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { caseEvents, caseMessages, submissions, uploads } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
-import { checkFile, type FileKind } from '../../domain/forms/files.ts';
+import { checkFile, storedFileName, type FileKind } from '../../domain/forms/files.ts';
 import { audit } from '../audit.ts';
-import { storeUpload } from '../uploads.ts';
+import { readUploadBytes, writeChunks, type StoredBytes } from '../upload-store.ts';
+import { takeQuota, type Uploader } from '../upload-quota.ts';
 import { citizenActorId } from './actor.ts';
 
 export const MESSAGE_MAX = 5000;
@@ -28,7 +30,7 @@ export type Message = {
   attachments: MessageAttachment[];
 };
 
-export type MessageError = 'bodyRequired' | 'bodyTooLong' | 'fileType' | 'fileTooLarge' | 'tooManyFiles';
+export type MessageError = 'bodyRequired' | 'bodyTooLong' | 'fileType' | 'fileTooLarge' | 'tooManyFiles' | 'uploadQuota';
 
 /** The message's text, trimmed, or the reason it cannot be sent. */
 export function checkBody(raw: string | null | undefined): { ok: true; body: string } | { ok: false; code: MessageError } {
@@ -41,15 +43,21 @@ export function checkBody(raw: string | null | undefined): { ok: true; body: str
 export type IncomingFile = { name: string; bytes: Uint8Array };
 
 /** Checks each file by its bytes; the first problem is returned. */
-export function checkFiles(files: IncomingFile[]): { ok: true; kinds: FileKind[] } | { ok: false; code: MessageError } {
+export async function checkFiles(files: IncomingFile[]): Promise<{ ok: true; kinds: FileKind[] } | { ok: false; code: MessageError }> {
   if (files.length > ATTACHMENTS_PER_MESSAGE) return { ok: false, code: 'tooManyFiles' };
   const kinds: FileKind[] = [];
   for (const f of files) {
-    const c = checkFile(f.bytes, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES);
+    const c = await checkFile(f.bytes, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES);
     if (!c.ok) return { ok: false, code: c.code };
     kinds.push(c.kind);
   }
   return { ok: true, kinds };
+}
+
+/** Counts a citizen's message files against their upload quotas (docs/adr/0008); false when one would be passed. */
+export async function takeFilesQuota(db: Db, who: Uploader, files: IncomingFile[]): Promise<boolean> {
+  for (const f of files) if (!(await takeQuota(db, who, f.bytes.byteLength))) return false;
+  return true;
 }
 
 export async function listMessages(db: Db, submissionId: string): Promise<Message[]> {
@@ -82,10 +90,12 @@ export async function sendStaffMessage(
   now = new Date(),
 ): Promise<string> {
   const files = m.files ?? [];
+  const messageId = randomUUID();
+  const stored = await storeFiles(db, messageId, m.serviceId, files);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'to_citizen', authorStaffId: m.staffId, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
+    const [row] = await tx.insert(caseMessages).values({ id: messageId, submissionId: m.submissionId, direction: 'to_citizen', authorStaffId: m.staffId, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
     if (!row) throw new Error('message not stored');
-    await attach(tx as unknown as Db, m.submissionId, m.serviceId, row.id, files);
+    await stored.link(tx, m.submissionId);
     await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: m.staffId, kind: 'message.sent', data: { messageId: row.id, attachments: files.length } });
     await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
     await audit(tx, { actorType: 'staff', actorId: m.staffId, action: 'case.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: files.length }, ip: m.ip ?? null });
@@ -93,12 +103,21 @@ export async function sendStaffMessage(
   });
 }
 
-/** Stores a message's files with its case (inside the message's transaction). */
-async function attach(tx: Db, submissionId: string, serviceId: string, messageId: string, files: (IncomingFile & { kind: FileKind })[]): Promise<void> {
-  for (const f of files) {
-    const ref = await storeUpload(tx, { journeyKey: `message:${messageId}`, serviceId, fieldName: 'meddelande', fileName: f.name, kind: f.kind, bytes: f.bytes });
-    await tx.update(uploads).set({ submissionId, messageId }).where(eq(uploads.id, ref.id));
-  }
+/**
+ * A message's files: their bytes are written before the message's transaction (in chunks, so that
+ * other requests are answered meanwhile); `link` writes their rows, bound to the message and its
+ * case, inside it. Chunks of a message that then fails have no row and are removed by gallring.
+ */
+async function storeFiles(db: Db, messageId: string, serviceId: string, files: (IncomingFile & { kind: FileKind })[]) {
+  const chunks: { f: IncomingFile & { kind: FileKind }; stored: StoredBytes }[] = [];
+  for (const f of files) chunks.push({ f, stored: await writeChunks(db, f.bytes) });
+  return {
+    async link(tx: Pick<Db, 'insert'>, submissionId: string): Promise<void> {
+      for (const { f, stored } of chunks) {
+        await tx.insert(uploads).values({ id: stored.id, journeyKey: `message:${messageId}`, serviceId, fieldName: 'meddelande', fileName: storedFileName(f.name, f.kind), kind: f.kind, size: stored.size, sha256: stored.sha256, submissionId, messageId });
+      }
+    },
+  };
 }
 
 /** The citizen answers (the caller has checked the matter is theirs), with checked files. */
@@ -107,10 +126,12 @@ export async function sendCitizenMessage(
   m: { submissionId: string; serviceId: string; personnummer: string; body: string; files: (IncomingFile & { kind: FileKind })[]; ip?: string | null },
   now = new Date(),
 ): Promise<string> {
+  const messageId = randomUUID();
+  const stored = await storeFiles(db, messageId, m.serviceId, m.files);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(caseMessages).values({ submissionId: m.submissionId, direction: 'from_citizen', authorPersonnummer: m.personnummer, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
+    const [row] = await tx.insert(caseMessages).values({ id: messageId, submissionId: m.submissionId, direction: 'from_citizen', authorPersonnummer: m.personnummer, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
     if (!row) throw new Error('message not stored');
-    await attach(tx as unknown as Db, m.submissionId, m.serviceId, row.id, m.files);
+    await stored.link(tx, m.submissionId);
     await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: null, kind: 'message.received', data: { messageId: row.id, attachments: m.files.length } });
     await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
     await audit(tx, { actorType: 'citizen', actorId: citizenActorId(m.personnummer), action: 'citizen.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: m.files.length }, ip: m.ip ?? null });
@@ -124,8 +145,9 @@ export type MessageFile = { id: string; fileName: string; kind: FileKind; data: 
 export async function findMessageFile(db: Db, submissionId: string, uploadId: string): Promise<MessageFile | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(uploadId)) return undefined;
   const [row] = await db
-    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind, data: uploads.data })
+    .select({ id: uploads.id, fileName: uploads.fileName, kind: uploads.kind })
     .from(uploads)
     .where(and(eq(uploads.id, uploadId), eq(uploads.submissionId, submissionId), isNotNull(uploads.messageId)));
-  return row ? { ...row, kind: row.kind as FileKind } : undefined;
+  const data = row ? await readUploadBytes(db, row.id) : undefined;
+  return row && data ? { ...row, kind: row.kind as FileKind, data } : undefined;
 }

@@ -115,7 +115,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
 
   const [files, decided, events] = await Promise.all([
     db
-      .select({ id: uploads.id, field: uploads.fieldName, name: uploads.fileName, kind: uploads.kind, size: uploads.size, sha256: sql<string>`encode(sha256(${uploads.data}), 'hex')` })
+      .select({ id: uploads.id, field: uploads.fieldName, name: uploads.fileName, kind: uploads.kind, size: uploads.size, sha256: sql<string>`coalesce(${uploads.sha256}, encode(sha256(${uploads.data}), 'hex'))` })
       .from(uploads)
       .where(eq(uploads.submissionId, sub.id))
       .orderBy(asc(uploads.createdAt), asc(uploads.id)),

@@ -16,7 +16,8 @@ import { getServiceVersion } from '../../services/index.ts';
 import { log } from '../log.ts';
 import { notificationsQueued } from './signal.ts';
 
-export const TEMPLATES = ['submission_received', 'status_changed', 'message_received'] as const;
+/** admin_notice: to administrators, that something waits on their start page (src/server/staff/notices.ts). */
+export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;

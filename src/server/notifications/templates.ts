@@ -9,10 +9,12 @@ export type Mail = { subject: string; text: string };
 
 export function renderMail(template: Template, lang: string, origin: string, municipality: string): Mail {
   const t = translator(langOrDefault(lang));
-  const link = new URL('/mina-sidor', origin).toString();
+  // Administrators are sent to their start page; citizens to Mina sidor.
+  const ns = template === 'admin_notice' ? 'staff-admin:mail' : 'citizen:mail';
+  const link = new URL(template === 'admin_notice' ? '/handlaggning/admin/anvandare' : '/mina-sidor', origin).toString();
   const params = { link, municipality };
   return {
-    subject: t(`citizen:mail.${template}.subject`, params),
-    text: [t(`citizen:mail.${template}.body`, params), t('citizen:mail.link', params), t('citizen:mail.footer', params)].join('\n\n'),
+    subject: t(`${ns}.${template}.subject`, params),
+    text: [t(`${ns}.${template}.body`, params), t(`${ns}.link`, params), t(`${ns}.footer`, params)].join('\n\n'),
   };
 }

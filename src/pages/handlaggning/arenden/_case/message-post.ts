@@ -38,7 +38,7 @@ export async function staffMessagePost(request: Request, db: () => Promise<Db>, 
   for (const entry of form.raw.getAll('bilagor')) {
     if (entry instanceof File && entry.size > 0) files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
   }
-  const checked = checkFiles(files);
+  const checked = await checkFiles(files);
   try {
     const handle = await db();
     // Whether the case exists for this user is settled first: for anyone else it does not (404).

@@ -3,7 +3,7 @@
  * are audited; the file is always a download, never rendered by the browser as a page.
  */
 import type { APIRoute } from 'astro';
-import { MEDIA_TYPES } from '../../../../../domain/forms/files.ts';
+import { attachmentResponse } from '../../../../../server/attachment-response.ts';
 import { audit } from '../../../../../server/audit.ts';
 import { openCase } from '../../../../../server/cases.ts';
 import { getDb } from '../../../../../server/db.ts';
@@ -19,13 +19,5 @@ export const GET: APIRoute = async ({ params, locals, rewrite }) => {
   const file = sub ? await findAttachment(db, sub.id, params.id) : undefined;
   if (!sub || !file) return rewrite('/404');
   await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'attachment.viewed', subjectType: 'submission', subjectId: sub.id, details: { uploadId: file.id } });
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return new Response(Buffer.from(file.data), {
-    headers: {
-      'Content-Type': MEDIA_TYPES[file.kind],
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Cache-Control': 'no-store',
-    },
-  });
+  return attachmentResponse(file);
 };

@@ -4,7 +4,7 @@
  * Every download is audited.
  */
 import type { APIRoute } from 'astro';
-import { MEDIA_TYPES } from '../../../../../domain/forms/files.ts';
+import { attachmentResponse } from '../../../../../server/attachment-response.ts';
 import { audit } from '../../../../../server/audit.ts';
 import { getDb, isUnavailable } from '../../../../../server/db.ts';
 import { errorPageRequest } from '../../../../../server/http.ts';
@@ -22,15 +22,7 @@ export const GET: APIRoute = async (ctx) => {
     const file = matter ? await findMessageFile(db, matter.id, ctx.params.id ?? '') : undefined;
     if (!matter || !file) return ctx.rewrite(errorPageRequest('/404', ctx.request));
     await audit(db, { actorType: 'citizen', actorId: citizenActorId(me.personnummer), action: 'citizen.attachment.downloaded', subjectType: 'submission', subjectId: matter.id, details: { uploadId: file.id }, ip: clientAddressOf(ctx) ?? null });
-    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return new Response(Buffer.from(file.data), {
-      headers: {
-        'Content-Type': MEDIA_TYPES[file.kind],
-        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'Cache-Control': 'no-store',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-      },
-    });
+    return attachmentResponse(file);
   } catch (e) {
     if (isUnavailable(e)) return ctx.rewrite(errorPageRequest('/tillfalligt-fel', ctx.request));
     throw e;
