@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ConfigError, parseConfig } from '../src/server/config.ts';
 import { openDatabase } from '../db/client.ts';
 import { isUnavailable } from '../src/server/db.ts';
-import { ensureDemoStaff, type DemoLogin } from '../src/server/staff/demo.ts';
+import { demoAnnouncement, prepareDemo, type DemoLogin } from '../src/server/staff/demo.ts';
 import { randomBytes } from 'node:crypto';
 import { startPortalServer } from '../src/server/front/server.ts';
 
@@ -42,7 +42,7 @@ let demo: DemoLogin | undefined;
 try {
   const handle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true });
   try {
-    if (cfg.DEMO_MODE) demo = await ensureDemoStaff(handle.db, cfg.DEMO_STAFF_PASSWORD);
+    demo = await prepareDemo(handle.db, cfg);
   } finally {
     // PGlite allows one process at a time: release it before the server opens it again.
     await handle.close();
@@ -88,13 +88,6 @@ console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
 
 const where = cfg.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(cfg.DATA_DIR)}`;
 console.log(`\nSocialtjänstportalen: ${cfg.PUBLIC_ORIGIN}  (database: ${where})`);
-if (demo) {
-  console.log('Demo login for handläggare:');
-  console.log(`  ${cfg.PUBLIC_ORIGIN}/handlaggning`);
-  console.log(`  username: ${demo.username}`);
-  console.log(`  password: ${demo.password}`);
-  console.log(`  second factor (TOTP) key: ${demo.totpSecret}`);
-  console.log(`  add it to an authenticator app by key, or with this URI: ${demo.totpUri}\n`);
-}
+for (const line of demoAnnouncement(cfg, demo)) console.log(line);
 if (demoIssuer) console.log(`Citizens log in with the local test e-legitimation at ${demoIssuer} (Skatteverket test persons).`);
 if (demoMailDir) console.log(`E-mail notifications are kept as files in ${demoMailDir}\n`);

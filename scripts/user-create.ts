@@ -4,6 +4,10 @@
  * The password comes from STAFF_PASSWORD, or is asked for on the terminal (not echoed, asked twice).
  * The second factor is not set here: the user enrols an authenticator app at their first login.
  * Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data).
+ *
+ * An operator tool: it writes to the database directly, as anyone with access to the database can,
+ * so it is not bound by the portal's rule that a second administrator approves case roles
+ * (docs/adr/0007). Whoever may run it may already read the database; restrict that access.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.ts';

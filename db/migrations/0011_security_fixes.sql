@@ -40,6 +40,7 @@ ALTER TABLE "uploads" ADD COLUMN "sha256" text;--> statement-breakpoint
 ALTER TABLE "uploads" ADD COLUMN "quota_person_key" text;--> statement-breakpoint
 ALTER TABLE "uploads" ADD COLUMN "quota_address_key" text;--> statement-breakpoint
 ALTER TABLE "staff_users" ADD COLUMN "email" text;--> statement-breakpoint
+ALTER TABLE "staff_users" ADD COLUMN "enrolment_code_hash" "bytea";--> statement-breakpoint
 ALTER TABLE "staff_change_requests" ADD CONSTRAINT "staff_change_requests_target_id_staff_users_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "upload_chunks_created_idx" ON "upload_chunks" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "admin_notices_created_idx" ON "admin_notices" USING btree ("created_at");--> statement-breakpoint

@@ -17,6 +17,12 @@ export const staffUsers = pgTable('staff_users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Work e-mail address: administrators are told there of changes that need a second administrator. */
   email: text('email'),
+  /**
+   * SHA-256 of the one-time enrolment code given to the administrator who approved a change that
+   * opens case data or administration (docs/adr/0007): the second factor can then be enrolled only
+   * with it. Null when no code is required.
+   */
+  enrolmentCodeHash: bytes('enrolment_code_hash'),
   /** TOTP secret, encrypted with a key derived from COOKIE_SECRET; null until enrolled. */
   totpSecret: bytes('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
 describe('configuration from the environment', () => {
-  it('runs a demo on embedded PGlite with defaults when nothing is set', () => {
-    const c = parseConfig({});
+  it('never turns demo mode on by itself: without DATABASE_URL too it needs DEMO_MODE=true, else a cookie secret', () => {
+    expect(() => parseConfig({})).toThrow(/COOKIE_SECRET/);
+    expect(parseConfig({ COOKIE_SECRET: 'x'.repeat(40) }).DEMO_MODE).toBe(false);
+    expect(parseConfig({ DEMO_MODE: 'false', COOKIE_SECRET: 'x'.repeat(40) }).DEMO_MODE).toBe(false);
+  });
+
+  it('runs a demo on embedded PGlite with defaults when DEMO_MODE=true', () => {
+    const c = parseConfig({ DEMO_MODE: 'true' });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.DEMO_MODE).toBe(true);
     expect(c.DATA_DIR).toBe('./data');
@@ -28,7 +34,7 @@ describe('configuration from the environment', () => {
   });
 
   it('treats empty values as unset and turns on Secure cookies for an https origin', () => {
-    const c = parseConfig({ DATABASE_URL: '', PUBLIC_ORIGIN: 'https://etjanster.example.se', FORENKLAD_AGE_LIMIT: '80' });
+    const c = parseConfig({ DATABASE_URL: '', DEMO_MODE: 'true', PUBLIC_ORIGIN: 'https://etjanster.example.se', FORENKLAD_AGE_LIMIT: '80' });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.secureCookies).toBe(true);
     expect(c.FORENKLAD_AGE_LIMIT).toBe(80);

@@ -133,7 +133,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const raw = result.data;
-  const demo = raw.DEMO_MODE ?? raw.DATABASE_URL === undefined;
+  // Demo mode (demo accounts, printed secrets) only when asked for: `npm start` asks for it; a
+  // production start (`npm run serve`, any other) never gets it by leaving something unset.
+  const demo = raw.DEMO_MODE ?? false;
   const origin = raw.PUBLIC_ORIGIN ?? `http://localhost:${raw.PORT}`;
   if (!demo && raw.COOKIE_SECRET === undefined) {
     throw new ConfigError(['COOKIE_SECRET: required when DEMO_MODE is off (at least 32 random characters)']);

@@ -32,7 +32,7 @@ describe.each(testDatabases())('indicators from live data on $name', (tdb) => {
     handle = await tdb.open();
     db = handle.db;
     setRegisteredBackends([]);
-    const [row] = await db.insert(staffUsers).values({ username: 'anna', displayName: 'Anna', passwordHash: 'not-a-login', roles: ['handlaggare', 'admin'], areas: ['aldreomsorg'] }).returning();
+    const [row] = await db.insert(staffUsers).values({ username: 'anna', displayName: 'Anna', passwordHash: 'not-a-login', roles: ['handlaggare'], areas: ['aldreomsorg'] }).returning();
     if (!row) throw new Error('no staff row');
     anna = { id: row.id, roles: row.roles, areas: row.areas };
     // The portal first sees its e-tjänster before anything below happens.

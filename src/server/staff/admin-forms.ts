@@ -26,6 +26,7 @@ const newStaff = z
       .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'usernameFormat'),
     displayName: z.string().trim().min(1, 'displayNameRequired').max(200, 'displayNameTooLong'),
     password: z.string().min(1, 'passwordRequired').min(MIN_PASSWORD_LENGTH, 'passwordTooShort').max(1024, 'passwordTooLong'),
+    email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.email('emailFormat').max(200, 'emailFormat').optional()),
     ...rolesAndAreas,
   });
 
@@ -35,11 +36,15 @@ const rolesForm = z.object(rolesAndAreas);
 function areaIssue(form: FormInput): { path: PropertyKey[]; message: string }[] {
   const roles = known(STAFF_ROLES)(form.getAll('roles'));
   const areas = known(STAFF_AREAS)(form.getAll('areas'));
-  return roles.includes('handlaggare') && areas.length === 0 ? [{ path: ['areas'], message: 'areasRequired' }] : [];
+  return [
+    ...(roles.includes('handlaggare') && areas.length === 0 ? [{ path: ['areas'], message: 'areasRequired' }] : []),
+    // Separation of duties (docs/adr/0007): an administrator never holds a case role.
+    ...(roles.includes('handlaggare') && roles.includes('admin') ? [{ path: ['roles'], message: 'adminCaseRole' }] : []),
+  ];
 }
 
-export type NewStaffPath = 'username' | 'displayName' | 'password' | 'roles' | 'areas';
-export const NEW_STAFF_PATHS: NewStaffPath[] = ['username', 'displayName', 'password', 'roles', 'areas'];
+export type NewStaffPath = 'username' | 'displayName' | 'email' | 'password' | 'roles' | 'areas';
+export const NEW_STAFF_PATHS: NewStaffPath[] = ['username', 'displayName', 'email', 'password', 'roles', 'areas'];
 export type RolesPath = 'roles' | 'areas';
 
 function firstPerField<P extends string>(issues: { path: PropertyKey[]; message: string }[], paths: readonly P[]): FormErrors<P> {
@@ -56,6 +61,7 @@ export function parseNewStaffForm(form: FormInput): Parsed<NewStaffUser, NewStaf
     username: (form.get('username') ?? '').slice(0, 200),
     displayName: (form.get('displayName') ?? '').slice(0, 1000),
     password: (form.get('password') ?? '').slice(0, 2000),
+    email: (form.get('email') ?? '').slice(0, 300),
     roles: form.getAll('roles'),
     areas: form.getAll('areas'),
   });

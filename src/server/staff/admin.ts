@@ -4,13 +4,20 @@
  * and its audit event are written in one transaction, so there is exactly one event per change and
  * never a change without one. An administrator cannot lock themselves out (deactivate themselves or
  * take away their own admin role).
+ *
+ * Separation of duties (docs/adr/0007): what takes access away applies at once; what opens case
+ * data or administration (a privileged role or a handläggare's new area, also on a new account;
+ * reactivating or resetting the second factor of an account holding a privileged role) becomes a
+ * request that a second administrator approves (./approvals.ts).
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { staffSessions, staffUsers } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../audit.ts';
+import { requestChange } from './approvals.ts';
+import { noticeAdmins } from './notices.ts';
 import { clearSecondFactor } from './second-factor.ts';
-import { createStaffUser, InvalidStaffUserError, rolesAndAreasProblems, type NewStaffUser, type StaffUser } from './users.ts';
+import { createStaffUser, InvalidStaffUserError, isPrivileged, PRIVILEGED_ROLES, rolesAndAreasProblems, type NewStaffUser, type StaffUser } from './users.ts';
 
 export type StaffOverview = {
   id: string;
@@ -68,9 +75,19 @@ export async function getStaff(db: Db, id: string): Promise<StaffOverview | unde
 
 const list = (v: string[]) => [...v].sort().join(',');
 
-export async function createStaffAsAdmin(db: Db, admin: AdminActor, input: NewStaffUser, ip?: string): Promise<StaffUser> {
+const privileged = (r: string) => (PRIVILEGED_ROLES as readonly string[]).includes(r);
+
+/**
+ * A new account. Roles that open nothing personal (analytiker) are given at once; privileged ones
+ * and areas are asked for (`requested`), to take effect when another administrator approves.
+ */
+export async function createStaffAsAdmin(db: Db, admin: AdminActor, input: NewStaffUser, ip?: string): Promise<StaffUser & { requested: boolean }> {
+  const problems = rolesAndAreasProblems(input.roles, input.areas);
+  if (problems.length > 0) throw new InvalidStaffUserError(problems);
+  const wanted = { roles: [...new Set(input.roles)], areas: [...new Set(input.areas)] };
+  const now = { roles: wanted.roles.filter((r) => !privileged(r)), areas: [] as string[] };
   return db.transaction(async (tx) => {
-    const user = await createStaffUser(tx, input);
+    const user = await createStaffUser(tx, { ...input, ...now });
     await audit(tx, {
       actorType: 'staff',
       actorId: admin.id,
@@ -80,7 +97,9 @@ export async function createStaffAsAdmin(db: Db, admin: AdminActor, input: NewSt
       details: { roles: list(user.roles), areas: list(user.areas) },
       ip,
     });
-    return user;
+    const requested = isPrivileged(wanted.roles);
+    if (requested) await requestChange(tx, admin, user.id, 'grant', wanted, ip);
+    return { ...user, requested };
   });
 }
 
@@ -91,8 +110,14 @@ async function lockTarget(tx: Pick<Db, 'select'>, id: string) {
   return row;
 }
 
-/** New roles and areas; false (and no event) when nothing changed. Takes effect on the user's next request. */
-export async function setRolesAndAreas(db: Db, admin: AdminActor, targetId: string, roles: string[], areas: string[], ip?: string): Promise<boolean> {
+export type RolesOutcome = { changed: boolean; requested: boolean };
+
+/**
+ * New roles and areas. What takes access away, and roles that open nothing personal, take effect
+ * on the user's next request; a privileged role or a handläggare's new area is asked for instead.
+ * `changed` false and `requested` false (and no event) when nothing changed.
+ */
+export async function setRolesAndAreas(db: Db, admin: AdminActor, targetId: string, roles: string[], areas: string[], ip?: string): Promise<RolesOutcome> {
   const nextRoles = [...new Set(roles)];
   const nextAreas = [...new Set(areas)];
   const problems = rolesAndAreasProblems(nextRoles, nextAreas);
@@ -100,30 +125,45 @@ export async function setRolesAndAreas(db: Db, admin: AdminActor, targetId: stri
   if (targetId === admin.id && !nextRoles.includes('admin')) throw new SelfChangeError('selfDeAdmin');
   return db.transaction(async (tx) => {
     const before = await lockTarget(tx, targetId);
-    if (list(before.roles) === list(nextRoles) && list(before.areas) === list(nextAreas)) return false;
-    await tx.update(staffUsers).set({ roles: nextRoles, areas: nextAreas }).where(eq(staffUsers.id, targetId));
-    await audit(tx, {
-      actorType: 'staff',
-      actorId: admin.id,
-      action: 'staff.roles_changed',
-      subjectType: 'staff_user',
-      subjectId: targetId,
-      details: { roles: list(nextRoles), areas: list(nextAreas), previousRoles: list(before.roles), previousAreas: list(before.areas) },
-      ip,
-    });
-    return true;
+    if (list(before.roles) === list(nextRoles) && list(before.areas) === list(nextAreas)) return { changed: false, requested: false };
+    // At once: every role kept or given that is not privileged, every area kept; nothing new that opens data.
+    let nowRoles = nextRoles.filter((r) => before.roles.includes(r) || !privileged(r));
+    const nowAreas = nowRoles.includes('handlaggare') ? nextAreas.filter((a) => before.areas.includes(a)) : [];
+    if (nowRoles.includes('handlaggare') && nowAreas.length === 0) nowRoles = nowRoles.filter((r) => r !== 'handlaggare');
+    const needsApproval = nextRoles.some((r) => privileged(r) && !before.roles.includes(r)) || (nextRoles.includes('handlaggare') && nextAreas.some((a) => !before.areas.includes(a)));
+    const changed = list(before.roles) !== list(nowRoles) || list(before.areas) !== list(nowAreas);
+    if (changed) {
+      await tx.update(staffUsers).set({ roles: nowRoles, areas: nowAreas }).where(eq(staffUsers.id, targetId));
+      await audit(tx, {
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'staff.roles_changed',
+        subjectType: 'staff_user',
+        subjectId: targetId,
+        details: { roles: list(nowRoles), areas: list(nowAreas), previousRoles: list(before.roles), previousAreas: list(before.areas) },
+        ip,
+      });
+      await noticeAdmins(tx, { kind: 'staff_roles_reduced', actorId: admin.id, details: { target: targetId } });
+    }
+    if (needsApproval) await requestChange(tx, admin, targetId, 'grant', { roles: nextRoles, areas: nextAreas }, ip);
+    return { changed, requested: needsApproval };
   });
 }
 
 /**
  * Deactivates (ending every session at once) or reactivates an account; false (and no event) when
- * it already was so.
+ * it already was so; 'requested' when reactivating an account that holds a privileged role, which
+ * a second administrator approves.
  */
-export async function setActive(db: Db, admin: AdminActor, targetId: string, active: boolean, ip?: string): Promise<boolean> {
+export async function setActive(db: Db, admin: AdminActor, targetId: string, active: boolean, ip?: string): Promise<boolean | 'requested'> {
   if (!active && targetId === admin.id) throw new SelfChangeError('selfDeactivate');
   return db.transaction(async (tx) => {
     const before = await lockTarget(tx, targetId);
     if (before.active === active) return false;
+    if (active && isPrivileged(before.roles)) {
+      await requestChange(tx, admin, targetId, 'reactivate', {}, ip);
+      return 'requested';
+    }
     await tx.update(staffUsers).set({ active }).where(eq(staffUsers.id, targetId));
     if (!active) await tx.delete(staffSessions).where(eq(staffSessions.userId, targetId));
     await audit(tx, { actorType: 'staff', actorId: admin.id, action: active ? 'staff.reactivated' : 'staff.deactivated', subjectType: 'staff_user', subjectId: targetId, ip });
@@ -131,11 +171,20 @@ export async function setActive(db: Db, admin: AdminActor, targetId: string, act
   });
 }
 
-/** Clears the second factor and recovery codes and ends the user's sessions: they enrol again at next login. */
-export async function resetSecondFactor(db: Db, admin: AdminActor, targetId: string, ip?: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockTarget(tx, targetId);
+/**
+ * Clears the second factor and recovery codes and ends the user's sessions: they enrol again at
+ * next login. For another account holding a privileged role it is asked for instead ('requested'),
+ * and a second administrator's approval does it (with a one-time enrolment code).
+ */
+export async function resetSecondFactor(db: Db, admin: AdminActor, targetId: string, ip?: string): Promise<'done' | 'requested'> {
+  return db.transaction(async (tx) => {
+    const before = await lockTarget(tx, targetId);
+    if (targetId !== admin.id && isPrivileged(before.roles)) {
+      await requestChange(tx, admin, targetId, 'reset_second_factor', {}, ip);
+      return 'requested';
+    }
     await clearSecondFactor(tx, targetId);
     await audit(tx, { actorType: 'staff', actorId: admin.id, action: 'staff.second_factor_reset', subjectType: 'staff_user', subjectId: targetId, ip });
+    return 'done';
   });
 }

@@ -187,7 +187,7 @@ describe.each(testDatabases())('staff login security on $name', (tdb) => {
       expect(r.ok).toBe(true);
       const codes = r.ok ? r.recoveryCodes : [];
       expect(codes).toHaveLength(10);
-      expect(await secondFactorStatus(db, u.id)).toEqual({ enrolled: true, enrolledAt: T0, recoveryCodesLeft: 10 });
+      expect(await secondFactorStatus(db, u.id)).toEqual({ enrolled: true, enrolledAt: T0, recoveryCodesLeft: 10, codeRequired: false });
       expect(Array.from((await enrolledTotpKey(db, u.id)) ?? [])).toEqual(Array.from(key));
       // Only hashes of the recovery codes are stored.
       const stored = await db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, u.id));

@@ -82,11 +82,11 @@ export async function secondFactorStep(db: Db, a: Common & { user: StaffUser; se
  * Step two for an account without a second factor: the first code from the app confirms the
  * enrolment. A waiting session becomes verified; an already verified one stays as it is.
  */
-export async function enrolmentStep(db: Db, a: Common & { user: StaffUser; sessionId: string; verified: boolean; code: string }): Promise<EnrolResult> {
+export async function enrolmentStep(db: Db, a: Common & { user: StaffUser; sessionId: string; verified: boolean; code: string; enrolmentCode?: string }): Promise<EnrolResult> {
   const now = a.now ?? new Date();
   const stop = await blocked(db, a.user.username, a.ip, now);
   if (stop) return stop;
-  const r = await confirmEnrolment(db, a.user.id, a.code, now, a.ip);
+  const r = await confirmEnrolment(db, a.user.id, a.code, now, a.ip, a.enrolmentCode);
   if (!r.ok) return fail(db, 'enrolment', a.user.username, a.user.id, a, now);
   if (a.verified) return { kind: 'ok', token: undefined, recoveryCodes: r.recoveryCodes };
   const token = await completed(db, a.user, a.sessionId, 'enrolment', a, now);

@@ -4,7 +4,9 @@
  * is recorded and only later steps count), single-use recovery codes, and the reset an
  * administrator makes when a phone is lost.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { encodeBase32NoPadding as encodeBase32 } from '@oslojs/encoding';
 import { staffRecoveryCodes, staffSessions, staffUsers } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../audit.ts';
@@ -24,7 +26,8 @@ export function totpIssuer(): string {
   return `${config().MUNICIPALITY_NAME} handläggning`;
 }
 
-export type SecondFactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number };
+/** `codeRequired`: enrolling needs the one-time code an approving administrator was given (docs/adr/0007). */
+export type SecondFactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number; codeRequired: boolean };
 
 export class AlreadyEnrolledError extends Error {
   constructor() {
@@ -35,7 +38,7 @@ export class AlreadyEnrolledError extends Error {
 
 async function secretRow(db: Db, userId: string) {
   const [row] = await db
-    .select({ totpSecret: staffUsers.totpSecret, totpEnabledAt: staffUsers.totpEnabledAt, totpLastStep: staffUsers.totpLastStep })
+    .select({ totpSecret: staffUsers.totpSecret, totpEnabledAt: staffUsers.totpEnabledAt, totpLastStep: staffUsers.totpLastStep, enrolmentCodeHash: staffUsers.enrolmentCodeHash })
     .from(staffUsers)
     .where(eq(staffUsers.id, userId));
   return row;
@@ -47,7 +50,7 @@ export async function secondFactorStatus(db: Db, userId: string): Promise<Second
     .select({ n: sql<number>`count(*)::int` })
     .from(staffRecoveryCodes)
     .where(and(eq(staffRecoveryCodes.userId, userId), isNull(staffRecoveryCodes.usedAt)));
-  return { enrolled: !!row?.totpEnabledAt, enrolledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft: left?.n ?? 0 };
+  return { enrolled: !!row?.totpEnabledAt, enrolledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft: left?.n ?? 0, codeRequired: !!row?.enrolmentCodeHash };
 }
 
 /**
@@ -77,10 +80,12 @@ export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: fals
  * Confirms enrolment with a code from the app: the secret becomes the account's second factor and
  * ten fresh recovery codes are made (returned once; only their hashes are kept). Audited.
  */
-export async function confirmEnrolment(db: Db, userId: string, code: string, now = new Date(), ip?: string): Promise<EnrolmentResult> {
+export async function confirmEnrolment(db: Db, userId: string, code: string, now = new Date(), ip?: string, enrolmentCode?: string): Promise<EnrolmentResult> {
   const row = await secretRow(db, userId);
   if (!row) return { ok: false };
   if (row.totpEnabledAt) throw new AlreadyEnrolledError();
+  // Split knowledge: after an approval only the code given to the approving administrator opens enrolment.
+  if (row.enrolmentCodeHash && !enrolmentCodeMatches(row.enrolmentCodeHash, enrolmentCode)) return { ok: false };
   const key = row.totpSecret ? openTotpKey(row.totpSecret, userId) : undefined;
   const step = key ? matchTotpStep(key, code, now) : null;
   if (step === null) return { ok: false };
@@ -88,7 +93,7 @@ export async function confirmEnrolment(db: Db, userId: string, code: string, now
   const done = await db.transaction(async (tx) => {
     const updated = await tx
       .update(staffUsers)
-      .set({ totpEnabledAt: now, totpLastStep: step })
+      .set({ totpEnabledAt: now, totpLastStep: step, enrolmentCodeHash: null })
       .where(and(eq(staffUsers.id, userId), isNull(staffUsers.totpEnabledAt)))
       .returning({ id: staffUsers.id });
     if (updated.length === 0) return false;
@@ -141,6 +146,22 @@ export async function replaceRecoveryCodes(db: Db, userId: string, ip?: string):
 }
 
 /** Forgets the second factor and the recovery codes and ends every session: enrol again at next login. */
+/** A one-time enrolment code: 20 characters of base32, typed from what the approving administrator was shown. */
+export function newEnrolmentCode(): { code: string; hash: Uint8Array } {
+  const code = encodeBase32(randomBytes(13)).slice(0, 20);
+  return { code: code.match(/.{1,4}/g)!.join('-'), hash: hashEnrolmentCode(code) };
+}
+
+function hashEnrolmentCode(code: string): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest());
+}
+
+function enrolmentCodeMatches(hash: Uint8Array, code: string | undefined): boolean {
+  if (!code) return false;
+  const given = hashEnrolmentCode(code);
+  return given.length === hash.length && timingSafeEqual(given, hash);
+}
+
 export async function clearSecondFactor(tx: Pick<Db, 'update' | 'delete'>, userId: string): Promise<void> {
   await tx.update(staffUsers).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(staffUsers.id, userId));
   await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));

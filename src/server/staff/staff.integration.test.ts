@@ -225,7 +225,7 @@ describe.each(testDatabases())('staff accounts and sessions on $name', (tdb) => 
       expect(first).toMatchObject({ username: DEMO_USERNAME, created: true });
       expect(first.password.length).toBeGreaterThanOrEqual(16);
       const user = await verifyStaffLogin(db, DEMO_USERNAME, first.password);
-      expect(user).toMatchObject({ displayName: 'Demo Handläggare', roles: ['handlaggare', 'admin'], areas: ['aldreomsorg', 'ifo'] });
+      expect(user).toMatchObject({ displayName: 'Demo Handläggare', roles: ['handlaggare'], areas: ['aldreomsorg', 'ifo'] });
 
       const second = await ensureDemoStaff(db);
       expect(second.created).toBe(false);

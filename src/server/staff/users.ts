@@ -39,10 +39,18 @@ const newStaffUser = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'username: 2–64 characters a–z, 0–9, ".", "_" or "-", starting with a letter or digit'),
   displayName: z.string().trim().min(1, 'displayName: required').max(200),
+  email: z.email('email: an e-mail address').max(200).optional(),
   password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`),
-  roles: z.array(z.enum(STAFF_ROLES, `roles: one of ${STAFF_ROLES.join(', ')}`)).min(1, 'roles: at least one'),
+  // No roles yet: an account whose roles wait for a second administrator's approval (docs/adr/0007).
+  roles: z.array(z.enum(STAFF_ROLES, `roles: one of ${STAFF_ROLES.join(', ')}`)),
   areas: z.array(z.enum(STAFF_AREAS, `areas: one of ${STAFF_AREAS.join(', ')}`)),
-}).refine((u) => !u.roles.includes('handlaggare') || u.areas.length > 0, { message: 'areas: a handläggare needs at least one area', path: ['areas'] });
+})
+  .refine((u) => !u.roles.includes('handlaggare') || u.areas.length > 0, { message: 'areas: a handläggare needs at least one area', path: ['areas'] })
+  .refine((u) => !(u.roles.includes('admin') && u.roles.includes('handlaggare')), { message: 'roles: an administrator never holds a case role', path: ['roles'] });
+
+/** Roles that open case data (handlaggare) or the granting of roles (admin): given only with a second administrator's approval. */
+export const PRIVILEGED_ROLES = ['handlaggare', 'admin'] as const;
+export const isPrivileged = (roles: readonly string[]) => roles.some((r) => (PRIVILEGED_ROLES as readonly string[]).includes(r));
 
 /** A handläggare sees the cases of their areas only, so one without an area could do nothing. */
 export function rolesAndAreasProblems(roles: string[], areas: string[]): string[] {
@@ -51,11 +59,12 @@ export function rolesAndAreasProblems(roles: string[], areas: string[]): string[
   for (const r of roles) if (!(STAFF_ROLES as readonly string[]).includes(r)) problems.push(`roles: unknown role "${r}"`);
   for (const a of areas) if (!(STAFF_AREAS as readonly string[]).includes(a)) problems.push(`areas: unknown area "${a}"`);
   if (roles.includes('handlaggare') && areas.length === 0) problems.push('areas: a handläggare needs at least one area');
+  if (roles.includes('admin') && roles.includes('handlaggare')) problems.push('roles: an administrator never holds a case role');
   return problems;
 }
 
 /** Roles and areas are plain strings here, checked against the known ones when the user is created. */
-export type NewStaffUser = { username: string; displayName: string; password: string; roles: string[]; areas: string[] };
+export type NewStaffUser = { username: string; displayName: string; password: string; roles: string[]; areas: string[]; email?: string | undefined };
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -73,7 +82,7 @@ export async function createStaffUser(db: Pick<Db, 'insert'>, input: NewStaffUse
   // The unique index decides, so two concurrent creations cannot both win.
   const [row] = await db
     .insert(staffUsers)
-    .values({ username: u.username, displayName: u.displayName, passwordHash, roles: [...new Set(u.roles)], areas: [...new Set(u.areas)] })
+    .values({ username: u.username, displayName: u.displayName, passwordHash, roles: [...new Set(u.roles)], areas: [...new Set(u.areas)], email: u.email ?? null })
     .onConflictDoNothing({ target: staffUsers.username })
     .returning();
   if (!row) throw new UsernameTakenError(u.username);
