@@ -7,13 +7,13 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { pressButton, typeInto } from './helpers.ts';
-import { loginAsStaff } from './staff.ts';
+import { DEMO_ADMIN, loginAsStaff } from './staff.ts';
 
 test.use({ javaScriptEnabled: false });
 
 test('an administrator sees the deliveries and searches the audit log', async ({ page }) => {
   await page.goto('/handlaggning/admin/leveranser');
-  await loginAsStaff(page);
+  await loginAsStaff(page, DEMO_ADMIN);
   await expect(page).toHaveURL(/\/handlaggning\/admin\/leveranser/);
   await expect(page.getByRole('heading', { level: 1, name: 'Leveranser till verksamhetssystemet' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Visa leveranser som är' })).toBeVisible();
@@ -26,7 +26,7 @@ test('an administrator sees the deliveries and searches the audit log', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Granskningslogg' })).toBeVisible();
   await expectAccessible(page);
 
-  await typeInto(page, page.getByLabel('Användarnamn'), 'handlaggare');
+  await typeInto(page, page.getByLabel('Användarnamn'), 'admin');
   await typeInto(page, page.getByLabel('Händelse'), 'staff.login');
   await pressButton(page, page.getByRole('button', { name: 'Sök' }));
   const table = page.getByRole('table', { name: 'Händelser som matchar sökningen, nyaste först' });
@@ -40,6 +40,6 @@ test('an administrator sees the deliveries and searches the audit log', async ({
   await expect(page.getByRole('link', { name: /Skriv ärendenumret som år/ })).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto('/handlaggning/admin/granskning?handelse=audit.searched&anvandare=handlaggare');
+  await page.goto('/handlaggning/admin/granskning?handelse=audit.searched&anvandare=admin');
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'Sökte i granskningsloggen' }).first()).toBeVisible();
 });

@@ -6,8 +6,9 @@
  *
  * Set-up, all over HTTP: the demo administrator creates a handläggare for äldreomsorg ("own": the
  * case's area), a handläggare for IFO ("other"), an administrator without other roles and an
- * analytiker through /handlaggning/admin/anvandare/ny; each enrols a second factor with a code
- * computed from the secret on the enrolment page. An invånare submits a trygghetslarm
+ * analytiker through /handlaggning/admin/anvandare/ny, the demo's second administrator approves
+ * the privileged ones (docs/adr/0007); each enrols a second factor with a code computed from the
+ * secret on the enrolment page (and the approver's one-time code). An invånare submits a trygghetslarm
  * application (äldreomsorg) to get a case reference.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { PORT } from '../playwright.config.ts';
 import { OLD_ENOUGH } from './helpers.ts';
-import { DEMO_STAFF, formBody, httpEnrol, httpLogin, location, postForm } from './staff.ts';
+import { createStaffOverHttp, DEMO_ADMIN, DEMO_ADMIN2, formBody, httpEnrol, httpLogin, location, postForm } from './staff.ts';
 import { GRETA, loginOverHttp } from './citizen.ts';
 
 const BASE = `http://localhost:${PORT}`;
@@ -83,6 +84,8 @@ const TABLE: Row[] = [
   { route: '/handlaggning/admin/anvandare/ny', method: 'POST', body: {}, want: adminOnly(422) },
   { route: '/handlaggning/admin/anvandare/[id]', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/anvandare/[id]', method: 'POST', body: {}, want: adminOnly(to(/^\/handlaggning\/admin\/anvandare\/[0-9a-f-]{36}$/)) },
+  { route: '/handlaggning/admin/godkannanden', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/godkannanden', method: 'POST', body: {}, want: adminOnly(422), why: 'no request and no code from the app: refused with its error, nothing decided' },
   { route: '/handlaggning/admin/leveranser', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/leveranser', method: 'POST', body: {}, want: adminOnly(400), why: 'a retry without a delivery id' },
   { route: '/handlaggning/admin/granskning', method: 'GET', want: adminOnly(200) },
@@ -163,7 +166,9 @@ test.describe('the authorisation matrix', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     const admin = await newContext();
-    await httpLogin(admin, BASE, DEMO_STAFF);
+    await httpLogin(admin, BASE, DEMO_ADMIN);
+    const approver = await newContext();
+    await httpLogin(approver, BASE, DEMO_ADMIN2);
     const stamp = Date.now().toString(36);
     const password = 'matris-losenord-for-test';
     const people: Record<Exclude<Actor, 'none'>, { roles: string[]; areas: string[] }> = {
@@ -174,15 +179,14 @@ test.describe('the authorisation matrix', () => {
     };
     for (const [actor, p] of Object.entries(people) as [Exclude<Actor, 'none'>, { roles: string[]; areas: string[] }][]) {
       const username = `matris.${actor}.${stamp}`;
-      const created = await postForm(admin, BASE, '/handlaggning/admin/anvandare/ny', { username, displayName: `Matris ${actor}`, password, roles: p.roles, areas: p.areas });
-      expect(created.status(), `creating ${actor}`).toBe(303);
-      const id = /\/handlaggning\/admin\/anvandare\/([0-9a-f-]{36})/.exec(location(created))?.[1] ?? '';
+      const { id, enrolmentCode } = await createStaffOverHttp(admin, approver, BASE, { username, displayName: `Matris ${actor}`, password, roles: p.roles, areas: p.areas });
       if (actor === 'other') staffId = id;
       const c = await newContext();
-      await httpEnrol(c, BASE, { username, password });
+      await httpEnrol(c, BASE, { username, password, enrolmentCode });
       ctx[actor] = c;
     }
     await admin.dispose();
+    await approver.dispose();
     ctx.none = await newContext();
 
     reference = await submitTrygghetslarm();

@@ -11,7 +11,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { choose, pressButton, typeInto } from './helpers.ts';
-import { loginAsStaff } from './staff.ts';
+import { DEMO_ADMIN, loginAsStaff } from './staff.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -66,7 +66,7 @@ test('an administrator runs a survey period and sees results appear once five ha
   test.setTimeout(180_000);
   // The administrator: a unit, a period, codes.
   await page.goto('/handlaggning/enkater');
-  await loginAsStaff(page);
+  await loginAsStaff(page, DEMO_ADMIN);
   await expect(page.getByRole('heading', { level: 1, name: 'Brukarenkäter' })).toBeVisible();
   await expectAccessible(page);
 

@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { pressButton, typeInto } from './helpers.ts';
-import { loginAsStaff } from './staff.ts';
+import { DEMO_ADMIN, loginAsStaff } from './staff.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -45,7 +45,7 @@ test('an invånare finds e-tjänster by need and by search, and sees how it goes
 
 test('the administrator follows the indicators, a monthly report, the targets and the catalog', async ({ page }) => {
   await page.goto('/handlaggning/indikatorer');
-  await loginAsStaff(page);
+  await loginAsStaff(page, DEMO_ADMIN);
   await expect(page).toHaveURL(/\/handlaggning\/indikatorer$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Indikatorer' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Inkomna ärenden per e-tjänst och månad' })).toBeVisible();

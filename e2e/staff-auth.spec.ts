@@ -8,7 +8,7 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { choose, pressButton, typeInto } from './helpers.ts';
-import { DEMO_STAFF, freshTotpCode, loginAsStaff, wrongTotpCode } from './staff.ts';
+import { DEMO_ADMIN, DEMO_ADMIN2, DEMO_STAFF, freshTotpCode, loginAsStaff, stepUpCode, wrongTotpCode } from './staff.ts';
 
 const LOCKED = 'För många misslyckade inloggningar. Försök igen om 15 minuter.';
 const NEW_PASSWORD = 'ett-forsta-losenord-for-test';
@@ -30,7 +30,10 @@ async function logOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/handlaggning\/logga-in\?utloggad/);
 }
 
-/** Adds a colleague through the administration pages; the page must be signed in as an administrator. */
+/**
+ * Adds a colleague through the administration pages, with a fresh code from the app; the page must
+ * be signed in as the demo's first administrator. Roles that open case data wait for approval.
+ */
 async function addStaff(page: Page, who: { username: string; displayName: string; roles: string[]; areas: string[] }): Promise<void> {
   await page.goto('/handlaggning/admin/anvandare/ny');
   await typeInto(page, page.getByLabel('Användarnamn'), who.username);
@@ -38,8 +41,9 @@ async function addStaff(page: Page, who: { username: string; displayName: string
   await typeInto(page, page.getByLabel('Första lösenord'), NEW_PASSWORD);
   for (const r of who.roles) await choose(page, page.getByLabel(r, { exact: true }));
   for (const a of who.areas) await choose(page, page.getByLabel(a, { exact: true }));
+  await typeInto(page, page.getByLabel('Kod från din app'), await stepUpCode(DEMO_ADMIN));
   await pressButton(page, page.getByRole('button', { name: 'Skapa kontot' }));
-  await expect(page.getByText('Kontot är skapat.')).toBeVisible();
+  await expect(page.getByText(who.roles.includes('Handläggare') ? 'Kontot är skapat utan behörigheter.' : 'Kontot är skapat.', { exact: false })).toBeVisible();
 }
 
 const unique = (prefix: string) => `${prefix}.${Date.now().toString(36)}`;
@@ -58,7 +62,7 @@ test('a handläggare logs in with password and a code from the app, and sees the
   await page.goto('/handlaggning/konto');
   await expect(page.getByRole('heading', { level: 1, name: 'Mitt konto' })).toBeVisible();
   await expect(page.getByText('Demo Handläggare').first()).toBeVisible();
-  await expect(page.getByText('Handläggare, Administratör')).toBeVisible();
+  await expect(page.getByText('Handläggare', { exact: true })).toBeVisible();
   await expect(page.getByText('Äldreomsorg, Individ- och familjeomsorg')).toBeVisible();
   await expectAccessible(page);
   await pressButton(page, page.getByRole('link', { name: 'Tvåstegsverifiering och återställningskoder' }));
@@ -88,8 +92,8 @@ test('a wrong code is refused with a clear error, and the right code then lets t
   await expect(page).toHaveURL(/\/handlaggning\/konto$/);
 });
 
-test('an administrator adds a handläggare, who enrols at the first login and can later use a recovery code', async ({ page }) => {
-  await loginAsStaff(page);
+test('an administrator asks for a handläggare, a second approves, and the handläggare enrols with the one-time code and can later use a recovery code', async ({ page, browser }) => {
+  await loginAsStaff(page, DEMO_ADMIN);
   await page.goto('/handlaggning/admin/anvandare');
   await expect(page.getByRole('table', { name: 'Alla personalkonton, i bokstavsordning' })).toBeVisible();
   await expectAccessible(page);
@@ -107,10 +111,29 @@ test('an administrator adds a handläggare, who enrols at the first login and ca
   const username = unique('ny.handlaggare');
   await addStaff(page, { username, displayName: 'Nora Nyberg', roles: ['Handläggare'], areas: ['Äldreomsorg'] });
   await expect(page.getByText('Tvåstegsverifiering är inte aktiverad än.')).toBeVisible();
+  // The roles wait for another administrator; the one who asked cannot approve them.
+  await expect(page.getByRole('heading', { level: 2, name: 'Väntar på godkännande' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Godkänn' })).toHaveCount(0);
   await expectAccessible(page);
+  const account = page.url().replace(/\?.*$/, '');
   await page.goto('/handlaggning/admin/anvandare');
   await expect(page.getByRole('row').filter({ hasText: username })).toContainText('Inte aktiverad');
   await logOut(page);
+
+  // The second administrator is told on their start page, and approves with a fresh code of their own.
+  const secondContext = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
+  const second = await secondContext.newPage();
+  await loginAsStaff(second, DEMO_ADMIN2);
+  await expect(second.getByText(/En ändring av Nora Nyberg väntar på godkännande/).first()).toBeVisible();
+  await expectAccessible(second);
+  await second.goto(account);
+  await typeInto(second, second.getByLabel('Kod från din app').first(), await stepUpCode(DEMO_ADMIN2));
+  await pressButton(second, second.getByRole('button', { name: 'Godkänn' }));
+  await expect(second.getByRole('heading', { level: 1, name: 'Ändringen är godkänd' })).toBeVisible();
+  await expectAccessible(second);
+  const oneTimeCode = ((await second.locator('#enrolment-code').textContent()) ?? '').trim();
+  expect(oneTimeCode).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
+  await secondContext.close();
 
   // First login: the enrolment, with a QR code and the same secret typed out.
   await typeInto(page, page.getByLabel('Användarnamn'), username);
@@ -122,7 +145,13 @@ test('an administrator adds a handläggare, who enrols at the first login and ca
   await expectAccessible(page);
   const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await typeInto(page, page.getByLabel('Kod från appen'), await freshTotpCode(secret));
+  // Without the administrator's one-time code the enrolment is refused, the code from the app kept out.
+  await typeInto(page, page.getByLabel('Kod från appen'), await freshTotpCode(secret, username));
+  expect((await submit(page)).status()).toBe(422);
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Skriv engångskoden från administratören' })).toBeVisible();
+  await expectAccessible(page);
+  await typeInto(page, page.getByLabel('Engångskod från administratören'), oneTimeCode);
+  await typeInto(page, page.getByLabel('Kod från appen'), await freshTotpCode(secret, username));
   await page.keyboard.press('Enter');
 
   // Ten recovery codes, shown once.
@@ -151,7 +180,7 @@ test('an administrator adds a handläggare, who enrols at the first login and ca
 test('an account is locked after five failed logins, with the same message as for a username that does not exist', async ({ browser }) => {
   const adminContext = await browser.newContext({ locale: 'sv-SE' });
   const admin = await adminContext.newPage();
-  await loginAsStaff(admin);
+  await loginAsStaff(admin, DEMO_ADMIN);
   const username = unique('lasbar');
   await addStaff(admin, { username, displayName: 'Lars Låsbar', roles: ['Analytiker'], areas: [] });
   await adminContext.close();

@@ -17,6 +17,9 @@ import { typeInto } from './helpers.ts';
 import { STAFF_PASSWORD, STAFF_TOTP_SECRET } from '../playwright.config.ts';
 
 export const DEMO_STAFF = { username: 'handlaggare', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
+/** The demo's two administrators (an administrator never holds a case role; a second one approves: docs/adr/0007). */
+export const DEMO_ADMIN = { username: 'admin', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
+export const DEMO_ADMIN2 = { username: 'admin2', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
 
 export type StaffLogin = { username: string; password: string; totpSecret: string };
 
@@ -50,16 +53,21 @@ export function totpCode(secret: string, step = Math.floor(Date.now() / PERIOD_M
   return generateHOTP(keyOf(secret), BigInt(step), 6);
 }
 
-/** A code the server has not seen yet for this secret: this step's, the next one's, or (after waiting) a later one. */
-export async function freshTotpCode(secret: string): Promise<string> {
+/**
+ * A code the server has not seen yet for this account: this step's, the next one's, or (after
+ * waiting) a later one. The server remembers the last step per account (the demo accounts share
+ * one secret), and every login and every administrator's change uses one.
+ */
+export async function freshTotpCode(secret: string, account = 'handlaggare'): Promise<string> {
   const norm = secret.replace(/\s/g, '').toUpperCase();
+  const key = `${account}|${norm}`;
   for (;;) {
     const now = Math.floor(Date.now() / PERIOD_MS);
-    const used = lastStep.get(norm) ?? -1;
+    const used = lastStep.get(key) ?? -1;
     // A step ahead is accepted too, but not two: wait for the clock instead.
     const step = Math.max(now, used + 1);
     if (step <= now + 1) {
-      lastStep.set(norm, step);
+      lastStep.set(key, step);
       return totpCode(norm, step);
     }
     await new Promise((r) => setTimeout(r, (now + 1) * PERIOD_MS - Date.now() + 200));
@@ -94,7 +102,7 @@ export async function loginAsStaff(page: Page, opts: LoginOptions = {}): Promise
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/handlaggning\/logga-in\/tvafaktor/);
   await opts.check?.(page);
-  await typeInto(page, page.getByLabel('Kod', { exact: true }), await freshTotpCode(totpSecret));
+  await typeInto(page, page.getByLabel('Kod', { exact: true }), await freshTotpCode(totpSecret, username));
   await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(/\/handlaggning\/logga-in/);
 }
@@ -124,9 +132,38 @@ export async function httpLogin(request: APIRequestContext, baseURL: string, who
   const first = await postForm(request, baseURL, '/handlaggning/logga-in', { username: who.username, password: who.password });
   expect(first.status(), 'password step').toBe(303);
   expect(location(first)).toMatch(/^\/handlaggning\/logga-in\/tvafaktor/);
-  const second = await postForm(request, baseURL, '/handlaggning/logga-in/tvafaktor', { code: await freshTotpCode(who.totpSecret) });
+  const second = await postForm(request, baseURL, '/handlaggning/logga-in/tvafaktor', { code: await freshTotpCode(who.totpSecret, who.username) });
   expect(second.status(), 'second factor step').toBe(303);
   expect(location(second)).not.toMatch(/logga-in/);
+}
+
+/** The step-up field of an administrator's form: a fresh code from the app (docs/adr/0007). */
+export async function stepUpCode(who: StaffLogin = DEMO_ADMIN): Promise<string> {
+  return freshTotpCode(who.totpSecret, who.username);
+}
+
+/**
+ * A new staff account as the portal makes one, over HTTP: `admin` creates it (with a fresh code),
+ * and when its roles need approval `approver` approves them; the one-time enrolment code is returned
+ * ('' when no approval was needed). Returns the account's id too.
+ */
+export async function createStaffOverHttp(
+  admin: APIRequestContext,
+  approver: APIRequestContext,
+  baseURL: string,
+  account: { username: string; displayName: string; password: string; roles: string[]; areas: string[] },
+): Promise<{ id: string; enrolmentCode: string }> {
+  const created = await postForm(admin, baseURL, '/handlaggning/admin/anvandare/ny', { ...account, 'stepUp-create': await stepUpCode(DEMO_ADMIN) });
+  expect(created.status(), `creating ${account.username}`).toBe(303);
+  const id = /\/handlaggning\/admin\/anvandare\/([0-9a-f-]{36})/.exec(location(created))?.[1] ?? '';
+  if (!location(created).includes('skapat-begart')) return { id, enrolmentCode: '' };
+  const page = await approver.get(`/handlaggning/admin/anvandare/${id}`);
+  const request = /name="request" value="([0-9a-f-]{36})"/.exec(await page.text())?.[1] ?? '';
+  const approved = await postForm(approver, baseURL, '/handlaggning/admin/godkannanden', { request, tillbaka: '/handlaggning/admin/godkannanden', decision: 'approve', [`stepUp-decide-${request}`]: await stepUpCode(DEMO_ADMIN2) });
+  expect(approved.status(), `approving ${account.username}`).toBe(200);
+  const enrolmentCode = /id="enrolment-code">([A-Z2-7-]+)</.exec(await approved.text())?.[1] ?? '';
+  expect(enrolmentCode).not.toBe('');
+  return { id, enrolmentCode };
 }
 
 /** The typed-out secret on the enrolment page. */
@@ -140,14 +177,14 @@ export function secretFromEnrolmentPage(html: string): string {
  * First login of an account without a second factor, over HTTP: password, enrolment with a code
  * computed from the secret on the page, and the recovery codes acknowledged. Returns the secret.
  */
-export async function httpEnrol(request: APIRequestContext, baseURL: string, who: { username: string; password: string }): Promise<string> {
+export async function httpEnrol(request: APIRequestContext, baseURL: string, who: { username: string; password: string; enrolmentCode?: string }): Promise<string> {
   const first = await postForm(request, baseURL, '/handlaggning/logga-in', { username: who.username, password: who.password });
   expect(first.status(), 'password step').toBe(303);
   expect(location(first)).toMatch(/^\/handlaggning\/konto\/tvafaktor/);
   const page = await request.get('/handlaggning/konto/tvafaktor');
   expect(page.status()).toBe(200);
   const secret = secretFromEnrolmentPage(await page.text());
-  const confirm = await postForm(request, baseURL, '/handlaggning/konto/tvafaktor', { code: await freshTotpCode(secret) });
+  const confirm = await postForm(request, baseURL, '/handlaggning/konto/tvafaktor', { code: await freshTotpCode(secret, who.username), ...(who.enrolmentCode ? { enrolmentCode: who.enrolmentCode } : {}) });
   expect(confirm.status(), 'enrolment').toBe(303);
   expect(location(confirm)).toMatch(/^\/handlaggning\/konto\/tvafaktor\/koder/);
   const codes = await request.get(location(confirm), { maxRedirects: 0 });

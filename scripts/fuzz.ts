@@ -4,7 +4,7 @@
  *
  * The routes are every page under src/pages that handles POST, with every page of every e-tjänst
  * (definitions imported from src/services) and the staff routes posted with a signed-in
- * handläggare + admin session. fast-check generates the bodies (FUZZ_RUNS in all, default 4,000;
+ * handläggare's session, the administration pages with an administrator's. fast-check generates the bodies (FUZZ_RUNS in all, default 4,000;
  * FUZZ_SEED to repeat a run): form fields with oversized values, wrong types, HTML and script,
  * SQL fragments, path tricks, lone surrogates and control characters; bodies of invalid UTF-8;
  * thousands of fields; multipart posts whose file names try to climb out of folders; malformed
@@ -115,6 +115,9 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
 
 type Route = { url: string; fields: string[]; staff: boolean };
 
+/** Staff routes for administrators (and analytiker); the rest of /handlaggning is the handläggare's. */
+const forAdmin = (url: string) => /^\/handlaggning\/(admin|enkater|indikatorer)(\/|\?|$)/.test(url);
+
 type Body = { label: string; headers: Record<string, string>; body: Uint8Array | string };
 
 const enc = new TextEncoder();
@@ -200,18 +203,20 @@ async function request(jar: Jar, url: string, init: { method?: string; headers?:
 const totp = (secret: string, step: number) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/[\s=]/g, '').toUpperCase()), BigInt(step), 6);
 
 let totpSecret = '';
-let lastStep = 0;
+/** The last TOTP step used per account: the server accepts each step once per account. */
+const lastStep = new Map<string, number>();
 
-async function staffLogin(jar: Jar): Promise<void> {
+/** Signs in one of the demo accounts: the handläggare, or `admin` for the administration pages. */
+async function staffLogin(jar: Jar, username = 'handlaggare'): Promise<void> {
   jar.cookies.clear();
-  const r1 = await request(jar, '/handlaggning/logga-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'handlaggare', password: STAFF_PASSWORD }).toString() });
+  const r1 = await request(jar, '/handlaggning/logga-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password: STAFF_PASSWORD }).toString() });
   if (r1.status !== 303) throw new Error(`staff login: password step answered ${r1.status}`);
   let step = Math.floor(Date.now() / 30_000);
-  if (step <= lastStep) {
-    await sleep((lastStep + 1) * 30_000 - Date.now() + 200);
+  if (step <= (lastStep.get(username) ?? 0)) {
+    await sleep(((lastStep.get(username) ?? 0) + 1) * 30_000 - Date.now() + 200);
     step = Math.floor(Date.now() / 30_000);
   }
-  lastStep = step;
+  lastStep.set(username, step);
   const r2 = await request(jar, '/handlaggning/logga-in/tvafaktor', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code: totp(totpSecret, step) }).toString() });
   if (r2.status !== 303) throw new Error(`staff login: second factor answered ${r2.status}`);
 }
@@ -347,7 +352,7 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
 let distUsed = '';
 
 /** Every GET route with every query parameter the code reads, hostile values and return-path bypasses. */
-async function fuzzQueries(staff: Jar, reference: string): Promise<void> {
+async function fuzzQueries(staff: Jar, admin: Jar, reference: string): Promise<void> {
   const routes = getRoutes({ service: 'kontakta-socialtjansten', page: 'amne', reference, id: randomUUID(), lang: 'en', token: 'ogiltig', month: '2026-01' });
   const jobs = queryJobs(routes, queryNames(), SEED);
   const visitor = new Jar();
@@ -360,7 +365,7 @@ async function fuzzQueries(staff: Jar, reference: string): Promise<void> {
         const { route, query } = jobs[next++]!;
         const url = `${route.url}?${query}`;
         try {
-          const res = await fetch(`${ORIGIN}${url}`, { headers: { cookie: (route.staff ? staff : visitor).header() }, redirect: 'manual' });
+          const res = await fetch(`${ORIGIN}${url}`, { headers: { cookie: (route.staff ? (forAdmin(route.url) ? admin : staff) : visitor).header() }, redirect: 'manual' });
           const location = res.headers.get('location') ?? '';
           const body = res.headers.get('content-type')?.startsWith('text/html') ? await res.text() : (await res.arrayBuffer(), '<h1>');
           if (location) redirects += 1;
@@ -393,6 +398,8 @@ async function main(): Promise<number> {
   await startPortal(dist);
   const staff = new Jar();
   await staffLogin(staff);
+  const admin = new Jar();
+  await staffLogin(admin, 'admin');
 
   const defs = await definitions();
   const allFields = formFieldNames();
@@ -406,6 +413,7 @@ async function main(): Promise<number> {
     '/handlaggning/logga-in/tvafaktor',
     '/handlaggning/admin/anvandare/ny',
     `/handlaggning/admin/anvandare/${randomUUID()}`,
+    '/handlaggning/admin/godkannanden',
     '/handlaggning/admin/e-post',
     '/handlaggning/admin/etjanster',
     '/handlaggning/admin/leveranser',
@@ -437,7 +445,7 @@ async function main(): Promise<number> {
     Array.from({ length: CONCURRENCY }, async () => {
       while (i < jobs.length) {
         const { route, body } = jobs[i++]!;
-        const jar = route.staff ? staff : citizen;
+        const jar = route.staff ? (forAdmin(route.url) ? admin : staff) : citizen;
         try {
           const r = await request(jar, route.url, { method: 'POST', headers: body.headers, body: body.body });
           judge(`POST ${route.url} (${body.label})`, r);
@@ -482,7 +490,7 @@ async function main(): Promise<number> {
   }
   judge('POST /betyg (markup comment)', await request(j, '/betyg', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ serviceId: 'synpunkter-och-klagomal', rating: '5', comment: MARKUP.join(' ') }).toString() }));
 
-  await fuzzQueries(staff, reference);
+  await fuzzQueries(staff, admin, reference);
   await securityChecks(routes, staff, j);
 
   const alive = portal?.exitCode === null && (await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200;
