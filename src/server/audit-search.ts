@@ -1,19 +1,26 @@
 /**
  * Searching the audit log, for administrators: "who has opened case X", "what has user Y
- * opened", "every export last week". Filters by case reference, staff username, action and date
- * range (calendar days in Swedish time), newest first, keyset-paginated. Every search is itself
- * audited (`audit.searched`), with the case as subject when one was searched for.
+ * opened", "who searched for this person?", "every export last week". Filters by case reference,
+ * staff username, searched personnummer (matched by its keyed hash, ./person-key.ts: the log never
+ * holds the number), action and date range (calendar days in Swedish time), newest first,
+ * keyset-paginated. Every search is itself audited (`audit.searched`), with the case as subject
+ * when one was searched for, and a searched personnummer only as its keyed hash.
  */
 import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, staffUsers, submissions } from '../../db/schema.ts';
 import { audit } from './audit.ts';
+import { personKey } from './person-key.ts';
 
 /** Actions the portal records, offered as suggestions; any other action can be searched too. */
 export const KNOWN_ACTIONS = [
   'case.viewed',
+  'case.view_refused',
+  'case.action_refused',
   'attachment.viewed',
+  'inbox.listed',
+  'inbox.searched',
   'case.exported_json',
   'inbox.exported_csv',
   'case.assigned',
@@ -38,6 +45,10 @@ export const KNOWN_ACTIONS = [
   'staff.second_factor_enrolled',
   'staff.second_factor_reset',
   'staff.recovery_codes_replaced',
+  'staff.change_requested',
+  'staff.change_approved',
+  'staff.change_rejected',
+  'staff.change_withdrawn',
 ] as const;
 
 /** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
@@ -64,6 +75,8 @@ export const auditQuerySchema = z
       z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'usernameFormat').optional(),
     ),
     action: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/, 'actionFormat').optional()),
+    /** Twelve digits (with or without the dash): searched for by its keyed hash. */
+    personnummer: z.preprocess(blankToUndefined, z.string().regex(/^(19|20)\d{6}-?\d{4}$/, 'personnummerFormat').optional()),
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
   })
@@ -151,6 +164,7 @@ export async function searchAudit(db: Db, searcher: Searcher, q: AuditQuery, opt
     if (u) conds.push(eq(auditEvents.actorId, u.id));
     else unknown.push('username');
   }
+  if (q.personnummer) conds.push(sql`${auditEvents.details}->>'personKey' = ${personKey(q.personnummer)}`);
   if (q.action) {
     // "case" finds every case.* action; "case.viewed" finds exactly that one.
     const family = or(eq(auditEvents.action, q.action), like(auditEvents.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`));
@@ -173,6 +187,7 @@ export async function searchAudit(db: Db, searcher: Searcher, q: AuditQuery, opt
       reference: q.reference ?? null,
       username: q.username ?? null,
       action: q.action ?? null,
+      personKey: q.personnummer ? personKey(q.personnummer) : null,
       from: q.from ?? null,
       to: q.to ?? null,
       page: opts.after ? 'next' : 'first',

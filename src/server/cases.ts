@@ -11,16 +11,24 @@ import { audit } from './audit.ts';
 import { caseAreas } from './staff/authz.ts';
 import type { StaffUser } from './staff/users.ts';
 import { findSubmission, type SubmissionRecord } from './submissions.ts';
+import { auditRefusedCase } from './staff-reads.ts';
+import { findAttachment, type Attachment } from './uploads.ts';
 
 export type Reader = Pick<StaffUser, 'id' | 'roles' | 'areas'>;
 
 const REFERENCE = /^\d{4}-\d{6,}$/;
 
-/** The case with this reference if it is in one of the reader's areas (else undefined), audited. */
+/**
+ * The case with this reference if it is in one of the reader's areas (else undefined), audited;
+ * a case that exists outside them is audited as a refused read (./staff-reads.ts).
+ */
 export async function openCase(db: Db, reader: Reader, reference: string, ip?: string | null): Promise<SubmissionRecord | undefined> {
   if (!REFERENCE.test(reference)) return undefined;
   const sub = await findSubmission(db, reference, caseAreas(reader));
-  if (!sub) return undefined;
+  if (!sub) {
+    await auditRefusedCase(db, reader, reference, 'case.view_refused', ip);
+    return undefined;
+  }
   await audit(db, { actorType: 'staff', actorId: reader.id, action: 'case.viewed', subjectType: 'submission', subjectId: sub.id, details: { serviceId: sub.serviceId }, ip: ip ?? null });
   return sub;
 }
@@ -30,14 +38,27 @@ export async function openCase(db: Db, reader: Reader, reference: string, ip?: s
  * a posted action form before the action runs. Returns nothing of the case's content, so it is not
  * a view and is not audited; the action itself is.
  */
-export async function caseForAction(db: Db, reader: Reader, reference: string): Promise<{ serviceId: string; serviceVersion: number; lockVersion: number } | undefined> {
+export async function caseForAction(db: Db, reader: Reader, reference: string, ip?: string | null): Promise<{ serviceId: string; serviceVersion: number; lockVersion: number } | undefined> {
   const areas = caseAreas(reader);
-  if (!REFERENCE.test(reference) || areas.length === 0) return undefined;
-  const [row] = await db
+  if (!REFERENCE.test(reference)) return undefined;
+  const [row] = areas.length === 0 ? [] : await db
     .select({ serviceId: submissions.serviceId, serviceVersion: submissions.serviceVersion, lockVersion: submissions.lockVersion })
     .from(submissions)
     .where(and(eq(submissions.reference, reference), inArray(submissions.area, areas)));
+  if (!row) await auditRefusedCase(db, reader, reference, 'case.action_refused', ip);
   return row;
+}
+
+/**
+ * An attachment of a case the reader may open: the case read and the file read are both audited,
+ * with the client address. Undefined (and a refused read audited) for anyone else.
+ */
+export async function openAttachment(db: Db, reader: Reader, reference: string, uploadId: string, ip?: string | null): Promise<Attachment | undefined> {
+  const sub = await openCase(db, reader, reference, ip);
+  const file = sub ? await findAttachment(db, sub.id, uploadId) : undefined;
+  if (!sub || !file) return undefined;
+  await audit(db, { actorType: 'staff', actorId: reader.id, action: 'attachment.viewed', subjectType: 'submission', subjectId: sub.id, details: { uploadId: file.id }, ip: ip ?? null });
+  return file;
 }
 
 export type CaseNote = { id: string; authorId: string; body: string; createdAt: Date };

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { audit } from './audit.ts';
+import { personKey } from './person-key.ts';
 import { inboxCsv, type CsvContext } from './inbox-csv.ts';
 import { exportInbox } from './inbox.ts';
 import { COUNT_CAP, type InboxFilters, type InboxUser } from './inbox-filters.ts';
@@ -22,7 +23,8 @@ export type ExportRequest = {
 };
 
 /** What the audit trail records about the filters (no personal data). */
-export function auditedFilters(f: InboxFilters, sort: InboxSort): Record<string, string | null> {
+/** The filters as audit events keep them: a searched personnummer only as its keyed hash. */
+export function auditedFilters(f: InboxFilters, sort: string): Record<string, string | null> {
   const assignee = f.assignee?.kind === 'user' ? f.assignee.id : (f.assignee?.kind ?? null);
   return {
     sort,
@@ -34,6 +36,7 @@ export function auditedFilters(f: InboxFilters, sort: InboxSort): Record<string,
     receivedTo: f.receivedTo ?? null,
     search: f.search?.kind ?? null,
     searchReference: f.search?.kind === 'reference' ? f.search.reference : null,
+    ...(f.search?.kind === 'personnummer' ? { personKey: personKey(f.search.normalized) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../audit.ts';
+import { auditRefusedCase } from '../staff-reads.ts';
 import { canHandleArea, caseAreas } from '../staff/authz.ts';
 import type { StaffUser } from '../staff/users.ts';
 import { findSubmission } from '../submissions.ts';
@@ -22,7 +23,10 @@ export async function exportCaseJson(
 ): Promise<CaseExport | undefined> {
   if (!REFERENCE.test(reference)) return undefined;
   const sub = await findSubmission(db, reference, caseAreas(user));
-  if (!sub || !canHandleArea(user, sub.area)) return undefined;
+  if (!sub || !canHandleArea(user, sub.area)) {
+    await auditRefusedCase(db, user, reference, 'case.view_refused', opts.ip);
+    return undefined;
+  }
   const document = await buildCaseDocument(db, sub.id, { ...(opts.now ? { now: opts.now } : {}), ...(opts.texts ? { texts: opts.texts } : {}) });
   if (!document) return undefined;
   await audit(db, {

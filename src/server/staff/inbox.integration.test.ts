@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
 import { auditEvents, staffUsers, submissions } from '../../../db/schema.ts';
@@ -11,6 +11,9 @@ import type { InboxSort } from '../inbox-cursor.ts';
 import { encodeCursor } from '../inbox-cursor.ts';
 import { parseSearch } from '../inbox-params.ts';
 import { EXPORT_ACTION, exportInboxCsv } from '../inbox-export.ts';
+
+// A searched personnummer is audited as a keyed hash, under a key derived from the portal's secret.
+vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
 // Skatteverket test personnummer (testdata/), never real people.
 const PNR_1945 = '19450110-3297';

@@ -14,6 +14,7 @@ import { isUnavailable } from '../../../../server/db.ts';
 import { log } from '../../../../server/log.ts';
 import { MESSAGE_MAX, checkBody, checkFiles, sendStaffMessage, type IncomingFile, type MessageError } from '../../../../server/citizen/messages.ts';
 import { notifySafely } from '../../../../server/notifications/outbox.ts';
+import { auditRefusedCase } from '../../../../server/staff-reads.ts';
 
 export type MessagePost =
   | { kind: 'done' }
@@ -43,7 +44,10 @@ export async function staffMessagePost(request: Request, db: () => Promise<Db>, 
     const handle = await db();
     // Whether the case exists for this user is settled first: for anyone else it does not (404).
     const sub = await findSubmission(handle, reference, caseAreas(user));
-    if (!sub) return { kind: 'notFound' };
+    if (!sub) {
+      await auditRefusedCase(handle, user, reference, 'case.action_refused', ip);
+      return { kind: 'notFound' };
+    }
     if (!body.ok) return { kind: 'invalid', code: body.code, field: 'message', typed };
     // A file that is not accepted must be chosen again (a browser never keeps a chosen file).
     if (!checked.ok) return { kind: 'invalid', code: checked.code, field: 'bilagor', typed };

@@ -44,7 +44,7 @@ export const FORM_FIELDS: Record<CaseAction, string[]> = {
 export type Performed = { kind: 'done' } | { kind: 'invalid'; errors: FormError[] } | { kind: 'notFound' };
 
 export async function performCaseAction(db: Db, actor: Actor, action: CaseAction, form: Posted, req: CaseRequest): Promise<Performed> {
-  const service = await caseForAction(db, actor, req.reference);
+  const service = await caseForAction(db, actor, req.reference, req.ip);
   if (!service) return { kind: 'notFound' };
   // A form from before someone else's change is refused before its fields are checked: the user
   // first needs to see the case as it is now. (The action checks again, in its transaction.)
