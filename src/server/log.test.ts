@@ -57,6 +57,6 @@ describe('the logger', () => {
 
   it('describes what is not an Error by its type alone', () => {
     expect(describeError('Tintin Testsson')).toEqual({ class: 'string' });
-    expect(describeError(Object.assign(new TypeError('20121212-1212'), { code: 'ERR_X' }))).toEqual({ class: 'TypeError', code: 'ERR_X' });
+    expect(describeError(Object.assign(new TypeError('20121212-1212'), { code: 'ERR_X' }))).toEqual({ class: 'TypeError', code: 'ERR_X', at: expect.stringMatching(/log\.test\.ts:\d+:\d+$/) });
   });
 });

@@ -68,7 +68,14 @@ export function scrubText(s: string): string {
 
 const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
-export type DescribedError = { class: string; code?: string; constraint?: string; cause?: DescribedError };
+export type DescribedError = { class: string; code?: string; constraint?: string; at?: string; cause?: DescribedError };
+
+/** Where an error was thrown: its first stack frame's file and line (no message, no values), for diagnosis. */
+function thrownAt(e: Error): string | undefined {
+  const frame = (e.stack ?? '').split('\n').find((l) => /^\s+at /.test(l));
+  const where = frame ? /\(?((?:file:\/\/)?[^()\s]+:\d+:\d+)\)?\s*$/.exec(frame)?.[1] : undefined;
+  return where ? scrubText(where.replace(/^.*\/(dist|src|node_modules)\//, '$1/')) : undefined;
+}
 
 /** An error as it may be logged: its class and code (SQLSTATE, errno name), never its message. */
 export function describeError(e: unknown, depth = 0): DescribedError {
@@ -79,6 +86,8 @@ export function describeError(e: unknown, depth = 0): DescribedError {
     if ((typeof err.code === 'string' || typeof err.code === 'number') && CODE.test(String(err.code))) out.code = String(err.code);
     // A constraint's name is schema, not data: it tells which rule a row broke.
     if (typeof err.constraint === 'string' && CODE.test(err.constraint)) out.constraint = err.constraint;
+    const at = e instanceof Error ? thrownAt(e) : undefined;
+    if (at) out.at = at;
     if (err.cause !== undefined && depth < 3) out.cause = describeError(err.cause, depth + 1);
     return out;
   }
