@@ -7,7 +7,7 @@
  * Set-up, all over HTTP: the demo administrator creates a handläggare for äldreomsorg ("own": the
  * case's area), a handläggare for IFO ("other"), an administrator without other roles and an
  * analytiker through /handlaggning/admin/anvandare/ny, the demo's second administrator approves
- * the privileged ones (docs/adr/0007); each enrols a second factor with a code computed from the
+ * the privileged ones (docs/adr/0008); each enrols a second factor with a code computed from the
  * secret on the enrolment page (and the approver's one-time code). An invånare submits a trygghetslarm
  * application (äldreomsorg) to get a case reference.
  */

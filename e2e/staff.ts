@@ -17,7 +17,7 @@ import { typeInto } from './helpers.ts';
 import { STAFF_PASSWORD, STAFF_TOTP_SECRET } from '../playwright.config.ts';
 
 export const DEMO_STAFF = { username: 'handlaggare', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
-/** The demo's two administrators (an administrator never holds a case role; a second one approves: docs/adr/0007). */
+/** The demo's two administrators (an administrator never holds a case role; a second one approves: docs/adr/0008). */
 export const DEMO_ADMIN = { username: 'admin', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
 export const DEMO_ADMIN2 = { username: 'admin2', password: STAFF_PASSWORD, totpSecret: STAFF_TOTP_SECRET };
 
@@ -137,7 +137,7 @@ export async function httpLogin(request: APIRequestContext, baseURL: string, who
   expect(location(second)).not.toMatch(/logga-in/);
 }
 
-/** The step-up field of an administrator's form: a fresh code from the app (docs/adr/0007). */
+/** The step-up field of an administrator's form: a fresh code from the app (docs/adr/0008). */
 export async function stepUpCode(who: StaffLogin = DEMO_ADMIN): Promise<string> {
   return freshTotpCode(who.totpSecret, who.username);
 }

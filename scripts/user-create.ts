@@ -7,7 +7,7 @@
  *
  * An operator tool: it writes to the database directly, as anyone with access to the database can,
  * so it is not bound by the portal's rule that a second administrator approves case roles
- * (docs/adr/0007). Whoever may run it may already read the database; restrict that access.
+ * (docs/adr/0008). Whoever may run it may already read the database; restrict that access.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.ts';

@@ -59,7 +59,7 @@ BEGIN
   RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER uploads_forget_uploader BEFORE INSERT OR UPDATE OF submission_id, message_id ON uploads FOR EACH ROW EXECUTE FUNCTION uploads_forget_uploader();--> statement-breakpoint
--- Separation of duties (docs/adr/0007): an administrator never holds a case role. Accounts that
+-- Separation of duties (docs/adr/0008): an administrator never holds a case role. Accounts that
 -- held both keep the administrator role; the case role is removed, with an audit event each.
 INSERT INTO audit_events (actor_type, action, subject_type, subject_id, details)
   SELECT 'system', 'staff.case_role_removed_from_admin', 'staff_user', id::text, jsonb_build_object('areas', array_to_string(areas, ','))

@@ -103,7 +103,7 @@ export const uploads = pgTable(
 
 /**
  * The bytes of an upload, a few hundred kilobytes a row, each row written in a statement of its
- * own so that other requests are answered between them (docs/adr/0008). The upload's row is
+ * own so that other requests are answered between them (docs/adr/0009). The upload's row is
  * written after its last chunk: chunks without one are an interrupted upload, removed by gallring.
  */
 export const uploadChunks = pgTable(

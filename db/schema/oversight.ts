@@ -1,6 +1,6 @@
 /**
  * Separation of duties among administrators and what they are told: changes to staff accounts
- * that open case data wait for a second administrator's approval (docs/adr/0007), and notices on
+ * that open case data wait for a second administrator's approval (docs/adr/0008), and notices on
  * the administrators' start page (approvals waiting, gallring that did not do what it planned).
  */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';

@@ -19,7 +19,7 @@ export const staffUsers = pgTable('staff_users', {
   email: text('email'),
   /**
    * SHA-256 of the one-time enrolment code given to the administrator who approved a change that
-   * opens case data or administration (docs/adr/0007): the second factor can then be enrolled only
+   * opens case data or administration (docs/adr/0008): the second factor can then be enrolled only
    * with it. Null when no code is required.
    */
   enrolmentCodeHash: bytes('enrolment_code_hash'),

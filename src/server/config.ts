@@ -68,7 +68,7 @@ const schema = z.object({
   FEE_MAXTAXA_MONTHLY: z.coerce.number().int().min(0).max(100_000).optional(),
   MAX_FORM_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /**
-   * Upload quotas (docs/adr/0008): per person (e-legitimation) and per client address, per day and
+   * Upload quotas (docs/adr/0009): per person (e-legitimation) and per client address, per day and
    * for uploads not yet sent. The defaults let a person send a month's bank statements and a few
    * certificates several times over; an address (an office, a library) may be shared, so it gets more.
    */

@@ -49,7 +49,7 @@ export type GallringItem =
   | { kind: 'surveySentForms'; before: string; forms: number }
   /** Chunks of an upload that never got its row (interrupted), written before `before`. */
   | { kind: 'uploadChunks'; uploadId: string; before: string }
-  /** Upload quota counters of days before `before` (docs/adr/0008). */
+  /** Upload quota counters of days before `before` (docs/adr/0009). */
   | { kind: 'uploadQuotaCounters'; before: string; counters: number };
 
 export type GallringReport = {

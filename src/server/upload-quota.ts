@@ -1,5 +1,5 @@
 /**
- * Upload quotas (docs/adr/0008): how much one person (by e-legitimation) and one client address may
+ * Upload quotas (docs/adr/0009): how much one person (by e-legitimation) and one client address may
  * upload per day, and may have uploaded but not yet sent. Who uploaded is kept only as a keyed hash
  * with a key derived from the portal's secret and the day, so neither the database nor a log can
  * tell an address or a personnummer from it, and yesterday's hashes match nothing today. Counters

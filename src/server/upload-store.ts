@@ -3,7 +3,7 @@
  * written by a statement of its own outside any transaction. The embedded database answers one
  * statement at a time: a 10 MB file written as one row held every other visitor for as long as it
  * took; written in chunks, with a turn of the event loop after each, other requests are read and
- * answered between them (docs/adr/0008). The upload's
+ * answered between them (docs/adr/0009). The upload's
  * own row (name, kind, size, hash) is written after the last chunk, so a file is either whole or
  * not there; chunks of an interrupted upload have no row and are removed by gallring.
  */

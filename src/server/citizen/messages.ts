@@ -54,7 +54,7 @@ export async function checkFiles(files: IncomingFile[]): Promise<{ ok: true; kin
   return { ok: true, kinds };
 }
 
-/** Counts a citizen's message files against their upload quotas (docs/adr/0008); false when one would be passed. */
+/** Counts a citizen's message files against their upload quotas (docs/adr/0009); false when one would be passed. */
 export async function takeFilesQuota(db: Db, who: Uploader, files: IncomingFile[]): Promise<boolean> {
   for (const f of files) if (!(await takeQuota(db, who, f.bytes.byteLength))) return false;
   return true;

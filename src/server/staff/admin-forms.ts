@@ -38,7 +38,7 @@ function areaIssue(form: FormInput): { path: PropertyKey[]; message: string }[] 
   const areas = known(STAFF_AREAS)(form.getAll('areas'));
   return [
     ...(roles.includes('handlaggare') && areas.length === 0 ? [{ path: ['areas'], message: 'areasRequired' }] : []),
-    // Separation of duties (docs/adr/0007): an administrator never holds a case role.
+    // Separation of duties (docs/adr/0008): an administrator never holds a case role.
     ...(roles.includes('handlaggare') && roles.includes('admin') ? [{ path: ['roles'], message: 'adminCaseRole' }] : []),
   ];
 }

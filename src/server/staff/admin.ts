@@ -5,7 +5,7 @@
  * never a change without one. An administrator cannot lock themselves out (deactivate themselves or
  * take away their own admin role).
  *
- * Separation of duties (docs/adr/0007): what takes access away applies at once; what opens case
+ * Separation of duties (docs/adr/0008): what takes access away applies at once; what opens case
  * data or administration (a privileged role or a handläggare's new area, also on a new account;
  * reactivating or resetting the second factor of an account holding a privileged role) becomes a
  * request that a second administrator approves (./approvals.ts).

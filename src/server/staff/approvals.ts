@@ -1,5 +1,5 @@
 /**
- * Separation of duties (docs/adr/0007): a change to a staff account that opens case data or
+ * Separation of duties (docs/adr/0008): a change to a staff account that opens case data or
  * administration takes effect only when a second, different administrator approves it.
  *
  *  - grant: the account is to hold roles or areas it does not have, among them a privileged role

@@ -6,7 +6,7 @@
  *
  *  - `handlaggare`: handläggare for both areas;
  *  - `admin` and `admin2`: administrators (admin also analytiker). Two, because a case role or an
- *    administrator role is given only when a second administrator approves it (docs/adr/0007),
+ *    administrator role is given only when a second administrator approves it (docs/adr/0008),
  *    and an administrator never holds a case role.
  *
  * They share one password and one second factor, already enrolled: the secret is STAFF_TOTP_SECRET

@@ -26,7 +26,7 @@ export function totpIssuer(): string {
   return `${config().MUNICIPALITY_NAME} handläggning`;
 }
 
-/** `codeRequired`: enrolling needs the one-time code an approving administrator was given (docs/adr/0007). */
+/** `codeRequired`: enrolling needs the one-time code an approving administrator was given (docs/adr/0008). */
 export type SecondFactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number; codeRequired: boolean };
 
 export class AlreadyEnrolledError extends Error {

@@ -2,7 +2,7 @@
  * Asking again for the second factor: every change to roles, access or credentials of a staff
  * account, and every approval or rejection of such a change, carries a fresh code from the
  * administrator's app (or a recovery code), checked with the same replay protection as at login
- * (docs/adr/0007). A session that is stolen or left open is not enough to hand out access.
+ * (docs/adr/0008). A session that is stolen or left open is not enough to hand out access.
  */
 import type { Db } from '../../../db/client.ts';
 import { verifySecondFactor } from './second-factor.ts';

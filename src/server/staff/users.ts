@@ -41,7 +41,7 @@ const newStaffUser = z.object({
   displayName: z.string().trim().min(1, 'displayName: required').max(200),
   email: z.email('email: an e-mail address').max(200).optional(),
   password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`),
-  // No roles yet: an account whose roles wait for a second administrator's approval (docs/adr/0007).
+  // No roles yet: an account whose roles wait for a second administrator's approval (docs/adr/0008).
   roles: z.array(z.enum(STAFF_ROLES, `roles: one of ${STAFF_ROLES.join(', ')}`)),
   areas: z.array(z.enum(STAFF_AREAS, `areas: one of ${STAFF_AREAS.join(', ')}`)),
 })
