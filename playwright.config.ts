@@ -9,7 +9,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from './e2e/chromium.ts';
-import { PORTAL_COMMAND } from './src/server/front/node-flags.ts';
 
 /**
  * E2E_PORT_BASE (default 4455) and the three ports after it: two checkouts on one machine can run
@@ -18,6 +17,8 @@ import { PORTAL_COMMAND } from './src/server/front/node-flags.ts';
 const BASE = Number(process.env.E2E_PORT_BASE ?? 4455);
 export const PORT = BASE;
 export const DOWN_PORT = BASE + 1;
+/** The built portal, started as `npm run serve` starts it. */
+const PORTAL_COMMAND = 'node scripts/start.ts';
 export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
 /** The demo handläggare's TOTP secret (base32): e2e/staff.ts computes login codes from it. */
 export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

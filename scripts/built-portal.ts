@@ -1,12 +1,11 @@
 /**
  * Starting a built portal from a test or benchmark script exactly as production starts it
- * (scripts/start.ts with the server's heap and allocator settings), and the cookies a browser would keep.
- * Used by scripts/bench-http.ts, scripts/test-reliability.ts and scripts/fuzz.ts.
+ * (scripts/start.ts), and the cookies a browser would keep. Used by scripts/bench-http.ts,
+ * scripts/test-reliability.ts and scripts/fuzz.ts.
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { PORTAL_ENV, PORTAL_NODE_FLAGS } from '../src/server/front/node-flags.ts';
 
 /**
  * Spawns the portal built in `dist` (the folder holding server/entry.mjs) with `env` added to this
@@ -17,9 +16,9 @@ export function spawnBuiltPortal(dist: string, env: Record<string, string>, stdi
   const entry = path.join(dist, 'server', 'entry.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} does not exist: not a built portal`);
   if (path.relative(process.cwd(), dist).startsWith('..') && !existsSync(path.join(dist, 'node_modules'))) symlinkSync(path.resolve('node_modules'), path.join(dist, 'node_modules'), 'dir');
-  return spawn(process.execPath, [...PORTAL_NODE_FLAGS, path.resolve('scripts/start.ts')], {
+  return spawn(process.execPath, [path.resolve('scripts/start.ts')], {
     cwd: process.cwd(),
-    env: { ...process.env, ...PORTAL_ENV, PORTAL_DIST: dist, ...env },
+    env: { ...process.env, PORTAL_DIST: dist, ...env },
     stdio,
   });
 }

@@ -1,23 +1,26 @@
 /**
  * Starts the built portal: checks the configuration, applies migrations, in demo mode makes sure
- * the demo handläggare exists and prints its login, then serves the built app (PORTAL_DIST, default
- * ./dist) from the portal's HTTP server (src/server/front/server.ts). Run it with the heap settings
- * in src/server/front/node-flags.ts, as `npm run serve` does.
+ * the demo handläggare exists and prints its login, starts the background workers
+ * (src/server/workers.ts), then loads the built app (PORTAL_DIST, default ./dist), whose adapter
+ * serves it on HOST:PORT (`@astrojs/node` standalone: static files and every other request through
+ * the middleware).
  *
  * In demo mode, unless OIDC_ISSUER / SMTP_URL are set, it also starts the local e-legitimation
  * provider (a real OIDC provider with Skatteverket test persons, port DEMO_OIDC_PORT, default 4322)
  * and a local SMTP receiver that keeps the portal's e-mails as files (port DEMO_SMTP_PORT, default
  * 4325, folder DATA_DIR/mail), and points the portal at them through the same settings a real
- * broker and mail server would use. DEMO_LOCAL_PROVIDERS=false leaves both out.
+ * broker and mail server would use. DEMO_LOCAL_PROVIDERS=false leaves both out. They are
+ * development tools (devDependencies): loaded only here, only in demo mode, so a production start
+ * runs without them installed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseConfig } from '../src/server/config.ts';
-import { openDatabase } from '../db/client.ts';
-import { isUnavailable } from '../src/server/db.ts';
-import { demoAnnouncement, prepareDemo, type DemoLogin } from '../src/server/staff/demo.ts';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { startPortalServer } from '../src/server/front/server.ts';
+import { ConfigError, parseConfig } from '../src/server/config.ts';
+import { getDb, isUnavailable } from '../src/server/db.ts';
+import { demoAnnouncement, prepareDemo, type DemoLogin } from '../src/server/staff/demo.ts';
+import { startBackgroundWorkers } from '../src/server/workers.ts';
 
 let cfg;
 try {
@@ -38,20 +41,15 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-let demo: DemoLogin | undefined;
-try {
-  const handle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true });
+/** A development tool's module, or undefined (with a note) when devDependencies are not installed. */
+async function devTool<T>(what: string, load: () => Promise<T>): Promise<T | undefined> {
   try {
-    demo = await prepareDemo(handle.db, cfg);
-  } finally {
-    // PGlite allows one process at a time: release it before the server opens it again.
-    await handle.close();
+    return await load();
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    console.warn(`Demo mode: the local ${what} is a development tool and is not installed here (npm install without --omit=dev); starting without it.`);
+    return undefined;
   }
-} catch (e) {
-  // A database that is down must not keep the portal down: pages that need no database keep
-  // working, and the server connects (and migrates) by itself when the database is back.
-  if (!isUnavailable(e)) throw e;
-  console.warn(`The database is not reachable right now (${e instanceof Error ? e.message : String(e)}); starting anyway.`);
 }
 
 let demoIssuer: string | undefined;
@@ -59,32 +57,49 @@ let demoMailDir: string | undefined;
 // DEMO_LOCAL_PROVIDERS=false: no local provider or mail receiver (tests that start several instances).
 const localProviders = cfg.DEMO_MODE && process.env.DEMO_LOCAL_PROVIDERS !== 'false';
 if (localProviders && !cfg.OIDC_ISSUER) {
-  const secret = randomBytes(24).toString('base64url');
-  // Loaded only when used: a server without them does not carry them in memory.
-  const { startDevProvider } = await import('../src/server/oidc-dev/provider.ts');
-  const provider = await startDevProvider({
-    port: Number(process.env.DEMO_OIDC_PORT ?? 4322),
-    clientId: cfg.OIDC_CLIENT_ID,
-    clientSecret: secret,
-    redirectUris: [new URL('/logga-in/callback', cfg.PUBLIC_ORIGIN).toString()],
-  });
-  demoIssuer = provider.issuer;
-  process.env.OIDC_ISSUER = provider.issuer;
-  process.env.OIDC_CLIENT_SECRET = secret;
-  process.env.OIDC_ACR_VALUES ??= 'http://id.elegnamnden.se/loa/1.0/loa3';
+  const dev = await devTool('e-legitimation provider', () => import('../src/server/oidc-dev/provider.ts'));
+  if (dev) {
+    const secret = randomBytes(24).toString('base64url');
+    const provider = await dev.startDevProvider({
+      port: Number(process.env.DEMO_OIDC_PORT ?? 4322),
+      clientId: cfg.OIDC_CLIENT_ID,
+      clientSecret: secret,
+      redirectUris: [new URL('/logga-in/callback', cfg.PUBLIC_ORIGIN).toString()],
+    });
+    demoIssuer = provider.issuer;
+    process.env.OIDC_ISSUER = provider.issuer;
+    process.env.OIDC_CLIENT_SECRET = secret;
+    process.env.OIDC_ACR_VALUES ??= 'http://id.elegnamnden.se/loa/1.0/loa3';
+  }
 }
 if (localProviders && !cfg.SMTP_URL) {
-  demoMailDir = path.resolve(cfg.DATA_DIR, 'mail');
-  const { startSmtpReceiver } = await import('../src/server/notifications/smtp-receiver.ts');
-  const receiver = await startSmtpReceiver({ port: Number(process.env.DEMO_SMTP_PORT ?? 4325), dir: demoMailDir });
-  process.env.SMTP_URL = receiver.url;
-  process.env.NOTIFY_POLL_SECONDS ??= '5';
+  const dev = await devTool('mail receiver', () => import('../src/server/notifications/smtp-receiver.ts'));
+  if (dev) {
+    demoMailDir = path.resolve(cfg.DATA_DIR, 'mail');
+    const receiver = await dev.startSmtpReceiver({ port: Number(process.env.DEMO_SMTP_PORT ?? 4325), dir: demoMailDir });
+    process.env.SMTP_URL = receiver.url;
+    process.env.NOTIFY_POLL_SECONDS ??= '5';
+  }
 }
+
+// After the local providers: the configuration the server reads includes their settings.
+let demo: DemoLogin | undefined;
+try {
+  // The process's one handle (src/server/db.ts): the app uses the same one once it is loaded.
+  demo = await prepareDemo(await getDb(), cfg);
+} catch (e) {
+  // A database that is down must not keep the portal down: pages that need no database keep
+  // working, and the server connects (and migrates) by itself when the database is back.
+  if (!isUnavailable(e)) throw e;
+  console.warn(`The database is not reachable right now (${e instanceof Error ? e.message : String(e)}); starting anyway.`);
+}
+
+startBackgroundWorkers();
 
 process.env.HOST ??= cfg.HOST;
 process.env.PORT ??= String(cfg.PORT);
-await startPortalServer(dist, process.env.HOST, Number(process.env.PORT), { maxFormBytes: cfg.MAX_FORM_BYTES });
-console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
+// The adapter's standalone server starts listening as its entry is loaded.
+await import(pathToFileURL(entry).href);
 
 const where = cfg.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(cfg.DATA_DIR)}`;
 console.log(`\nSocialtjänstportalen: ${cfg.PUBLIC_ORIGIN}  (database: ${where})`);

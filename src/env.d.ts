@@ -14,13 +14,8 @@ declare namespace App {
     citizen?: import('./server/citizen/session.ts').CitizenContext | undefined;
     /**
      * Set by a public page that looks the same to every visitor without cookies (no personal
-     * content, no form token): such a rendering may be kept and served again (middleware.ts).
+     * content, no form token): a reverse proxy may keep such a rendering (middleware.ts).
      */
     shared?: boolean;
-    /**
-     * Set by the front server when it tried to send this check-answers form itself and failed
-     * (front/direct-send.ts): the page shows that outcome instead of sending again.
-     */
-    sendFailure?: unknown;
   }
 }

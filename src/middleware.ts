@@ -1,9 +1,9 @@
 /**
- * Per request: language, shared text values, security headers, the body size limit, and for
- * /handlaggning the staff session: everything there but the login page requires one, and a session
- * that has had the password but not yet the second factor opens only the second-factor steps and
- * logout. Pages see such a session as `locals.staffPending`, never as `locals.staff`, so a page
- * that checks `locals.staff` only ever sees fully signed-in staff.
+ * Per request: language, shared text values, security and caching headers, the body size limit,
+ * and for /handlaggning the staff session: everything there but the login page requires one, and
+ * a session that has had the password but not yet the second factor opens only the second-factor
+ * steps and logout. Pages see such a session as `locals.staffPending`, never as `locals.staff`, so
+ * a page that checks `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { langOrDefault, translator } from './i18n/index.ts';
@@ -13,30 +13,14 @@ import { forenkladRules } from './server/rules.ts';
 import { sharedTextParams } from './i18n/text-params.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
-import { ensureDeliveryWorker } from './server/delivery/in-process.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
-import { ensureCitizenHousekeeping } from './server/citizen/in-process.ts';
-import { ensureGallring } from './server/gallring-in-process.ts';
-import { ensureIndicatorFolding } from './server/indicators/fold-in-process.ts';
-import { keepSharedPage, mayKeep, sharedKey } from './server/front/page-cache.ts';
 import { LANG_COOKIE } from './i18n/cookie.ts';
 import { securityHeaders } from './server/security-headers.ts';
-import { registerDirectSend } from './server/front/direct-send.ts';
-import { sendJourneyFromFront } from './server/send-journey.ts';
+import { errorPageRequest } from './server/http.ts';
 import { guardConsole, log, describeError } from './server/log.ts';
 
 // What the framework and libraries print about a failure goes through the log's scrubbing too.
 guardConsole();
-
-// Deliveries to the verksamhetssystem run beside the requests, on the server's one database handle.
-ensureDeliveryWorker();
-// E-mail notifications and the removal of expired drafts and citizen sessions, likewise.
-ensureCitizenHousekeeping();
-ensureGallring();
-// New submissions waiting to be added to the indicator summaries, every few seconds.
-ensureIndicatorFolding();
-// The front server's way of sending a completed journey without the framework (front/direct-send.ts).
-registerDirectSend(sendJourneyFromFront);
 
 /** Per language: its translator and the shared text values (the configuration is fixed per process). */
 const perLang = new Map<string, { t: App.Locals['t']; textParams: App.Locals['textParams'] }>();
@@ -92,39 +76,45 @@ const locale = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-/**
- * A public page that looks the same to everyone (it sets `locals.shared`), rendered for a request
- * without query string or cookies but the language, answered 200 without setting a cookie: kept,
- * headers and all, so that the front server answers the next requests for it from memory
- * (server/front/page-cache.ts).
- */
-const sharedPages = defineMiddleware(async (ctx, next) => {
-  const key = ctx.request.method === 'GET' ? sharedKey('GET', ctx.url.pathname + ctx.url.search, ctx.request.headers.get('cookie')) : undefined;
-  const res = await next();
-  const decision = {
-    key,
-    shared: ctx.locals.shared,
-    status: res.status,
-    setsCookie: res.headers.has('set-cookie') || !ctx.cookies.headers().next().done,
-    askedLang: ctx.cookies.get(LANG_COOKIE)?.value,
-    renderedLang: ctx.locals.lang,
-  };
-  if (!mayKeep(decision)) return res;
-  const body = new Uint8Array(await res.arrayBuffer());
-  keepSharedPage(decision.key, [...res.headers], body);
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-});
+/** Whether the request carries any cookie but the language: then nothing it is answered may be shared. */
+function hasPersonalCookies(cookieHeader: string | null): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(';').some((part) => {
+    const name = part.split('=')[0]!.trim();
+    return name !== '' && name !== LANG_COOKIE;
+  });
+}
 
-const headers = defineMiddleware(async (_ctx, next) => {
+/**
+ * Security headers on every answer, and caching: a page that looks the same to everyone (it sets
+ * `locals.shared`), rendered 200 for a GET without any cookie but the language and setting none,
+ * may be kept by a reverse proxy or the browser for PUBLIC_CACHE_SECONDS (varying by the Cookie
+ * header, which carries the language); every other HTML answer is never stored.
+ */
+const headers = defineMiddleware(async (ctx, next) => {
   const res = await next();
   const h = res.headers;
   for (const [name, value] of securityHeaders(config().secureCookies)) {
     // A page may have set a stricter policy of its own.
     if (name !== 'Content-Security-Policy' || !h.has(name)) h.set(name, value);
   }
-  if ((h.get('Content-Type') ?? '').startsWith('text/html')) h.set('Cache-Control', 'no-store');
+  if ((h.get('Content-Type') ?? '').startsWith('text/html')) {
+    const seconds = config().PUBLIC_CACHE_SECONDS;
+    const shareable =
+      ctx.locals.shared === true &&
+      (ctx.request.method === 'GET' || ctx.request.method === 'HEAD') &&
+      res.status === 200 &&
+      seconds > 0 &&
+      !hasPersonalCookies(ctx.request.headers.get('cookie')) &&
+      !h.has('set-cookie') &&
+      ctx.cookies.headers().next().done === true;
+    h.set('Cache-Control', shareable ? `public, max-age=${seconds}` : 'no-store');
+    if (shareable) h.set('Vary', 'Cookie');
+  }
   return res;
 });
+
+const UNAVAILABLE = '/tillfalligt-fel';
 
 const TOO_LARGE = '/for-stor';
 
@@ -158,7 +148,7 @@ const staff = defineMiddleware(async (ctx, next) => {
   } catch (e) {
     // Database down: the login page says so itself; other staff pages cannot be shown at all.
     if (!isUnavailable(e)) throw e;
-    if (!STAFF_OPEN.has(path)) return ctx.rewrite('/tillfalligt-fel');
+    if (!STAFF_OPEN.has(path)) return ctx.rewrite(errorPageRequest(UNAVAILABLE, ctx.request));
     return next();
   }
   const here = encodeURIComponent(ctx.url.pathname + ctx.url.search);
@@ -188,7 +178,7 @@ const citizen = defineMiddleware(async (ctx, next) => {
     ctx.locals.citizen = await readCitizenSession(ctx.cookies, getDb);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
-    if (CITIZEN_ONLY.test(path)) return ctx.rewrite('/tillfalligt-fel');
+    if (CITIZEN_ONLY.test(path)) return ctx.rewrite(errorPageRequest(UNAVAILABLE, ctx.request));
   }
   if (!ctx.locals.citizen && CITIZEN_ONLY.test(path)) {
     return ctx.redirect(`/logga-in?tillbaka=${encodeURIComponent(path + ctx.url.search)}`, 303);
@@ -196,4 +186,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(errors, sharedPages, headers, locale, bodyLimit, staff, citizen);
+export const onRequest = sequence(errors, headers, locale, bodyLimit, staff, citizen);

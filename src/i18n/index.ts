@@ -4,6 +4,7 @@
  * Swedish is the default and the fallback.
  */
 import i18next, { type TFunction } from 'i18next';
+import { eagerGlob } from '../eager-glob.ts';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -23,24 +24,24 @@ export function langOrDefault(v: unknown): Lang {
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-function collect(): Resources {
+async function collect(): Promise<Resources> {
   const resources: Resources = {};
   const put = (lang: string, ns: string, data: Record<string, unknown>) => {
     resources[lang] ??= {};
     resources[lang][ns] = data;
   };
-  const common = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+  const common = await eagerGlob(() => import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' }), import.meta.url, './locales/*/*.json');
   for (const [file, data] of Object.entries(common)) {
     const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) put(m[1], m[2], data);
   }
-  const services = import.meta.glob<Record<string, unknown>>('../services/*/texts/*.json', { eager: true, import: 'default' });
+  const services = await eagerGlob(() => import.meta.glob<Record<string, unknown>>('../services/*/texts/*.json', { eager: true, import: 'default' }), import.meta.url, '../services/*/texts/*.json');
   for (const [file, data] of Object.entries(services)) {
     const m = /\/services\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) put(m[2], m[1], data);
   }
   // Each brukarenkät's texts: src/surveys/<id>/texts/<lang>.json, namespace "survey-<id>".
-  const surveys = import.meta.glob<Record<string, unknown>>('../surveys/*/texts/*.json', { eager: true, import: 'default' });
+  const surveys = await eagerGlob(() => import.meta.glob<Record<string, unknown>>('../surveys/*/texts/*.json', { eager: true, import: 'default' }), import.meta.url, '../surveys/*/texts/*.json');
   for (const [file, data] of Object.entries(surveys)) {
     const m = /\/surveys\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) put(m[2], `survey-${m[1]}`, data);
@@ -48,7 +49,7 @@ function collect(): Resources {
   return resources;
 }
 
-export const resources = collect();
+export const resources = await collect();
 
 const instance = i18next.createInstance();
 await instance.init({

@@ -18,7 +18,6 @@ import { onLifecycleChange, readLifecycle, type LifecycleRow } from './lifecycle
 import { log } from './log.ts';
 import { forenkladRules } from './rules.ts';
 import { config } from './config.ts';
-import { forgetSharedPages } from './front/page-cache.ts';
 
 let lastKnown: Map<string, LifecycleRow> | undefined;
 /** When lastKnown was read (ms); 0: read again on the next call. */
@@ -27,12 +26,11 @@ let reading: Promise<Map<string, LifecycleRow> | undefined> | undefined;
 /** Counts the changes made here, so that a read begun before one is not kept as fresh. */
 let changes = 0;
 
-// A change made here is seen at once, by the catalog and by the public pages kept from it.
+// A change made here is seen at once.
 onLifecycleChange(() => {
   changes++;
   readAt = 0;
   reading = undefined;
-  forgetSharedPages();
 });
 
 async function readFresh(): Promise<Map<string, LifecycleRow> | undefined> {

@@ -81,9 +81,9 @@ const schema = z.object({
   /** New e-tjänst submissions per client address per hour (0: no limit). */
   SUBMISSION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(60),
   /**
-   * How long the catalog's life cycle and the public pages rendered from it are kept before they
-   * are read and rendered again: a change made on another instance shows here within this time.
-   * 0 reads and renders every time.
+   * How long a reverse proxy (or a browser) may keep a public page (the catalog, an e-tjänst's
+   * start page, the information pages) rendered for a visitor without cookies: its
+   * `Cache-Control: public, max-age`. 0: never stored.
    */
   PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   /**

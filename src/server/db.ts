@@ -1,21 +1,26 @@
 /**
- * The server's database handle: opened (and migrated) on first use from the configuration.
- * A failed open is not cached, so the portal recovers by itself when the database comes back.
+ * The process's one database handle: opened (and migrated) on first use from the configuration.
+ * A failed open is not kept, so the portal recovers by itself when the database comes back.
+ *
+ * The handle is kept on `globalThis`: the start script (migrations, demo accounts, background
+ * workers) and the built app are two module graphs in one process, and embedded PGlite allows one
+ * open instance of its data directory, so both must use the same handle.
  */
 import { openDatabase, type Db, type DbHandle } from '../../db/client.ts';
 import { config } from './config.ts';
 
 export type { Db } from '../../db/client.ts';
 
-let opening: Promise<DbHandle> | undefined;
+const KEY = Symbol.for('socialtjanstportalen.db');
+const slot = globalThis as typeof globalThis & { [KEY]?: Promise<DbHandle> | undefined };
 
 export async function getDb(): Promise<Db> {
   const cfg = config();
-  opening ??= openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true }).catch((e: unknown) => {
-    opening = undefined;
+  slot[KEY] ??= openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, migrate: true }).catch((e: unknown) => {
+    slot[KEY] = undefined;
     throw e;
   });
-  return (await opening).db;
+  return (await slot[KEY]).db;
 }
 
 /** Errors that mean "the database is not there right now", as opposed to a bug of ours. */

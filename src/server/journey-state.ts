@@ -2,7 +2,7 @@
  * A citizen's journey through one e-tjänst: answers so far, the idempotency token of the
  * eventual submission, and after submitting, the receipt. Kept in a sealed cookie per e-tjänst.
  */
-import type { CookieJar } from './cookie-jar.ts';
+import type { CookieJar } from './sealed-cookie.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';

@@ -5,7 +5,10 @@
  */
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { CookieJar } from './cookie-jar.ts';
+import type { AstroCookies } from 'astro';
+
+/** What sealed cookies need of a page's cookies. */
+export type CookieJar = Pick<AstroCookies, 'get' | 'has' | 'set' | 'delete'>;
 import { config } from './config.ts';
 import { deriveKey } from './secrets.ts';
 import { randomBytesPooled } from './random.ts';

@@ -1,7 +1,4 @@
-/**
- * The security headers of every answer the app gives (middleware.ts), and of the answers the
- * front server has the app give without the framework (server/send-journey.ts).
- */
+/** The security headers of every answer the portal gives (set by middleware.ts). */
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 /**

@@ -3,11 +3,13 @@
  * version), plus its earlier published versions in versions/*.ts. A published version is never
  * edited: a change is a new version, and every submission is shown with the version it was made
  * against. Definitions are validated as they load, so an invalid one stops the server at start-up.
+ * Loaded the same way in the built app and in plain Node (scripts, background workers): eager-glob.ts.
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
+import { eagerGlob } from '../eager-glob.ts';
 
-const current = import.meta.glob<ServiceDefinition>('./*/definition.ts', { eager: true, import: 'default' });
-const earlier = import.meta.glob<ServiceDefinition>('./*/versions/*.ts', { eager: true, import: 'default' });
+const current = await eagerGlob(() => import.meta.glob<ServiceDefinition>('./*/definition.ts', { eager: true, import: 'default' }), import.meta.url, './*/definition.ts');
+const earlier = await eagerGlob(() => import.meta.glob<ServiceDefinition>('./*/versions/*.ts', { eager: true, import: 'default' }), import.meta.url, './*/versions/*.ts');
 
 export class ServiceRegistryError extends Error {
   constructor(message: string) {

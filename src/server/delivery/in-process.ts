@@ -1,8 +1,8 @@
 /**
- * The delivery worker inside the server process. It must use the server's one database handle
- * (`getDb()`: PGlite allows a single instance per data directory), so it is started from the
- * middleware module, once, and runs on timers that never keep the process alive. Every instance
- * of the portal runs one; `FOR UPDATE SKIP LOCKED` keeps them from taking the same delivery.
+ * The delivery worker inside the server process, on the process's one database handle (`getDb()`:
+ * PGlite allows a single instance per data directory), started by scripts/start.ts (../workers.ts)
+ * and run on timers that never keep the process alive. Every instance of the portal runs one;
+ * `FOR UPDATE SKIP LOCKED` keeps them from taking the same delivery.
  */
 import { config } from '../config.ts';
 import { getDb } from '../db.ts';

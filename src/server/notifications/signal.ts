@@ -1,10 +1,15 @@
 /**
  * "There may be e-mail to send now": raised after notifications are queued, so the worker sends at
- * once instead of at its next poll. Without a running worker it does nothing.
+ * once instead of at its next poll. Without a running worker it does nothing. Process-wide, as the
+ * delivery signal (../delivery/signal.ts) and for the same reason.
  */
-const listeners = new Set<() => void>();
+type Listener = () => void;
 
-export function onNotificationsQueued(listener: () => void): () => void {
+const KEY = Symbol.for('socialtjanstportalen.notificationsQueued');
+const slot = globalThis as typeof globalThis & { [KEY]?: Set<Listener> };
+const listeners = (slot[KEY] ??= new Set<Listener>());
+
+export function onNotificationsQueued(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -27,10 +27,7 @@ export function clientAddressOf(ctx: Source, trustProxy = staffSecurityConfig().
   return clientAddressFrom(ctx.request.headers.get('x-forwarded-for'), () => socketAddress(ctx), trustProxy);
 }
 
-/**
- * The same from the parts of a request the front server reads itself (front/direct-send.ts): its
- * X-Forwarded-For header and its socket's address (read only when needed).
- */
+/** The same from a request's X-Forwarded-For header and its socket's address (read only when needed). */
 export function clientAddressFrom(forwardedFor: string | null | undefined, socket: () => string | undefined, trustProxy = staffSecurityConfig().trustProxy): string | undefined {
   if (trustProxy) {
     const last = forwardedFor?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
