@@ -49,6 +49,13 @@ describe.each(testDatabases())('receiving submissions on $name', (tdb) => {
     expect(stored).not.toContain('Greta');
   });
 
+  it('numbers a case received at 00:30 on New Year\'s Day, Swedish time, in the new year', async () => {
+    const r = await receiveSubmission(db, application('new-year'), new Date('2025-12-31T23:30:00Z'));
+    expect(r.reference).toMatch(/^2026-\d{6}$/);
+    const [row] = await db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, r.id));
+    expect(row?.reference).toBe(r.reference);
+  });
+
   it('gives a resubmission with the same token the same reference and stores it only once', async () => {
     const a = await receiveSubmission(db, application('double-click'));
     const b = await receiveSubmission(db, application('double-click'));

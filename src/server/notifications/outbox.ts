@@ -49,7 +49,7 @@ export function recipientsFor(def: ServiceDefinition, answers: Record<string, un
  * `lang`, or else in the language the citizen used when sending the matter (that of its first
  * notification; Swedish when there is none).
  */
-export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang?: string, now = new Date()): Promise<number> {
+export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang?: string): Promise<number> {
   const [sub] = await db
     .select({ serviceId: submissions.serviceId, serviceVersion: submissions.serviceVersion, answers: submissions.answers, anonymous: submissions.anonymous, submitter: submissions.submitterPersonnummer })
     .from(submissions)
@@ -60,9 +60,14 @@ export async function queueForSubmission(db: Db, submissionId: string, template:
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous, submitterPersonnummer: sub.submitter });
   if (to.length === 0) return 0;
   const [first] = lang === undefined ? await db.select({ lang: notifications.lang }).from(notifications).where(eq(notifications.submissionId, submissionId)).orderBy(asc(notifications.createdAt)).limit(1) : [];
-  const chosen = mailLang(lang ?? first?.lang);
-  await db.insert(notifications).values(to.map((toAddress) => ({ toAddress, template, lang: chosen, submissionId, nextAttemptAt: now, createdAt: now })));
+  await queueNotifications(db, { submissionId, to, template, lang: mailLang(lang ?? first?.lang) });
   return to.length;
+}
+
+/** The outbox rows for these addresses, written in the caller's transaction (due at once). */
+export async function queueNotifications(tx: Pick<Db, 'insert'>, n: { submissionId: string; to: string[]; template: Template; lang: 'sv' | 'en' }): Promise<void> {
+  if (n.to.length === 0) return;
+  await tx.insert(notifications).values(n.to.map((toAddress) => ({ toAddress, template: n.template, lang: n.lang, submissionId: n.submissionId })));
 }
 
 /** As queueForSubmission, but never throws: a notification must not fail the action that caused it. */

@@ -25,17 +25,11 @@ export async function lockedUntil(db: Db, keys: string[], now = new Date()): Pro
 export type FailureCount = { count: number; lockedUntil: Date | undefined; lockedNow: boolean };
 
 /**
- * Counts one failure for the key. `lockedNow` is true only for the failure that started the
- * lock, so the caller records the lock-out once.
- */
-/**
  * The counting upsert's parts for a failure at `now`: the row for a key not seen before, and the
  * ON CONFLICT DO UPDATE assignments, in which rate_limits.* are the values before the update (a
- * window that has run out starts again at 1). Shared with the submission statement, which counts
- * a new submission in the same statement that stores it (submissions.ts; submission-batch.ts
- * writes the same assignments in SQL for a batch).
+ * window that has run out starts again at 1).
  */
-export function failureCounting(rule: LimitRule, now: Date): { lockEnd: Date; firstLock: Date | null; set: { windowStart: SQL; count: SQL; lockedUntil: SQL } } {
+function failureCounting(rule: LimitRule, now: Date): { lockEnd: Date; firstLock: Date | null; set: { windowStart: SQL; count: SQL; lockedUntil: SQL } } {
   const nowIso = now.toISOString();
   const windowOpenedAfter = new Date(now.getTime() - rule.windowMinutes * MINUTE).toISOString();
   const lockEnd = new Date(now.getTime() + rule.lockMinutes * MINUTE);
