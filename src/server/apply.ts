@@ -10,7 +10,7 @@ import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
 import { mailLang, recipientsFor } from './notifications/outbox.ts';
-import type { LimitRule } from './staff/policy.ts';
+import type { SubmissionLimit } from './submission-rate-limit.ts';
 import { newToken, type JourneyState } from './journey-state.ts';
 
 export function journeyContext(now: Date): JourneyContext {
@@ -44,7 +44,7 @@ export async function submitJourney(
   token: string,
   now: Date,
   submitter?: { personnummer: string },
-  limit?: { key: string; rule: LimitRule },
+  limit?: SubmissionLimit,
   /** The language the citizen uses the portal in: the notification of receipt is written in it. */
   lang?: string,
 ): Promise<Received> {

@@ -1,7 +1,8 @@
 /**
  * Citizen-side housekeeping inside the server process, on the server's one database handle and on
- * timers that never keep the process alive: the e-mail worker (when SMTP_URL is set) and, hourly,
- * the removal of expired drafts and citizen sessions. Every instance may run it; the e-mail worker
+ * timers that never keep the process alive: the e-mail worker (when SMTP_URL is set), hourly the
+ * removal of expired drafts and citizen sessions, and every five minutes the removal of limit
+ * counters whose window has passed. Every instance may run it; the e-mail worker
  * claims rows with SKIP LOCKED and the removals are idempotent.
  */
 import { config } from '../config.ts';
@@ -12,6 +13,8 @@ import { onNotificationsQueued } from '../notifications/signal.ts';
 import { processDueNotifications, startLoop, type Loop } from '../notifications/worker.ts';
 import { deleteExpiredDrafts } from './drafts.ts';
 import { deleteExpiredCitizenSessions } from './session.ts';
+import { forgetPassedSubmissionWindows } from '../submission-rate-limit.ts';
+import { forgetPassedGuessWindows } from '../surveys/guess-limit.ts';
 
 const KEY = Symbol.for('socialtjanstportalen.citizenHousekeeping');
 const slot = globalThis as typeof globalThis & { [KEY]?: Loop[] };
@@ -24,6 +27,12 @@ export async function cleanUpCitizenData(now = new Date()): Promise<{ drafts: nu
   return removed;
 }
 
+/** Limit counters whose window has passed are removed: they hold a hashed address, kept no longer than the limit needs it. */
+export async function forgetPassedLimits(now = new Date()): Promise<number> {
+  const db = await getDb();
+  return (await forgetPassedSubmissionWindows(db, now)) + (await forgetPassedGuessWindows(db, now));
+}
+
 export function ensureCitizenHousekeeping(): void {
   if (slot[KEY]) return;
   let cfg;
@@ -33,7 +42,10 @@ export function ensureCitizenHousekeeping(): void {
     log('error', 'citizen housekeeping: not started, configuration invalid', {}, e);
     return;
   }
-  const loops: Loop[] = [startLoop('citizen cleanup', async () => void (await cleanUpCitizenData()), 60 * 60_000, 30_000)];
+  const loops: Loop[] = [
+    startLoop('citizen cleanup', async () => void (await cleanUpCitizenData()), 60 * 60_000, 30_000),
+    startLoop('limit cleanup', async () => void (await forgetPassedLimits()), 5 * 60_000, 60_000),
+  ];
   if (cfg.SMTP_URL && cfg.DELIVERY_WORKER) {
     const send = smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM);
     const mail = startLoop(

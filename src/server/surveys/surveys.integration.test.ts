@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
-import { auditEvents, serviceRatings, surveyInvitations, surveyResponses, surveySentForms } from '../../../db/schema.ts';
+import { auditEvents, rateLimits, serviceRatings, surveyInvitations, surveyResponses, surveySentForms } from '../../../db/schema.ts';
 import { testDatabases } from '../test-db.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { scopeKey } from '../../domain/surveys/results.ts';
@@ -12,8 +12,10 @@ import { hashCode } from './codes.ts';
 import { findOpenLink, hashFormToken, openWithCode, submitResponse, SurveyClosedError, type Access, type Opened } from './taking.ts';
 import { loadSurveyResults } from './results.ts';
 import { surveyMeasures } from './measures.ts';
-import { codeGuessingLocked, recordWrongCode } from './guess-limit.ts';
+import { codeGuessingLocked, forgetPassedGuessWindows, recordWrongCode } from './guess-limit.ts';
 import { storeRating } from './ratings.ts';
+
+vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
 const admin = { id: '00000000-0000-4000-8000-0000000000ad', ip: '192.0.2.1' };
 const hemtjanst = getSurvey('hemtjanst')!;
@@ -198,6 +200,11 @@ describe.each(testDatabases())('brukarenkäter on $name', (tdb) => {
     expect(await recordWrongCode(db, '198.51.100.7', at)).toBe(true);
     expect(await codeGuessingLocked(db, '198.51.100.7', at)).toBe(true);
     expect(await codeGuessingLocked(db, '198.51.100.8', at)).toBe(false);
+    // The address is kept only as a keyed hash, and forgotten once the window and the lock have passed.
+    expect(JSON.stringify(await db.select().from(rateLimits))).not.toContain('198.51.100.7');
+    expect(await forgetPassedGuessWindows(db, new Date(at.getTime() + 14 * 60_000))).toBe(0);
+    expect(await forgetPassedGuessWindows(db, new Date(at.getTime() + 16 * 60_000))).toBe(1);
+    expect(await codeGuessingLocked(db, '198.51.100.7', new Date(at.getTime() + 16 * 60_000))).toBe(false);
   });
 
   it('stores an e-tjänst rating with the day only', async () => {
