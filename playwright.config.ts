@@ -1,8 +1,8 @@
 /**
  * End-to-end tests in Debian's Chromium against the built server (`npm run build` first).
  * Two servers: the portal as deployed (PGlite in a fresh directory, or PostgreSQL when
- * DATABASE_URL is set), and one whose database is unreachable, for the "we could not receive
- * your application" path.
+ * DATABASE_URL is set), and one whose database is unreachable, for the pages answered while our
+ * database is down.
  */
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
@@ -30,7 +30,17 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-
 process.env.E2E_DATA_DIR = dataDir;
 
 // The specs send a few dozen submissions from one address: far below this limit, still counted.
-const common = { ASTRO_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', DEMO_MODE: 'true', DEMO_STAFF_PASSWORD: STAFF_PASSWORD, STAFF_TOTP_SECRET, SUBMISSION_RATE_LIMIT_PER_HOUR: '10000' };
+// One cookie secret for both servers: a journey begun on one is read by the other (cookies do not
+// depend on the port), as on two instances of one deployment.
+const common = {
+  ASTRO_TELEMETRY_DISABLED: '1',
+  HOST: '127.0.0.1',
+  DEMO_MODE: 'true',
+  DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
+  STAFF_TOTP_SECRET,
+  SUBMISSION_RATE_LIMIT_PER_HOUR: '10000',
+  COOKIE_SECRET: 'e2e-only-cookie-secret-shared-by-both-servers',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -73,7 +83,8 @@ export default defineConfig({
     },
     {
       command: PORTAL_COMMAND,
-      url: `http://localhost:${DOWN_PORT}/`,
+      // The catalog needs the database (503 here): ready when a page that needs none answers.
+      url: `http://localhost:${DOWN_PORT}/tillganglighet`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
@@ -83,7 +94,6 @@ export default defineConfig({
         DATA_DIR: path.join(dataDir, 'down'),
         // Nothing listens on port 9: every connection is refused, as when the database is down.
         DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable',
-        COOKIE_SECRET: 'e2e-only-cookie-secret-for-the-unreachable-db-server',
         // Not its own demo provider and receiver (their ports are the first server's).
         OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,

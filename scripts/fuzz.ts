@@ -349,6 +349,48 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
   }
 }
 
+/**
+ * Our database down (an instance whose DATABASE_URL reaches nothing): every page of every e-tjänst,
+ * read and posted, and the other citizen pages are answered without a 5xx other than 503, and
+ * every 503 says when to try again (Retry-After) without a trace of the error.
+ */
+async function outageChecks(defs: Def[]): Promise<void> {
+  const port = PORT + 2;
+  const origin = `http://127.0.0.1:${port}`;
+  const down = spawnBuiltPortal(
+    distUsed,
+    { ...startEnv, HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: origin, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable', COOKIE_SECRET: randomBytes(32).toString('base64url'), DATA_DIR: path.join(work, 'down'), NODE_ENV: 'production', DELIVERY_WORKER: 'false' },
+    'ignore',
+  );
+  try {
+    let up = false;
+    for (let i = 0; i < START_POLLS && !up && down.exitCode === null; i++) {
+      up = (await fetch(`${origin}/tillganglighet`).then((r) => r.status).catch(() => 0)) === 200;
+      if (!up) await sleep(200);
+    }
+    if (!up) throw new Error(`the instance without a database did not start within ${(START_POLLS * 200) / 1000} s (exit code ${String(down.exitCode)})`);
+    const urls = ['/', '/?q=st%C3%A4d', '/sa-gar-det-for-oss', '/mina-sidor', '/betyg', '/enkat', '/handlaggning', '/handlaggning/logga-in', ...defs.flatMap((d) => [`/e-tjanster/${d.id}`, ...d.pages.map((p) => `/e-tjanster/${d.id}/${p.id}`)])];
+    const judgeDown = async (what: string, res: Response) => {
+      const body = await res.text();
+      byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+      check(res.status < 500 || res.status === 503, `database down: ${what} answered ${res.status}`);
+      if (res.status === 503) check(Number(res.headers.get('retry-after')) > 0, `database down: ${what} answered 503 without Retry-After`);
+      check(!/ECONNREFUSED|node_modules|at \w+ \(/.test(body), `database down: ${what} shows a trace of the error`);
+    };
+    for (const url of urls) await judgeDown(`GET ${url}`, await fetch(`${origin}${url}`, { redirect: 'manual' }));
+    for (const d of defs) {
+      for (const p of d.pages) {
+        const form = new URLSearchParams([['token', 'a'.repeat(24)], ...(p.fields ?? []).map((f): [string, string] => [f.name, 'ja'])]);
+        await judgeDown(`POST /e-tjanster/${d.id}/${p.id}`, await fetch(`${origin}/e-tjanster/${d.id}/${p.id}`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), redirect: 'manual' }));
+      }
+    }
+    // The catalog needs the database: it must say so rather than offer e-tjänster whose state is unknown.
+    check((await fetch(`${origin}/`)).status === 503, 'database down: the catalog did not answer 503');
+  } finally {
+    down.kill('SIGTERM');
+  }
+}
+
 let distUsed = '';
 
 /** Every GET route with every query parameter the code reads, hostile values and return-path bypasses. */
@@ -492,6 +534,7 @@ async function main(): Promise<number> {
 
   await fuzzQueries(staff, admin, reference);
   await securityChecks(routes, staff, j);
+  await outageChecks(defs);
 
   const alive = portal?.exitCode === null && (await fetch(`${ORIGIN}/`).then((r) => r.status).catch(() => 0)) === 200;
   if (alive) passed += 1;

@@ -15,6 +15,8 @@
  *  - every one that did not got a 503 page saying the answers are kept, and its check-answers page
  *    still shows them; sending it again later with the same form token succeeds (and, had the first
  *    attempt committed after all, yields the same reference: the idempotency token);
+ *  - every page before sending that needs the database (the e-tjänst's life cycle) answers 503
+ *    with the answers kept while it is down, never another status, and works again after;
  *  - a double click (the same token posted twice at once) yields one case and one reference;
  *  - nothing else: no other status, no connection error, no row without a confirmation.
  * It prints a summary and "N passed, N failed" (one check per assertion group plus one per
@@ -45,8 +47,13 @@ const DOWN_MS = Number(process.env.RELIABILITY_DOWN_MS ?? 2000);
 const SERVICE = 'synpunkter-och-klagomal';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const BASE = `${ORIGIN}/e-tjanster/${SERVICE}`;
-/** The Swedish "your answers are kept" sentence of the unavailable notice (common.json unavailable.body). */
-const ANSWERS_KEPT = 'Dina svar finns kvar';
+/**
+ * The Swedish "your answers are kept" sentences: of check-answers' notice when sending failed
+ * (common.json unavailable.body), and of the "temporarily unavailable" page that any page of an
+ * e-tjänst answers when it cannot read the database (temporarilyUnavailable.answersKept).
+ */
+const ANSWERS_KEPT = ['Dina svar finns kvar', 'Det du har svarat hittills i e-tjänsten finns kvar'];
+const saysAnswersKept = (html: string) => ANSWERS_KEPT.some((s) => html.includes(s));
 
 const work = mkdtempSync(path.join(tmpdir(), 'st-reliability-'));
 const children: ChildProcess[] = [];
@@ -188,6 +195,8 @@ type Outcome = {
   reference?: string;
   /** The first send answered 503 with the answers kept. */
   unavailable: boolean;
+  /** Pages before sending answered 503 with the answers kept (taken again once the database was back). */
+  pagesUnavailable: number;
   retries: number;
   doubleClick: boolean;
   violation?: string;
@@ -200,16 +209,33 @@ async function confirmation(jar: Jar): Promise<string> {
   return ref;
 }
 
+/**
+ * One page of the journey: while the database is down, a page that reads it answers 503 with
+ * Retry-After and says the answers are kept; the step is taken again once the database is back.
+ */
+async function unlessDown(out: Outcome, waitForDb: () => Promise<void>, step: () => Promise<{ status: number; body: string; location: string | null }>): Promise<{ status: number; body: string; location: string | null }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const r = await step();
+    if (r.status !== 503) return r;
+    if (!saysAnswersKept(r.body)) throw new Violation('a page answered 503 without saying the answers are kept');
+    out.pagesUnavailable += 1;
+    await waitForDb();
+    await sleep(200);
+  }
+  throw new Violation('a page still answered 503 with the database up');
+}
+
 /** Fills in the journey up to check-answers; returns the form token shown there. */
-async function fillIn(jar: Jar, marker: string): Promise<string> {
-  const first = await get(jar, `${BASE}/typ`);
+async function fillIn(jar: Jar, marker: string, out: Outcome, waitForDb: () => Promise<void>): Promise<string> {
+  const step = (s: () => ReturnType<typeof get>) => unlessDown(out, waitForDb, s);
+  const first = await step(() => get(jar, `${BASE}/typ`));
   if (first.status !== 200) throw new Violation(`first page: status ${first.status}`);
-  expectRedirect(await post(jar, `${BASE}/typ`, { typ: 'synpunkt' }), '/verksamhet', 'typ');
-  expectRedirect(await post(jar, `${BASE}/verksamhet`, { verksamhet: 'ifo' }), '/berattelse', 'verksamhet');
-  expectRedirect(await post(jar, `${BASE}/berattelse`, { vadHande: `${marker}: väntetiden i telefon var lång.` }), '/var-och-nar', 'berattelse');
-  expectRedirect(await post(jar, `${BASE}/var-och-nar`, { var: 'Receptionen' }), '/anonym', 'var-och-nar');
-  expectRedirect(await post(jar, `${BASE}/anonym`, { anonym: 'ja' }), '/kontrollera', 'anonym');
-  const check = await get(jar, `${BASE}/kontrollera`);
+  expectRedirect(await step(() => post(jar, `${BASE}/typ`, { typ: 'synpunkt' })), '/verksamhet', 'typ');
+  expectRedirect(await step(() => post(jar, `${BASE}/verksamhet`, { verksamhet: 'ifo' })), '/berattelse', 'verksamhet');
+  expectRedirect(await step(() => post(jar, `${BASE}/berattelse`, { vadHande: `${marker}: väntetiden i telefon var lång.` })), '/var-och-nar', 'berattelse');
+  expectRedirect(await step(() => post(jar, `${BASE}/var-och-nar`, { var: 'Receptionen' })), '/anonym', 'var-och-nar');
+  expectRedirect(await step(() => post(jar, `${BASE}/anonym`, { anonym: 'ja' })), '/kontrollera', 'anonym');
+  const check = await step(() => get(jar, `${BASE}/kontrollera`));
   const token = tokenOf(check.body);
   if (check.status !== 200 || !token) throw new Violation(`check-answers page: status ${check.status}`);
   if (!check.body.includes(marker)) throw new Violation('check-answers page does not show the answers');
@@ -220,7 +246,7 @@ async function fillIn(jar: Jar, marker: string): Promise<string> {
 async function send(jar: Jar, token: string): Promise<string | 'unavailable'> {
   const r = await post(jar, `${BASE}/kontrollera`, { token });
   if (r.status === 503) {
-    if (!r.body.includes(ANSWERS_KEPT)) throw new Violation('503 without the "answers are kept" notice');
+    if (!saysAnswersKept(r.body)) throw new Violation('503 without the "answers are kept" notice');
     return 'unavailable';
   }
   expectRedirect(r, '/klart', 'send');
@@ -229,10 +255,10 @@ async function send(jar: Jar, token: string): Promise<string | 'unavailable'> {
 
 async function journey(n: number, runId: string, doubleClick: boolean, waitForDb: () => Promise<void>): Promise<Outcome> {
   const marker = `TT-${runId}-${String(n).padStart(5, '0')}`;
-  const out: Outcome = { n, marker, unavailable: false, retries: 0, doubleClick };
+  const out: Outcome = { n, marker, unavailable: false, pagesUnavailable: 0, retries: 0, doubleClick };
   const jar = new Jar();
   try {
-    const token = await fillIn(jar, marker);
+    const token = await fillIn(jar, marker, out, waitForDb);
     if (doubleClick) {
       // Two posts of the same form at once, each with its own copy of the browser's cookies.
       const a = jar.clone();
@@ -257,7 +283,7 @@ async function journey(n: number, runId: string, doubleClick: boolean, waitForDb
     while (out.retries < 5) {
       await waitForDb();
       out.retries += 1;
-      const check = await get(jar, `${BASE}/kontrollera`);
+      const check = await unlessDown(out, waitForDb, () => get(jar, `${BASE}/kontrollera`));
       if (check.status !== 200 || !check.body.includes(marker)) throw new Violation(`after a 503 the check-answers page lost the answers (status ${check.status})`);
       if (tokenOf(check.body) !== token) throw new Violation('after a 503 the form token changed');
       const r = await send(jar, token);
@@ -366,6 +392,7 @@ async function main(): Promise<number> {
   console.log(`  PostgreSQL restarted:   at ${restartAt}, down for ${DOWN_MS} ms`);
   console.log(`  confirmed first time:   ${outcomes.filter((o) => o.reference && !o.unavailable).length}`);
   console.log(`  503 "answers kept":     ${unavailable.length}, of which confirmed on retry: ${unavailable.filter((o) => o.reference).length} (retries: ${unavailable.reduce((s, o) => s + o.retries, 0)})`);
+  console.log(`  pages before sending answered 503 "answers kept" while it was down: ${outcomes.reduce((s, o) => s + o.pagesUnavailable, 0)}`);
   console.log(`  double clicks:          ${doubles.length}, one reference each: ${doubles.filter((o) => o.reference && !o.violation).length}`);
   console.log(`  rows in the database:   ${rows.length}, confirmed references: ${confirmedRefs.size}`);
   console.log(`  violations:             ${outcomes.filter((o) => o.violation).length}`);

@@ -1,9 +1,10 @@
 /**
  * Per request: language, shared text values, security and caching headers, the body size limit,
- * and for /handlaggning the staff session: everything there but the login page requires one, and
- * a session that has had the password but not yet the second factor opens only the second-factor
- * steps and logout. Pages see such a session as `locals.staffPending`, never as `locals.staff`, so
- * a page that checks `locals.staff` only ever sees fully signed-in staff.
+ * the "temporarily unavailable" page when the database is down, and for /handlaggning the staff
+ * session: everything there but the login page requires one, and a session that has had the
+ * password but not yet the second factor opens only the second-factor steps and logout. Pages see
+ * such a session as `locals.staffPending`, never as `locals.staff`, so a page that checks
+ * `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { langOrDefault, translator } from './i18n/index.ts';
@@ -85,11 +86,15 @@ function hasPersonalCookies(cookieHeader: string | null): boolean {
   });
 }
 
+/** How long a client asked to wait before trying again when our database is down. */
+const RETRY_AFTER_SECONDS = '30';
+
 /**
  * Security headers on every answer, and caching: a page that looks the same to everyone (it sets
  * `locals.shared`), rendered 200 for a GET without any cookie but the language and setting none,
  * may be kept by a reverse proxy or the browser for PUBLIC_CACHE_SECONDS (varying by the Cookie
- * header, which carries the language); every other HTML answer is never stored.
+ * header, which carries the language); every other HTML answer is never stored. A 503 says when
+ * to try again.
  */
 const headers = defineMiddleware(async (ctx, next) => {
   const res = await next();
@@ -111,10 +116,27 @@ const headers = defineMiddleware(async (ctx, next) => {
     h.set('Cache-Control', shareable ? `public, max-age=${seconds}` : 'no-store');
     if (shareable) h.set('Vary', 'Cookie');
   }
+  if (res.status === 503 && !h.has('Retry-After')) h.set('Retry-After', RETRY_AFTER_SECONDS);
   return res;
 });
 
 const UNAVAILABLE = '/tillfalligt-fel';
+
+/**
+ * A page that needs the database and cannot reach it is answered with the "temporarily
+ * unavailable" page (503), whatever read failed: nothing was written, and a journey's answers,
+ * kept in the citizen's browser, are untouched.
+ */
+const outage = defineMiddleware(async (ctx, next) => {
+  try {
+    return await next();
+  } catch (e) {
+    if (!isUnavailable(e) || ctx.url.pathname === UNAVAILABLE) throw e;
+    log('error', 'database unavailable', { route: ctx.routePattern }, e);
+    // An e-tjänst's answers so far are in the citizen's browser, untouched: the page says so.
+    return ctx.rewrite(errorPageRequest(ctx.url.pathname.startsWith('/e-tjanster/') ? `${UNAVAILABLE}?svar=kvar` : UNAVAILABLE, ctx.request));
+  }
+});
 
 const TOO_LARGE = '/for-stor';
 
@@ -186,4 +208,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(errors, headers, locale, bodyLimit, staff, citizen);
+export const onRequest = sequence(errors, headers, locale, bodyLimit, outage, staff, citizen);

@@ -3,66 +3,26 @@
  * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
  * municipality's rule set does not offer. Pages ask here, never the registry.
  *
- * The life cycle is read from the database, at most once per PUBLIC_CACHE_SECONDS (default 5):
- * several instances share it, and a change made on another instance is seen here within that time;
- * a change made here (changeLifecycle) is seen at once. Concurrent requests share one read. If the
- * database cannot be reached, the last state this instance read is used, or, before any read,
- * every registered e-tjänst counts as live (their default): sending fails with its own clear
- * message then anyway.
+ * The life cycle is read from the database for every request that needs it (a few rows), so every
+ * instance sees a change at once. When the database cannot be reached the read fails, and the
+ * page is answered with the "temporarily unavailable" page (middleware.ts): an e-tjänst whose
+ * state is unknown is never offered as if it were live.
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isOffered } from '../domain/rules/forenklad.ts';
 import { getService, services } from '../services/index.ts';
-import { getDb, isUnavailable } from './db.ts';
-import { onLifecycleChange, readLifecycle, type LifecycleRow } from './lifecycle.ts';
-import { log } from './log.ts';
+import { getDb } from './db.ts';
+import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
 import { forenkladRules } from './rules.ts';
-import { config } from './config.ts';
 
-let lastKnown: Map<string, LifecycleRow> | undefined;
-/** When lastKnown was read (ms); 0: read again on the next call. */
-let readAt = 0;
-let reading: Promise<Map<string, LifecycleRow> | undefined> | undefined;
-/** Counts the changes made here, so that a read begun before one is not kept as fresh. */
-let changes = 0;
-
-// A change made here is seen at once.
-onLifecycleChange(() => {
-  changes++;
-  readAt = 0;
-  reading = undefined;
-});
-
-async function readFresh(): Promise<Map<string, LifecycleRow> | undefined> {
-  const started = Date.now();
-  const before = changes;
-  try {
-    const rows = await readLifecycle(await getDb());
-    if (before === changes) {
-      lastKnown = rows;
-      readAt = started;
-    } else {
-      lastKnown ??= rows;
-    }
-  } catch (e) {
-    if (!isUnavailable(e)) throw e;
-    log('error', 'catalog: database unavailable, using the last known life cycle', {}, e);
-  }
-  return lastKnown;
-}
-
-/** The life cycle rows, or undefined when the database is down and nothing was read before. */
-export async function catalogLifecycle(): Promise<Map<string, LifecycleRow> | undefined> {
-  if (lastKnown && Date.now() - readAt < config().PUBLIC_CACHE_SECONDS * 1000) return lastKnown;
-  reading ??= readFresh().finally(() => {
-    reading = undefined;
-  });
-  return reading;
+/** The life cycle rows of every e-tjänst, read now. */
+export async function catalogLifecycle(): Promise<Map<string, LifecycleRow>> {
+  return readLifecycle(await getDb());
 }
 
 /** Is this definition live under these life cycle rows? No row (not yet seen) counts as publicerad. */
-export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleRow> | undefined): boolean {
-  const state = lifecycle?.get(def.id)?.state ?? 'publicerad';
+export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleRow>): boolean {
+  const state = lifecycle.get(def.id)?.state ?? 'publicerad';
   return state === 'publicerad' && isOffered(forenkladRules(), def.forenkladInsats);
 }
 
@@ -82,7 +42,7 @@ export async function getLiveService(id: string | undefined): Promise<ServiceDef
 export async function notLivePath(id: string | undefined): Promise<string> {
   const def = getService(id);
   if (!def) return '/404';
-  const row = (await catalogLifecycle())?.get(def.id);
+  const row = (await catalogLifecycle()).get(def.id);
   return row?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404';
 }
 

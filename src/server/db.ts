@@ -30,9 +30,12 @@ export function isUnavailable(e: unknown): boolean {
   while (cur && typeof cur === 'object' && !seen.has(cur)) {
     seen.add(cur);
     const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/.test(code) || /^(08|57P)/.test(code))) return true;
+    if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code) || /^(08|57P|53)/.test(code))) return true;
     const msg = (cur as { message?: unknown }).message;
-    if (typeof msg === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg)) return true;
+    if (typeof msg === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end/i.test(msg)) return true;
+    // Happy-eyeballs connects fail with every address's error gathered in one AggregateError.
+    const errors = (cur as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.some((x) => isUnavailable(x))) return true;
     cur = (cur as { cause?: unknown }).cause;
   }
   return false;

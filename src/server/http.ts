@@ -32,7 +32,7 @@ export async function readForm(request: Request): Promise<FormInput & { raw: For
  * the original request with its body, which Astro refuses once the body has been read; the form
  * has always been read by the time it turns out to be malformed.
  */
-export function errorPageRequest(path: '/400' | '/404' | '/for-stor' | '/tillfalligt-fel', request: Request): Request {
+export function errorPageRequest(path: '/400' | '/404' | '/for-stor' | '/tillfalligt-fel' | `/tillfalligt-fel?${string}`, request: Request): Request {
   const headers = new Headers();
   for (const name of ['cookie', 'accept-language', 'user-agent']) {
     const v = request.headers.get(name);

@@ -42,13 +42,6 @@ export async function readLifecycle(db: Db, now = new Date()): Promise<Map<strin
   );
 }
 
-const changeListeners: (() => void)[] = [];
-
-/** Called after every committed change of an e-tjänst's state (the catalog and the public pages forget what they kept). */
-export function onLifecycleChange(listener: () => void): void {
-  changeListeners.push(listener);
-}
-
 export class ServiceNotFoundError extends Error {
   constructor() {
     super('no such e-tjänst');
@@ -67,7 +60,7 @@ export async function changeLifecycle(
   if (!known.includes(req.serviceId)) throw new ServiceNotFoundError();
   const now = req.now ?? new Date();
   await ensureLifecycle(db, [req.serviceId], now);
-  const changed = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // The row lock queues concurrent changes of one e-tjänst, so each sees the state before it.
     const [row] = await tx.select().from(serviceLifecycle).where(eq(serviceLifecycle.serviceId, req.serviceId)).for('update');
     if (!row) throw new ServiceNotFoundError();
@@ -97,6 +90,4 @@ export async function changeLifecycle(
     });
     return { serviceId: updated.serviceId, state: plan.to, publishedAt: updated.publishedAt, retiredAt: updated.retiredAt, replacedBy: updated.replacedBy, updatedAt: updated.updatedAt };
   });
-  for (const listener of changeListeners) listener();
-  return changed;
 }
