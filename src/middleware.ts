@@ -18,6 +18,7 @@ import { readCitizenSession } from './server/citizen/session.ts';
 import { LANG_COOKIE } from './i18n/cookie.ts';
 import { securityHeaders } from './server/security-headers.ts';
 import { errorPageRequest } from './server/http.ts';
+import { bodyLimitFor, exceedsLimit } from './server/body-limit.ts';
 import { guardConsole, log, describeError } from './server/log.ts';
 
 // What the framework and libraries print about a failure goes through the log's scrubbing too.
@@ -94,7 +95,7 @@ const RETRY_AFTER_SECONDS = '30';
  * `locals.shared`), rendered 200 for a GET without any cookie but the language and setting none,
  * may be kept by a reverse proxy or the browser for PUBLIC_CACHE_SECONDS (varying by the Cookie
  * header, which carries the language); every other HTML answer is never stored. A 503 says when
- * to try again.
+ * to try again; a 413 closes the connection.
  */
 const headers = defineMiddleware(async (ctx, next) => {
   const res = await next();
@@ -117,6 +118,8 @@ const headers = defineMiddleware(async (ctx, next) => {
     if (shareable) h.set('Vary', 'Cookie');
   }
   if (res.status === 503 && !h.has('Retry-After')) h.set('Retry-After', RETRY_AFTER_SECONDS);
+  // The rest of a refused body is not read: the connection ends with the answer.
+  if (res.status === 413) h.set('Connection', 'close');
   return res;
 });
 
@@ -140,14 +143,17 @@ const outage = defineMiddleware(async (ctx, next) => {
 
 const TOO_LARGE = '/for-stor';
 
+/**
+ * A post larger than its limit (MAX_FORM_BYTES for forms, a larger one for multipart posts) is
+ * refused with the "too large" page (413) before any page reads it. The bytes are counted as they
+ * are read, whether the body declared its length or came in chunks without one.
+ */
 const bodyLimit = defineMiddleware(async (ctx, next) => {
-  // The rewrite below re-enters the middleware with the same request; let it through then.
-  if (ctx.request.method === 'POST' && ctx.url.pathname !== TOO_LARGE) {
-    const length = Number(ctx.request.headers.get('content-length') ?? '0');
-    const type = ctx.request.headers.get('content-type') ?? '';
-    // Room for a file over the 10 MB limit to arrive, so its own field can say it is too large.
-    const limit = type.startsWith('multipart/form-data') ? 25 * 1024 * 1024 : config().MAX_FORM_BYTES;
-    if (length > limit) return ctx.rewrite(TOO_LARGE);
+  // The rewrite below re-enters the middleware with a GET; only bodies are counted.
+  if (ctx.request.method === 'POST' || ctx.request.method === 'PUT' || ctx.request.method === 'PATCH') {
+    if (await exceedsLimit(ctx.request, bodyLimitFor(ctx.request.headers.get('content-type'), config().MAX_FORM_BYTES))) {
+      return ctx.rewrite(errorPageRequest(TOO_LARGE, ctx.request));
+    }
   }
   return next();
 });
