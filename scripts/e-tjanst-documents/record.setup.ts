@@ -33,7 +33,7 @@ function wrapped<M extends Record<string, unknown>>(m: M, names: string[]): M {
 }
 
 vi.mock('../../src/domain/forms/journey.ts', async (original) => wrapped(await original<Record<string, unknown>>(), ['walk', 'isComplete', 'answersOnPath', 'canVisit']));
-vi.mock('../../src/server/apply.ts', async (original) => wrapped(await original<Record<string, unknown>>(), ['partiesOf', 'isAnonymous', 'handlingOf']));
+vi.mock('../../src/domain/forms/parties.ts', async (original) => wrapped(await original<Record<string, unknown>>(), ['partiesOf', 'isAnonymous', 'deadlineOf', 'isUrgent']));
 
 afterAll(() => {
   const file = expect.getState().testPath ?? 'unknown';

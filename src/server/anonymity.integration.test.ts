@@ -12,7 +12,8 @@ import { testDatabases } from './test-db.ts';
 import { answersOnPath, type Answers } from '../domain/forms/journey.ts';
 import { defaultForenkladRules } from '../domain/rules/forenklad.ts';
 import { getService } from '../services/index.ts';
-import { handlingOf, idempotencyKey, isAnonymous, partiesOf } from './apply.ts';
+import { idempotencyKey } from './apply.ts';
+import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
 import { receiveSubmission } from './submissions.ts';
 import { submissionLimit } from './submission-rate-limit.ts';
 
@@ -115,7 +116,6 @@ describe.each(testDatabases())('anonymous reports on $name', (tdb) => {
     const kept = answersOnPath(def, report.answers, ctx);
     expect(isAnonymous(def, kept)).toBe(true);
     const parties = partiesOf(def, kept);
-    const handling = handlingOf(def, kept, ctx);
     const limit = submissionLimit(address, 60, now);
     const received = await receiveSubmission(
       db,
@@ -129,8 +129,8 @@ describe.each(testDatabases())('anonymous reports on $name', (tdb) => {
         submitterName: parties.submitterName,
         onBehalf: parties.onBehalf,
         anonymous: true,
-        urgent: handling.urgent,
-        dueAt: handling.dueAt,
+        urgent: isUrgent(def, kept, ctx),
+        dueAt: deadlineOf(def, now),
         idempotencyKey: idempotencyKey(def, `anonymity-test-token-${n}`),
       },
       now,

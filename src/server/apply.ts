@@ -3,9 +3,9 @@
  * matter concerns, and the idempotent insert. The page only calls this and renders the outcome.
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
-import { answersOnPath, isComplete, type Answers, type JourneyContext } from '../domain/forms/journey.ts';
-import { uploadsOnPath } from '../domain/forms/answers.ts';
-import { handlingOf, isAnonymous, partiesOf } from '../domain/forms/parties.ts';
+import { answersOnPath, isComplete, walk, type Answers, type JourneyContext } from '../domain/forms/journey.ts';
+import { uploadsOn } from '../domain/forms/answers.ts';
+import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
 import { forenkladRules } from './rules.ts';
 import { getDb } from './db.ts';
 import { receiveSubmission, type Received } from './submissions.ts';
@@ -23,9 +23,6 @@ export class IncompleteJourneyError extends Error {
     this.name = 'IncompleteJourneyError';
   }
 }
-
-// The parties, anonymity and deadline rules live in the domain; re-exported for the pages and tests that read them here.
-export { handlingOf, isAnonymous, partiesOf } from '../domain/forms/parties.ts';
 
 export function idempotencyKey(def: ServiceDefinition, token: string): string {
   return `${def.id}:${token}`;
@@ -52,7 +49,6 @@ export async function submitJourney(
   if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
   const kept = answersOnPath(def, answers, ctx);
   const parties = partiesOf(def, kept);
-  const handling = handlingOf(def, kept, ctx);
   const anonymous = isAnonymous(def, kept);
   // An anonymous report stays anonymous, logged in or not.
   const submitterPersonnummer = anonymous ? null : (submitter?.personnummer ?? null);
@@ -60,8 +56,8 @@ export async function submitJourney(
   return receiveSubmission(
     db,
     {
-      dueAt: handling.dueAt,
-      urgent: handling.urgent,
+      dueAt: deadlineOf(def, now),
+      urgent: isUrgent(def, kept, ctx),
       anonymous,
       serviceId: def.id,
       serviceVersion: def.version,
@@ -73,7 +69,7 @@ export async function submitJourney(
       submitterPersonnummer,
       onBehalf: parties.onBehalf,
       idempotencyKey: idempotencyKey(def, token),
-      uploadIds: uploadsOnPath(def, kept, ctx).map((u) => u.id),
+      uploadIds: uploadsOn(def, kept, walk(def, kept, ctx).path).map((u) => u.id),
     },
     now,
     {

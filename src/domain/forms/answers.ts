@@ -47,8 +47,13 @@ export type AnswerRow = { pageId: string; field: FieldDef; lines: DisplayLine[] 
 
 /** Rows for every answered field on the path, in journey order (check-answers, receipt, case page). */
 export function answerRows(def: ServiceDefinition, answers: Answers, ctx: JourneyContext): AnswerRow[] {
+  return answerRowsOn(def, answers, walk(def, answers, ctx).path);
+}
+
+/** The same for a path already walked. */
+export function answerRowsOn(def: ServiceDefinition, answers: Answers, path: readonly string[]): AnswerRow[] {
   const rows: AnswerRow[] = [];
-  for (const id of walk(def, answers, ctx).path) {
+  for (const id of path) {
     const p = findPage(def, id);
     if (p?.kind !== 'question') continue;
     for (const f of p.fields) {
@@ -60,10 +65,10 @@ export function answerRows(def: ServiceDefinition, answers: Answers, ctx: Journe
   return rows;
 }
 
-/** The uploads the answers on the path refer to: these become the submission's attachments. */
-export function uploadsOnPath(def: ServiceDefinition, answers: Answers, ctx: JourneyContext): UploadRef[] {
+/** The uploads the answers on a path refer to: these become the submission's attachments. */
+export function uploadsOn(def: ServiceDefinition, answers: Answers, path: readonly string[]): UploadRef[] {
   const refs: UploadRef[] = [];
-  for (const id of walk(def, answers, ctx).path) {
+  for (const id of path) {
     const p = findPage(def, id);
     if (p?.kind !== 'question') continue;
     for (const f of p.fields) {

@@ -73,7 +73,14 @@ export function canVisit(def: ServiceDefinition, pageId: string, answers: Answer
 
 /** Only the answers of question pages on the path taken: a changed route drops stale answers. */
 export function answersOnPath(def: ServiceDefinition, answers: Answers, ctx: JourneyContext): Answers {
-  const { path } = walk(def, answers, ctx);
+  return answersOn(def, answers, walk(def, answers, ctx).path);
+}
+
+/**
+ * The same for a path already walked (the walk of these answers: answers off the path never
+ * change it, so it is also the walk of the answers kept).
+ */
+export function answersOn(def: ServiceDefinition, answers: Answers, path: readonly string[]): Answers {
   const kept: Answers = {};
   for (const id of path) {
     const p = findPage(def, id);

@@ -1,7 +1,8 @@
 /**
- * What a set of answers makes of a matter: whom it concerns and who sent it when that is someone
- * else ("X för Y"), whether the sender stays anonymous, and the case's deadline and urgency. Pure:
- * the submission, the receipt and an e-tjänst document's scenarios all read them from here.
+ * What a set of answers makes of a matter, apart from the answers themselves: whom it concerns and
+ * who sent it when that is someone else ("X för Y"), whether the sender stays anonymous, and how
+ * soon it must be handled (the deadline from receipt, and whether someone is in immediate danger).
+ * Pure: the submission, the receipt and an e-tjänst document's scenarios all read them from here.
  */
 import type { ServiceDefinition } from './definition.ts';
 import { evaluate, type Answers, type JourneyContext } from './conditions.ts';
@@ -12,6 +13,11 @@ const joinNames = (answers: Answers, fields: string[]): string | null => {
   const name = fields.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && v !== '').join(' ');
   return name === '' ? null : name;
 };
+
+/** The sender chose to stay anonymous (the definition names the answer that says so). */
+export function isAnonymous(def: Pick<ServiceDefinition, 'anonymous'>, answers: Answers): boolean {
+  return def.anonymous !== undefined && answers[def.anonymous.field] === def.anonymous.equals;
+}
 
 /** Whom the matter concerns, and who submitted it when that is someone else ("X för Y"). */
 export function partiesOf(def: Pick<ServiceDefinition, 'subject' | 'onBehalf' | 'anonymous'>, answers: Answers): Parties {
@@ -27,17 +33,16 @@ export function partiesOf(def: Pick<ServiceDefinition, 'subject' | 'onBehalf' | 
   };
 }
 
-export function isAnonymous(def: Pick<ServiceDefinition, 'anonymous'>, answers: Answers): boolean {
-  return def.anonymous !== undefined && answers[def.anonymous.field] === def.anonymous.equals;
-}
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The case's deadline from receipt (e.g. förhandsbedömning within 14 days) and whether it is urgent. */
-export function handlingOf(def: Pick<ServiceDefinition, 'handling'>, answers: Answers, ctx: JourneyContext): { dueAt: Date | null; urgent: boolean } {
-  const { dueDays, urgentWhen } = def.handling;
-  return {
-    dueAt: dueDays ? new Date(ctx.today.getTime() + dueDays * DAY_MS) : null,
-    urgent: urgentWhen ? evaluate(urgentWhen, answers, ctx) : false,
-  };
+/** When the case must be handled by, counted from its receipt (e.g. förhandsbedömning within 14 days); null when no deadline applies. */
+export function deadlineOf(def: Pick<ServiceDefinition, 'handling'>, receivedAt: Date): Date | null {
+  const { dueDays } = def.handling;
+  return dueDays ? new Date(receivedAt.getTime() + dueDays * DAY_MS) : null;
+}
+
+/** Whether the answers say someone is in immediate danger (the definition's urgency rule). */
+export function isUrgent(def: Pick<ServiceDefinition, 'handling'>, answers: Answers, ctx: JourneyContext): boolean {
+  const { urgentWhen } = def.handling;
+  return urgentWhen ? evaluate(urgentWhen, answers, ctx) : false;
 }

@@ -9,7 +9,7 @@ import { defineService, type PageInput, type ServiceDefinition, type ServiceDefi
 import { answersOnPath, isComplete, walk, type Answers } from '../../domain/forms/journey.ts';
 import { defaultForenkladRules } from '../../domain/rules/forenklad.ts';
 import { hasKey, LANGUAGES } from '../../i18n/index.ts';
-import { partiesOf } from '../../server/apply.ts';
+import { partiesOf } from '../../domain/forms/parties.ts';
 import { emergencyStart, ifoCommon, interpreterPages, namePage, quickExitStart, SAFE_CONTACT_FIELDS, safeContactPages, secrecyStart } from './parts.ts';
 import { ANONYMOUS, REPORTER_IDENTITY_FIELDS, reporterPages } from './orosanmalan.ts';
 

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { fieldName, slug, type ServiceDefinition } from '../definition.ts';
 import { answersOnPath, isComplete, walk, type Answers, type JourneyContext } from '../journey.ts';
-import { handlingOf, isAnonymous, partiesOf, type Parties } from '../parties.ts';
+import { deadlineOf, isAnonymous, isUrgent, partiesOf, type Parties } from '../parties.ts';
 import { defaultForenkladRules, FORENKLAD_INSATSER, type ForenkladRules } from '../../rules/forenklad.ts';
 
 const count = z.number().int().positive();
@@ -102,7 +102,7 @@ export function observe(def: ServiceDefinition, s: Pick<Scenario, 'today' | 'rul
   const answers = s.answers as Answers;
   const w = walk(def, answers, ctx);
   const kept = answersOnPath(def, answers, ctx);
-  const handling = handlingOf(def, kept, ctx);
+  const due = deadlineOf(def, ctx.today);
   return {
     path: w.path,
     end: w.current.id,
@@ -111,8 +111,8 @@ export function observe(def: ServiceDefinition, s: Pick<Scenario, 'today' | 'rul
     dropped: Object.keys(answers).filter((k) => !Object.hasOwn(kept, k)),
     parties: partiesOf(def, kept),
     anonymous: isAnonymous(def, kept),
-    deadlineDays: handling.dueAt ? Math.round((handling.dueAt.getTime() - ctx.today.getTime()) / DAY_MS) : null,
-    urgent: handling.urgent,
+    deadlineDays: due ? Math.round((due.getTime() - ctx.today.getTime()) / DAY_MS) : null,
+    urgent: isUrgent(def, kept, ctx),
   };
 }
 

@@ -1,9 +1,9 @@
-/** Who a submission is from and for, and how it is to be handled, from the definition and the answers. */
+/** Who a submission is from and for, and how soon it is to be handled, from the definition and the answers. */
 import { describe, expect, it } from 'vitest';
-import { defineService } from '../domain/forms/definition.ts';
-import { defaultForenkladRules } from '../domain/rules/forenklad.ts';
-import { endPages, fixtureInput } from '../domain/forms/fixtures.ts';
-import { handlingOf, isAnonymous, partiesOf } from './apply.ts';
+import { defineService } from './definition.ts';
+import { defaultForenkladRules } from '../rules/forenklad.ts';
+import { endPages, fixtureInput } from './fixtures.ts';
+import { deadlineOf, isAnonymous, isUrgent, partiesOf } from './parties.ts';
 
 const report = defineService({
   ...fixtureInput('anmalan', [
@@ -20,15 +20,17 @@ const report = defineService({
 });
 const ctx = { today: new Date('2026-11-23T10:15:00Z'), rules: defaultForenkladRules };
 
-describe('handling and parties of a submission', () => {
+describe('the parties, deadline and urgency of a submission', () => {
   it('sets the deadline to 14 days after receipt and flags immediate danger as urgent', () => {
-    expect(handlingOf(report, { akutFara: 'ja' }, ctx)).toEqual({ dueAt: new Date('2026-12-07T10:15:00Z'), urgent: true });
-    expect(handlingOf(report, { akutFara: 'nej' }, ctx)).toEqual({ dueAt: new Date('2026-12-07T10:15:00Z'), urgent: false });
+    expect(deadlineOf(report, ctx.today)).toEqual(new Date('2026-12-07T10:15:00Z'));
+    expect(isUrgent(report, { akutFara: 'ja' }, ctx)).toBe(true);
+    expect(isUrgent(report, { akutFara: 'nej' }, ctx)).toBe(false);
   });
 
   it('has neither deadline nor urgency when the definition sets none', () => {
     const plain = defineService(fixtureInput('plain', [{ kind: 'question', id: 'q', title: 't', fields: [{ type: 'yesNo', name: 'a', label: 'l' }] }, ...endPages('plain')]));
-    expect(handlingOf(plain, { a: 'ja' }, ctx)).toEqual({ dueAt: null, urgent: false });
+    expect(deadlineOf(plain, ctx.today)).toBeNull();
+    expect(isUrgent(plain, { a: 'ja' }, ctx)).toBe(false);
   });
 
   it('never names an anonymous reporter, even when names are among the answers', () => {
