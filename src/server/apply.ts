@@ -1,14 +1,15 @@
 /**
  * Turning a completed journey into a received submission: the answers on the path taken, who the
- * matter concerns, and the idempotent insert. The page only calls this and renders the outcome.
+ * matter concerns and how soon it is due (domain/forms/parties.ts), and the idempotent receipt
+ * (submissions.ts). Used by the journey's use case (journey-request.ts).
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
-import { answersOnPath, isComplete, walk, type Answers, type JourneyContext } from '../domain/forms/journey.ts';
+import type { Answers, JourneyContext } from '../domain/forms/journey.ts';
 import { uploadsOn } from '../domain/forms/answers.ts';
 import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
+import type { Db } from '../../db/client.ts';
 import { forenkladRules } from './rules.ts';
-import { getDb } from './db.ts';
-import { receiveSubmission, type Received } from './submissions.ts';
+import { receiveSubmission, type NewSubmission, type Received } from './submissions.ts';
 import { mailLang, recipientsFor } from './notifications/outbox.ts';
 import type { SubmissionLimit } from './submission-rate-limit.ts';
 import { newToken, type JourneyState } from './journey-state.ts';
@@ -17,66 +18,50 @@ export function journeyContext(now: Date): JourneyContext {
   return { today: now, rules: forenkladRules() };
 }
 
-export class IncompleteJourneyError extends Error {
-  constructor(serviceId: string) {
-    super(`Journey of "${serviceId}" is not complete`);
-    this.name = 'IncompleteJourneyError';
-  }
-}
-
 export function idempotencyKey(def: ServiceDefinition, token: string): string {
   return `${def.id}:${token}`;
 }
 
 /**
- * `submitter`: the citizen logged in with e-legitimation, recorded as the submitter so that the
- * matter shows on their Mina sidor. `limit`: the per-address limit on new submissions
- * (submission-rate-limit.ts); when it is reached, SubmissionLimitedError and nothing is written.
- * The e-mail notification of receipt is queued with the submission, in the same statement, in the
- * citizen's language; later notifications of the matter follow that language.
+ * The submission of a completed journey. `kept`: the answers on the path taken (`path`, which ends
+ * at check-answers); `submitter`: the citizen logged in with e-legitimation, recorded so that the
+ * matter shows on their Mina sidor (never for an anonymous report).
  */
-export async function submitJourney(
-  def: ServiceDefinition,
-  answers: Answers,
-  token: string,
-  now: Date,
-  submitter?: { personnummer: string },
-  limit?: SubmissionLimit,
-  /** The language the citizen uses the portal in: the notification of receipt is written in it. */
-  lang?: string,
-): Promise<Received> {
-  const ctx = journeyContext(now);
-  if (!isComplete(def, answers, ctx)) throw new IncompleteJourneyError(def.id);
-  const kept = answersOnPath(def, answers, ctx);
+export function submissionOf(def: ServiceDefinition, kept: Answers, path: readonly string[], token: string, now: Date, submitter?: { personnummer: string }): NewSubmission {
   const parties = partiesOf(def, kept);
   const anonymous = isAnonymous(def, kept);
-  // An anonymous report stays anonymous, logged in or not.
-  const submitterPersonnummer = anonymous ? null : (submitter?.personnummer ?? null);
-  const db = await getDb();
-  return receiveSubmission(
-    db,
-    {
-      dueAt: deadlineOf(def, now),
-      urgent: isUrgent(def, kept, ctx),
-      anonymous,
-      serviceId: def.id,
-      serviceVersion: def.version,
-      area: def.area,
-      answers: kept,
-      subjectPersonnummer: parties.personnummer,
-      subjectName: parties.name,
-      submitterName: parties.submitterName,
-      submitterPersonnummer,
-      onBehalf: parties.onBehalf,
-      idempotencyKey: idempotencyKey(def, token),
-      uploadIds: uploadsOn(def, kept, walk(def, kept, ctx).path).map((u) => u.id),
-    },
-    now,
-    {
-      ...(limit ? { limit } : {}),
-      notify: { to: recipientsFor(def, kept, { anonymous, submitterPersonnummer }), template: 'submission_received', lang: mailLang(lang) },
-    },
-  );
+  return {
+    serviceId: def.id,
+    serviceVersion: def.version,
+    area: def.area,
+    answers: kept,
+    subjectPersonnummer: parties.personnummer,
+    subjectName: parties.name,
+    submitterName: parties.submitterName,
+    submitterPersonnummer: anonymous ? null : (submitter?.personnummer ?? null),
+    onBehalf: parties.onBehalf,
+    anonymous,
+    urgent: isUrgent(def, kept, journeyContext(now)),
+    dueAt: deadlineOf(def, now),
+    idempotencyKey: idempotencyKey(def, token),
+    uploadIds: uploadsOn(def, kept, path).map((u) => u.id),
+  };
+}
+
+/**
+ * Receives the submission (see submissionOf) under the address's limit (SubmissionLimitedError
+ * past it, nothing written), with the notification of receipt queued in the same transaction, in
+ * the language the citizen uses the portal in.
+ */
+export async function submitJourney(
+  db: Db,
+  def: ServiceDefinition,
+  sub: NewSubmission,
+  now: Date,
+  opts: { limit?: SubmissionLimit | undefined; lang?: string | undefined } = {},
+): Promise<Received> {
+  const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous ?? false, submitterPersonnummer: sub.submitterPersonnummer ?? null });
+  return receiveSubmission(db, sub, now, { limit: opts.limit, notify: { to, template: 'submission_received', lang: mailLang(opts.lang) } });
 }
 
 /**

@@ -1,17 +1,23 @@
 /**
  * A citizen's journey through one e-tjänst: answers so far, the idempotency token of the
- * eventual submission, and after submitting, the receipt. Kept in a sealed cookie per e-tjänst.
+ * eventual submission, and after submitting, the receipt (until the confirmation has shown it).
+ * Kept in a sealed cookie per e-tjänst (docs/adr/0008) that no longer opens, and that the browser
+ * drops, after a time without activity: minutes for an e-tjänst with a quick exit (a shared
+ * computer), hours for the others.
  */
-import type { CookieJar } from './sealed-cookie.ts';
 import type { Answers } from '../domain/forms/journey.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
-import { clearSealed, readSealed, writeSealed } from './sealed-cookie.ts';
+import { clearSealed, readSealed, writeSealed, type CookieJar } from './sealed-cookie.ts';
 import { randomToken } from './random.ts';
 
-/** Answers in progress are forgotten after this long without activity (a shared computer). */
+/** Answers in progress are forgotten after this long without activity. */
 export const JOURNEY_IDLE_MS = 3 * 60 * 60 * 1000;
+/** … and after this long for an e-tjänst with a quick exit (våld, missbruk, orosanmälan). */
+export const QUICK_EXIT_IDLE_MS = 15 * 60 * 1000;
 
-/** After sending: enough to show the confirmation and to fetch the citizen's own receipt PDF. */
+export const idleMsOf = (def: Pick<ServiceDefinition, 'quickExit'>): number => (def.quickExit ? QUICK_EXIT_IDLE_MS : JOURNEY_IDLE_MS);
+
+/** After sending: enough to show the confirmation once, with the receipt. */
 export type Receipt = {
   reference: string;
   submittedAt: string;
@@ -30,10 +36,16 @@ export type JourneyState = {
   receipt?: Receipt | undefined;
 };
 
-const cookieName = (serviceId: string) => `st_j_${serviceId}`;
+/** The prefix of every journey cookie's name (the quick exit clears them all). */
+export const JOURNEY_COOKIE_PREFIX = 'st_j_';
+const cookieName = (serviceId: string) => `${JOURNEY_COOKIE_PREFIX}${serviceId}`;
 
 export function newToken(): string {
   return randomToken(18);
+}
+
+export function freshJourney(def: ServiceDefinition, now: number): JourneyState {
+  return { serviceId: def.id, version: def.version, token: newToken(), answers: {}, touchedAt: now };
 }
 
 function isState(v: unknown): v is JourneyState {
@@ -42,14 +54,14 @@ function isState(v: unknown): v is JourneyState {
   return typeof s.serviceId === 'string' && typeof s.version === 'number' && typeof s.token === 'string' && typeof s.touchedAt === 'number' && !!s.answers && typeof s.answers === 'object';
 }
 
-export function loadJourney(cookies: CookieJar, def: ServiceDefinition, now: number): JourneyState {
-  const raw = readSealed(cookies, cookieName(def.id));
-  if (isState(raw) && raw.serviceId === def.id && raw.version === def.version && now - raw.touchedAt < JOURNEY_IDLE_MS) return raw;
-  return { serviceId: def.id, version: def.version, token: newToken(), answers: {}, touchedAt: now };
+export async function loadJourney(cookies: CookieJar, def: ServiceDefinition, now: number): Promise<JourneyState> {
+  const raw = await readSealed(cookies, cookieName(def.id));
+  if (isState(raw) && raw.serviceId === def.id && raw.version === def.version && now - raw.touchedAt < idleMsOf(def)) return raw;
+  return freshJourney(def, now);
 }
 
-export function saveJourney(cookies: CookieJar, state: JourneyState, now: number): void {
-  writeSealed(cookies, cookieName(state.serviceId), { ...state, touchedAt: now });
+export async function saveJourney(cookies: CookieJar, def: Pick<ServiceDefinition, 'quickExit'>, state: JourneyState, now: number): Promise<void> {
+  await writeSealed(cookies, cookieName(state.serviceId), { ...state, touchedAt: now }, idleMsOf(def));
 }
 
 export function clearJourney(cookies: CookieJar, serviceId: string): void {

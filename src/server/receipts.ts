@@ -1,7 +1,8 @@
 /**
  * A citizen's receipt (kvittens) of their own submission: finding the submission only with both
  * its id and the idempotency key the journey used (the journey cookie carries both, so nobody can
- * fetch someone else's receipt by guessing a reference number), and its answers as translated rows.
+ * fetch someone else's receipt by guessing a reference number), its answers as translated rows,
+ * and the PDF the confirmation page offers once.
  */
 import { and, eq } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
@@ -13,6 +14,12 @@ import { answerRows } from '../domain/forms/answers.ts';
 import { displayLineWithLabel } from '../i18n/display.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { SubmissionRecord } from './submissions.ts';
+import { getServiceVersion } from '../services/index.ts';
+import { paragraphs } from '../i18n/index.ts';
+import { textParamsFor } from '../i18n/display.ts';
+import { config } from './config.ts';
+import { forenkladRules } from './rules.ts';
+import { renderReceiptPdf } from './receipt-pdf.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,4 +46,34 @@ export function receiptRows(def: ServiceDefinition, answers: Answers, submittedA
     label: t(row.field.label, textParams),
     lines: row.lines.length === 0 ? [t('checkAnswers.notGiven')] : row.lines.map((line) => displayLineWithLabel(t, line, textParams)),
   }));
+}
+
+/**
+ * The PDF receipt of the submission a journey just sent (its id and idempotency key), rendered
+ * with the definition version it was made against, in the reader's language; undefined when the
+ * journey's receipt names no such submission.
+ */
+export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: { t: TFunction; lang: 'sv' | 'en'; textParams: Record<string, string | number> }): Promise<{ reference: string; pdf: Buffer } | undefined> {
+  const row = await findReceipt(db, receipt.id, receipt.token);
+  if (!row) return undefined;
+  const def = getServiceVersion(row.serviceId, row.serviceVersion);
+  // A published version is never removed; if it is, that is a deployment error, not a missing receipt.
+  if (!def) throw new Error(`E-tjänst "${row.serviceId}" version ${row.serviceVersion} is not registered`);
+  const { t, lang } = reader;
+  const textParams = textParamsFor(def, row.answers, reader.textParams);
+  const cfg = config();
+  const confirmation = def.pages.find((p) => p.kind === 'confirmation');
+  const pdf = await renderReceiptPdf({
+    municipality: cfg.MUNICIPALITY_NAME,
+    serviceTitle: t(def.title, textParams),
+    reference: row.reference,
+    submittedAt: row.submittedAt,
+    lang,
+    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams, forenkladRules()),
+    t,
+    contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
+    next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,
+    onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: row.submitterName, subject: row.subjectName } : undefined,
+  });
+  return { reference: row.reference, pdf };
 }

@@ -1,61 +1,51 @@
 /**
- * Sealed cookies: JSON, compressed when large, encrypted and authenticated with AES-256-GCM, split over
- * several cookies when large. Used for a citizen's answers in progress, so they survive a
- * database outage and any instance can serve the next request.
+ * Sealed cookies: a value encrypted and authenticated with the maintained iron format
+ * (iron-webcrypto: AES-256-CBC + HMAC-SHA256, a fresh salt and IV per seal), under a password
+ * derived from COOKIE_SECRET for this purpose alone, bound to the cookie's name, optionally with a
+ * lifetime after which it no longer opens; split over several cookies when large. Used for a
+ * citizen's answers in progress (docs/adr/0008), so they survive a database outage and any
+ * instance can serve the next request, and for a few short-lived values of a login.
  */
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AstroCookies } from 'astro';
+import { defaults, seal as ironSeal, unseal as ironUnseal, type SealOptions } from 'iron-webcrypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { config } from './config.ts';
+import { deriveKey } from './secrets.ts';
 
 /** What sealed cookies need of a page's cookies. */
 export type CookieJar = Pick<AstroCookies, 'get' | 'has' | 'set' | 'delete'>;
-import { config } from './config.ts';
-import { deriveKey } from './secrets.ts';
-import { randomBytesPooled } from './random.ts';
 
 const CHUNK = 3500;
 const MAX_CHUNKS = 6;
 
-let key: KeyObject | undefined;
-// Made once: a raw key given to every cipher would be turned into a key object each time.
-const k = () => (key ??= createSecretKey(deriveKey('sealed-cookie')));
+let password: Buffer | undefined;
+const secret = () => (password ??= deriveKey('sealed-cookie:iron'));
 
-/**
- * A value's JSON is compressed only when it is larger than this: zlib's set-up costs more than the
- * bytes it saves on a small value (most journeys, and every receipt after sending).
- */
+/** A value's JSON is compressed only when larger than this: on a small value zlib costs more than it saves. */
 export const COMPRESS_ABOVE = 1024;
 
 /**
- * The sealed form: a marker, `j.` (JSON as it is) or `z.` (JSON compressed with raw deflate), then
- * base64url of IV, tag and ciphertext. The marker is authenticated with the cookie's name, so it
- * cannot be changed. A value sealed before markers existed (always compressed, the name alone
- * authenticated) is still opened.
+ * The sealed text: `j` and the JSON, or `z` and the raw-deflated JSON in base64, so long free
+ * texts keep a journey within the cookies' budget. The prefix is sealed with the value.
  */
-const aad = (name: string, marker: string) => Buffer.from(`${name}\0${marker}`);
+const encode = (data: unknown): string => {
+  const json = JSON.stringify(data);
+  return json.length > COMPRESS_ABOVE ? `z${deflateRawSync(json).toString('base64')}` : `j${json}`;
+};
+const decode = (text: string): unknown => JSON.parse(text[0] === 'z' ? inflateRawSync(Buffer.from(text.slice(1), 'base64'), { maxOutputLength: 1024 * 1024 }).toString('utf8') : text.slice(1));
 
-/** `level`: zlib's compression level; a fast one for every request, the best when a value is large. */
-export function seal(value: unknown, name: string, level = 1): string {
-  const json = Buffer.from(JSON.stringify(value));
-  const marker = json.length > COMPRESS_ABOVE ? 'z' : 'j';
-  const iv = randomBytesPooled(12);
-  const c = createCipheriv('aes-256-gcm', k(), iv);
-  // The cookie's name is authenticated too: a value cannot be moved to another cookie.
-  c.setAAD(aad(name, marker));
-  const body = Buffer.concat([c.update(marker === 'z' ? deflateRawSync(json, { level }) : json), c.final()]);
-  return `${marker}.${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64url')}`;
+const options = (ttlMs: number): SealOptions => ({ ...defaults, ttl: ttlMs, encode, decode });
+
+/** `ttlMs`: how long the sealed value opens (0: for as long as the secret is the same). */
+export async function seal(value: unknown, name: string, ttlMs = 0): Promise<string> {
+  return ironSeal({ n: name, v: value }, secret(), options(ttlMs));
 }
 
-export function unseal(sealed: string, name: string): unknown {
+/** The value, or undefined when the text was not sealed here for this name, was changed, or has expired. */
+export async function unseal(sealed: string, name: string): Promise<unknown> {
   try {
-    const marked = sealed[1] === '.' && (sealed[0] === 'j' || sealed[0] === 'z');
-    const marker = marked ? sealed[0]! : '';
-    const buf = Buffer.from(marked ? sealed.slice(2) : sealed, 'base64url');
-    const d = createDecipheriv('aes-256-gcm', k(), buf.subarray(0, 12));
-    d.setAAD(marked ? aad(name, marker) : Buffer.from(name));
-    d.setAuthTag(buf.subarray(12, 28));
-    const plain = Buffer.concat([d.update(buf.subarray(28)), d.final()]);
-    return JSON.parse((marker === 'j' ? plain : inflateRawSync(plain, { maxOutputLength: 1024 * 1024 })).toString('utf8'));
+    const opened = (await ironUnseal(sealed, secret(), options(0))) as { n?: unknown; v?: unknown } | null;
+    return opened && opened.n === name ? opened.v : undefined;
   } catch {
     return undefined;
   }
@@ -68,11 +58,7 @@ export class SealedCookieTooLargeError extends Error {
   }
 }
 
-function options() {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config().secureCookies };
-}
-
-export function readSealed(cookies: CookieJar, name: string): unknown {
+export async function readSealed(cookies: CookieJar, name: string): Promise<unknown> {
   const first = cookies.get(`${name}.0`)?.value;
   if (!first) return undefined;
   let joined = first;
@@ -84,14 +70,17 @@ export function readSealed(cookies: CookieJar, name: string): unknown {
   return unseal(joined, name);
 }
 
-export function writeSealed(cookies: CookieJar, name: string, value: unknown): void {
-  let sealed = seal(value, name);
-  // Fast compression first; only a value that would not fit is compressed as hard as possible.
-  if (sealed.length > CHUNK * MAX_CHUNKS) sealed = seal(value, name, 9);
+/**
+ * `ttlMs`: the value opens for this long, and the browser drops the cookie after it too (without
+ * it, the cookie lasts as long as the browser's session, and the value as long as the secret).
+ */
+export async function writeSealed(cookies: CookieJar, name: string, value: unknown, ttlMs = 0): Promise<void> {
+  const sealed = await seal(value, name, ttlMs);
   const parts = Math.ceil(sealed.length / CHUNK);
   if (parts > MAX_CHUNKS) throw new SealedCookieTooLargeError(name);
+  const opts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config().secureCookies, ...(ttlMs > 0 ? { maxAge: Math.ceil(ttlMs / 1000) } : {}) };
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    if (i < parts) cookies.set(`${name}.${i}`, sealed.slice(i * CHUNK, (i + 1) * CHUNK), options());
+    if (i < parts) cookies.set(`${name}.${i}`, sealed.slice(i * CHUNK, (i + 1) * CHUNK), opts);
     else if (cookies.has(`${name}.${i}`)) cookies.delete(`${name}.${i}`, { path: '/' });
   }
 }

@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ url, cookies }) => {
   const back = safeReturnPath(url.searchParams.get('tillbaka'), '/mina-sidor');
   try {
     const { url: to, pending } = await beginLogin(back);
-    keepPendingLogin(cookies, pending);
+    await keepPendingLogin(cookies, pending);
     return new Response(null, { status: 303, headers: { Location: to, 'Cache-Control': 'no-store' } });
   } catch (e) {
     log('error', 'citizen login could not start', {}, e);

@@ -8,12 +8,12 @@ import { clearSealed, readSealed, writeSealed } from '../sealed-cookie.ts';
 
 const COOKIE = 'st_recovery';
 
-export function putRecoveryCodes(cookies: AstroCookies, userId: string, codes: string[]): void {
-  writeSealed(cookies, COOKIE, { userId, codes });
+export async function putRecoveryCodes(cookies: AstroCookies, userId: string, codes: string[]): Promise<void> {
+  await writeSealed(cookies, COOKIE, { userId, codes });
 }
 
-export function readRecoveryCodes(cookies: AstroCookies, userId: string): string[] | undefined {
-  const v = readSealed(cookies, COOKIE) as { userId?: unknown; codes?: unknown } | undefined;
+export async function readRecoveryCodes(cookies: AstroCookies, userId: string): Promise<string[] | undefined> {
+  const v = (await readSealed(cookies, COOKIE)) as { userId?: unknown; codes?: unknown } | undefined;
   if (!v || v.userId !== userId || !Array.isArray(v.codes)) return undefined;
   return v.codes.filter((c): c is string => typeof c === 'string');
 }

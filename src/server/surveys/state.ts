@@ -36,15 +36,15 @@ function isState(v: unknown): v is SurveyState {
   );
 }
 
-export function loadSurveyState(cookies: AstroCookies, now: number): SurveyState | undefined {
-  const raw = readSealed(cookies, COOKIE);
+export async function loadSurveyState(cookies: AstroCookies, now: number): Promise<SurveyState | undefined> {
+  const raw = await readSealed(cookies, COOKIE);
   if (!isState(raw) || now - raw.touchedAt >= SURVEY_IDLE_MS) return undefined;
   // A survey opened before form tokens existed gets one now; it is kept from the next page on.
   return { ...raw, formToken: raw.formToken ?? newFormToken() };
 }
 
-export function saveSurveyState(cookies: AstroCookies, state: Omit<SurveyState, 'touchedAt'>, now: number): void {
-  writeSealed(cookies, COOKIE, { ...state, touchedAt: now });
+export async function saveSurveyState(cookies: AstroCookies, state: Omit<SurveyState, 'touchedAt'>, now: number): Promise<void> {
+  await writeSealed(cookies, COOKIE, { ...state, touchedAt: now });
 }
 
 export function clearSurveyState(cookies: AstroCookies): void {

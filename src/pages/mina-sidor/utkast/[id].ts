@@ -39,9 +39,9 @@ export const POST: APIRoute = async ({ params, request, locals, cookies, redirec
     // A draft made with another version of the e-tjänst cannot be continued with this one.
     if (!def || def.version !== draft.serviceVersion) return rewrite(errorPageRequest('/404', request));
     const now = new Date();
-    const fresh = loadJourney(cookies, def, now.getTime());
+    const fresh = await loadJourney(cookies, def, now.getTime());
     const answers = withIdentity(def, draft.answers, me);
-    saveJourney(cookies, { ...fresh, answers, receipt: undefined }, now.getTime());
+    await saveJourney(cookies, def, { ...fresh, answers, receipt: undefined }, now.getTime());
     const at = walk(def, answers, journeyContext(now)).current.id;
     return redirect(`/e-tjanster/${def.id}/${at}`, 303);
   } catch (e) {

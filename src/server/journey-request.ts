@@ -1,0 +1,209 @@
+/**
+ * One request to a page of an e-tjänst, decided: the journey's use case. It takes the request's
+ * answers (the journey in the browser's sealed cookie, and what was posted) and returns an
+ * outcome that the page (src/pages/e-tjanster/[service]/[page].astro) only renders: moved on (a
+ * 303 to the next page, the page the answers lead to, a login or the confirmation), a page to show
+ * (with its errors, 422; past the address's limit, 429; our database unavailable, 503), or not
+ * here at all (404, or the retired page). The journey's path is walked once for the answers as
+ * they were and once for the answers as they now are. Framework-free: the cookies are any jar
+ * with get/has/set/delete, the form a parsed form.
+ */
+import type { TFunction } from 'i18next';
+import type { PageDef, QuestionPage, ServiceDefinition } from '../domain/forms/definition.ts';
+import { answersOn, findPage, nextPageId, walk, type Answers } from '../domain/forms/journey.ts';
+import { answerRowsOn, pageValues, readPage, validatePage, type AnswerRow, type FormInput } from '../domain/forms/answers.ts';
+import type { FieldError, FormValues } from '../domain/forms/fields/index.ts';
+import type { Db } from '../../db/client.ts';
+import { getService } from '../services/index.ts';
+import { isLive } from './catalog.ts';
+import { readLifecycle } from './lifecycle.ts';
+import { isUnavailable } from './db.ts';
+import { log } from './log.ts';
+import { clearJourney, loadJourney, saveJourney, type JourneyState, type Receipt } from './journey-state.ts';
+import type { CookieJar } from './sealed-cookie.ts';
+import { idempotencyKey, journeyContext, postedToken, sentJourney, submissionOf, submitJourney } from './apply.ts';
+import { submissionLimit } from './submission-rate-limit.ts';
+import { MissingUploadError, SubmissionLimitedError } from './submissions.ts';
+import { takeUploads } from './uploads.ts';
+import { lockedAnswers, namePrefill, withIdentity } from './citizen/applicant.ts';
+import type { Citizen } from './citizen/session.ts';
+import { deleteDraftFor, saveDraft } from './citizen/drafts.ts';
+import { receiptPdf } from './receipts.ts';
+import { ratingGrant } from './surveys/rating-grant.ts';
+
+export type JourneyRequest = {
+  serviceId: string | undefined;
+  pageId: string | undefined;
+  method: string;
+  /** The posted form, read on a POST; undefined when its body could not be read as a form. */
+  form?: (FormInput & { raw: FormData }) | undefined;
+  /** `?andra=1`: changing an answer from check-answers, which is where the citizen returns. */
+  changing: boolean;
+  cookies: CookieJar;
+  citizen: Citizen | undefined;
+  clientAddress: string | undefined;
+  /** The reader's language and texts: the notification of receipt and the receipt PDF are in it. */
+  reader: { lang: 'sv' | 'en'; t: TFunction; textParams: Record<string, string | number> };
+};
+
+export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date };
+
+/** The confirmation's receipt, offered once: the PDF (absent when the database could not be read now) and the right to rate. */
+export type Offered = { receipt: Receipt; pdf: Uint8Array | undefined; ratingGrant: string };
+
+export type JourneyView = {
+  def: ServiceDefinition;
+  page: PageDef;
+  /** The answers as they now are. */
+  answers: Answers;
+  token: string;
+  /** The pages the answers lead along (the back link); empty on the confirmation. */
+  path: string[];
+  /** A question page's inputs (as posted, or from the answers) and the fields fixed by the e-legitimation. */
+  values: FormValues;
+  locked: Record<string, string>;
+  errors: FieldError[];
+  rows: AnswerRow[];
+  offered?: Offered | undefined;
+  limitedUntil?: Date | undefined;
+};
+
+export type JourneyOutcome =
+  | { kind: 'notFound'; path: string }
+  | { kind: 'badForm' }
+  | { kind: 'moved'; location: string }
+  | { kind: 'sent'; location: string }
+  | { kind: 'show'; view: JourneyView }
+  | { kind: 'invalid'; view: JourneyView }
+  | { kind: 'limited'; view: JourneyView; until: Date }
+  | { kind: 'unavailable'; view: JourneyView };
+
+/** The e-tjänst and page asked for, or where the request is answered instead (404, or the retired page). */
+async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: ServiceDefinition; page: PageDef } | { elsewhere: string }> {
+  const def = getService(req.serviceId);
+  if (!def) return { elsewhere: '/404' };
+  const page = req.pageId ? findPage(def, req.pageId) : undefined;
+  // The confirmation shows what this browser just sent: it needs neither the database nor a live e-tjänst.
+  if (page?.kind === 'confirmation') return { def, page };
+  const lifecycle = await readLifecycle(await deps.db());
+  if (!isLive(def, lifecycle)) return { elsewhere: lifecycle.get(def.id)?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404' };
+  return page ? { def, page } : { elsewhere: '/404' };
+}
+
+export async function handleJourneyRequest(req: JourneyRequest, deps: JourneyDeps): Promise<JourneyOutcome> {
+  const found = await resolve(req, deps);
+  if ('elsewhere' in found) return { kind: 'notFound', path: found.elsewhere };
+  const { def, page } = found;
+  const now = deps.now;
+  const base = `/e-tjanster/${def.id}`;
+  // E-legitimation required by the definition: the citizen logs in first and comes back here.
+  if (def.requiresEid && !req.citizen && page.kind !== 'confirmation') return { kind: 'moved', location: `/logga-in?tillbaka=${encodeURIComponent(`${base}/${page.id}`)}` };
+
+  const state = await loadJourney(req.cookies, def, now.getTime());
+  if (page.kind === 'confirmation') return confirm(req, deps, def, page, state);
+
+  // When applying for oneself, the personnummer is the e-legitimation's, whatever was posted or stored.
+  const answers = withIdentity(def, state.answers, req.citizen);
+  const ctx = journeyContext(now);
+  const { path, current } = walk(def, answers, ctx);
+  // No skipping ahead by URL: only pages on the path the answers lead along may be visited.
+  if (!path.includes(page.id)) return { kind: 'moved', location: `${base}/${current.id}` };
+  const view: JourneyView = { def, page, answers, token: state.token, path, values: {}, locked: {}, errors: [], rows: [] };
+  if (page.kind === 'question') {
+    view.locked = onPage(page, lockedAnswers(def, answers, req.citizen));
+    view.values = { ...pageValues(page, answers), ...onPage(page, namePrefill(def, answers, req.citizen)), ...view.locked };
+  }
+  if (page.kind === 'checkAnswers') view.rows = answerRowsOn(def, answers, path);
+  if (req.method !== 'POST' || (page.kind !== 'question' && page.kind !== 'checkAnswers')) return { kind: 'show', view };
+  if (!req.form) return { kind: 'badForm' };
+  return page.kind === 'question' ? answer(req, deps, def, page, { ...state, answers }, view, req.form) : send(req, deps, def, { ...state, answers }, view, req.form);
+}
+
+/** Only the entries for fields of this page. */
+function onPage(page: QuestionPage, o: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => page.fields.some((f) => f.name === k)));
+}
+
+/** A question page posted: saved as a draft, refused with its errors, or answered and moved on. */
+async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, page: QuestionPage, state: JourneyState, view: JourneyView, form: FormInput & { raw: FormData }): Promise<JourneyOutcome> {
+  const base = `/e-tjanster/${def.id}`;
+  const ctx = journeyContext(deps.now);
+  view.values = { ...readPage(page, form), ...view.locked };
+  try {
+    const uploader = { personnummer: req.citizen?.personnummer, address: req.clientAddress };
+    Object.assign(view.values, await takeUploads(page, form.raw, { db: deps.db, journeyKey: idempotencyKey(def, state.token), serviceId: def.id, uploader }, state.answers));
+  } catch (e) {
+    log('error', 'upload failed', { serviceId: def.id }, e);
+    return { kind: 'unavailable', view };
+  }
+  const result = validatePage(page, view.values, ctx);
+  if (req.citizen && form.get('spara') === '1') {
+    // Saved as a draft on Mina sidor: the answers so far, with this page's if they are complete.
+    const merged = result.ok ? { ...state.answers, ...result.answers } : state.answers;
+    try {
+      await saveDraft(await deps.db(), req.citizen.personnummer, { serviceId: def.id, serviceVersion: def.version, answers: answersOn(def, merged, walk(def, merged, ctx).path), pageId: page.id }, deps.now);
+    } catch (e) {
+      log('error', 'draft not saved', { serviceId: def.id }, e);
+      return { kind: 'unavailable', view };
+    }
+    clearJourney(req.cookies, def.id);
+    return { kind: 'moved', location: `/mina-sidor?utkast=${result.ok ? 'sparat' : 'sparat-utan-sidan'}` };
+  }
+  if (!result.ok) return { kind: 'invalid', view: { ...view, errors: result.errors } };
+  const merged = { ...state.answers, ...result.answers };
+  const after = walk(def, merged, ctx);
+  await saveJourney(req.cookies, def, { ...state, answers: answersOn(def, merged, after.path), receipt: undefined }, deps.now.getTime());
+  if (req.changing && after.current.kind === 'checkAnswers') return { kind: 'moved', location: `${base}/${after.current.id}` };
+  return { kind: 'moved', location: `${base}/${nextPageId(def, page, merged, ctx)}${req.changing ? '?andra=1' : ''}` };
+}
+
+/** Check-answers posted: the journey sent (the same form again is the same submission), or why not. */
+async function send(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, state: JourneyState, view: JourneyView, form: FormInput): Promise<JourneyOutcome> {
+  const base = `/e-tjanster/${def.id}`;
+  // The token comes from the form, so a resubmit of the same page is the same submission.
+  const token = postedToken(form.get('token'), state.token);
+  const kept = answersOn(def, state.answers, view.path);
+  try {
+    const db = await deps.db();
+    const received = await submitJourney(db, def, submissionOf(def, kept, view.path, token, deps.now, req.citizen), deps.now, {
+      limit: submissionLimit(req.clientAddress, deps.submissionsPerHour, deps.now),
+      lang: req.reader.lang,
+    });
+    if (req.citizen) await deleteDraftFor(db, req.citizen.personnummer, def.id).catch((e: unknown) => log('warn', 'draft not removed after sending', { serviceId: def.id }, e));
+    const sent = sentJourney(def, state, received, token);
+    await saveJourney(req.cookies, def, sent.state, deps.now.getTime());
+    return { kind: 'sent', location: sent.confirmation };
+  } catch (e) {
+    // Nothing was written (one transaction); the answers stay in the citizen's journey.
+    if (e instanceof SubmissionLimitedError) return { kind: 'limited', view: { ...view, limitedUntil: e.until }, until: e.until };
+    if (e instanceof MissingUploadError) {
+      // An attachment is gone (removed after too long): ask for it again rather than lose it.
+      const answers = Object.fromEntries(Object.entries(state.answers).filter(([, v]) => !(v && typeof v === 'object' && 'id' in v && e.uploadIds.includes(String(v.id)))));
+      await saveJourney(req.cookies, def, { ...state, answers }, deps.now.getTime());
+      return { kind: 'moved', location: `${base}/${walk(def, answers, journeyContext(deps.now)).current.id}` };
+    }
+    log('error', 'submission failed', { serviceId: def.id }, e);
+    return { kind: 'unavailable', view };
+  }
+}
+
+/**
+ * The confirmation, shown once: the receipt leaves the browser's journey as the page is shown (a
+ * reload, or the next person at the same computer, finds nothing), with its PDF offered in the
+ * page itself rather than at an address that could be fetched again.
+ */
+async function confirm(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, page: PageDef, state: JourneyState): Promise<JourneyOutcome> {
+  const { receipt } = state;
+  if (!receipt) return { kind: 'moved', location: `/e-tjanster/${def.id}` };
+  let pdf: Uint8Array | undefined;
+  try {
+    pdf = (await receiptPdf(await deps.db(), receipt, req.reader))?.pdf;
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    log('warn', 'receipt PDF not made: database unavailable', { serviceId: def.id }, e);
+  }
+  if (Object.keys(state.answers).length === 0) clearJourney(req.cookies, def.id);
+  else await saveJourney(req.cookies, def, { ...state, receipt: undefined }, deps.now.getTime());
+  const offered: Offered = { receipt, pdf, ratingGrant: await ratingGrant({ serviceId: def.id, submissionId: receipt.id }) };
+  return { kind: 'show', view: { def, page, answers: {}, token: state.token, path: [], values: {}, locked: {}, errors: [], rows: [], offered } };
+}
