@@ -25,6 +25,11 @@ export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 /** The local e-legitimation provider and SMTP receiver that the portal's demo mode starts. */
 export const OIDC_PORT = BASE + 2;
 export const SMTP_PORT = BASE + 3;
+/**
+ * Where "Lämna sidan snabbt" leads in the tests: a page on another origin (127.0.0.1 is not
+ * localhost to a browser's cookies) that needs no network, standing in for the neutral site.
+ */
+export const NEUTRAL_URL = `http://127.0.0.1:${BASE}/tillganglighet`;
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
@@ -39,6 +44,7 @@ const common = {
   DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
   STAFF_TOTP_SECRET,
   SUBMISSION_RATE_LIMIT_PER_HOUR: '10000',
+  QUICK_EXIT_URL: NEUTRAL_URL,
   COOKIE_SECRET: 'e2e-only-cookie-secret-shared-by-both-servers',
 };
 
