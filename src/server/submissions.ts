@@ -17,7 +17,7 @@ import { registeredBackends } from './delivery/registry.ts';
 import { deliveriesQueued } from './delivery/signal.ts';
 import { queueNotifications, type Template } from './notifications/outbox.ts';
 import { notificationsQueued } from './notifications/signal.ts';
-import { countSubmission, SubmissionLimitedError, type SubmissionLimit } from './submission-rate-limit.ts';
+import { countSubmission, type SubmissionLimit } from './submission-rate-limit.ts';
 
 export { SubmissionLimitedError } from './submission-rate-limit.ts';
 

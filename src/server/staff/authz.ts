@@ -14,15 +14,8 @@ export function hasRole(user: Pick<StaffUser, 'roles'> | undefined, role: Role):
   return !!user && user.roles.includes(role);
 }
 
-/** May this user read and act on cases of `area`? */
-export function canHandleArea(user: Pick<StaffUser, 'roles' | 'areas'> | undefined, area: string): boolean {
-  return hasRole(user, 'handlaggare') && !!user && user.areas.includes(area);
-}
-
-/** The areas whose cases this user may see (empty unless handläggare). */
-export function caseAreas(user: Pick<StaffUser, 'roles' | 'areas'> | undefined): string[] {
-  return hasRole(user, 'handlaggare') && user ? [...user.areas] : [];
-}
+// Which cases a member of staff may read is a case policy: src/domain/cases/policies.ts.
+export { canHandleArea, caseAreas } from '../../domain/cases/policies.ts';
 
 /** The staff start page for a user: the inbox for handläggare, else their first tool. */
 export function homeFor(user: Pick<StaffUser, 'roles'>): string {

@@ -3,7 +3,7 @@
  * runs the action (src/server/case-actions.ts); what it answers is for the case page to show.
  * ConflictError, CaseRuleError, CaseNotFoundError and database errors are thrown on to the page.
  */
-import type { Db } from '../../../../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import {
   parseAssignee,
   parseCancellation,
@@ -14,7 +14,7 @@ import {
   type FormError,
   type Parsed,
   type Posted,
-} from '../../../../domain/cases/forms.ts';
+} from '../domain/cases/forms.ts';
 import {
   AssigneeNotAllowedError,
   ConflictError,
@@ -26,9 +26,9 @@ import {
   unassignCase,
   type Actor,
   type CaseRequest,
-} from '../../../../server/case-actions.ts';
-import { caseForAction } from '../../../../server/cases.ts';
-import { getServiceVersion } from '../../../../services/index.ts';
+} from './case-actions.ts';
+import { caseForAction } from './cases.ts';
+import { getServiceVersion } from '../services/index.ts';
 
 /** The fields each form posts, kept as typed when the page is shown again. */
 export const FORM_FIELDS: Record<CaseAction, string[]> = {

@@ -5,16 +5,16 @@
  * stored with its timeline and audit events, then the citizen is notified by e-mail (never failing
  * the message). Returns undefined when the post is not a message, for the case actions to handle.
  */
-import type { Db } from '../../../../../db/client.ts';
-import { findSubmission } from '../../../../server/submissions.ts';
-import { caseAreas } from '../../../../server/staff/authz.ts';
-import type { StaffUser } from '../../../../server/staff/users.ts';
-import { BadFormError, readForm } from '../../../../server/http.ts';
-import { isUnavailable } from '../../../../server/db.ts';
-import { log } from '../../../../server/log.ts';
-import { MESSAGE_MAX, checkBody, checkFiles, sendStaffMessage, type IncomingFile, type MessageError } from '../../../../server/citizen/messages.ts';
-import { notifySafely } from '../../../../server/notifications/outbox.ts';
-import { auditRefusedCase } from '../../../../server/staff-reads.ts';
+import type { Db } from '../../db/client.ts';
+import { findSubmission } from './submissions.ts';
+import { caseAreas } from './staff/authz.ts';
+import type { StaffUser } from './staff/users.ts';
+import { BadFormError, readForm } from './http.ts';
+import { isUnavailable } from './db.ts';
+import { log } from './log.ts';
+import { MESSAGE_MAX, checkBody, checkFiles, sendStaffMessage, type IncomingFile, type MessageError } from './citizen/messages.ts';
+import { notifySafely } from './notifications/outbox.ts';
+import { auditRefusedCase } from './staff-reads.ts';
 
 export type MessagePost =
   | { kind: 'done' }
