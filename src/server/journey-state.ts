@@ -1,7 +1,7 @@
 /**
  * A citizen's journey through one e-tjänst: answers so far, the idempotency token of the
  * eventual submission, and after submitting, the receipt (until the confirmation has shown it).
- * Kept in a sealed cookie per e-tjänst (docs/adr/0008) that no longer opens, and that the browser
+ * Kept in a sealed cookie per e-tjänst (docs/adr/0011) that no longer opens, and that the browser
  * drops, after a time without activity: minutes for an e-tjänst with a quick exit (a shared
  * computer), hours for the others.
  */

@@ -3,7 +3,7 @@
  * (iron-webcrypto: AES-256-CBC + HMAC-SHA256, a fresh salt and IV per seal), under a password
  * derived from COOKIE_SECRET for this purpose alone, bound to the cookie's name, optionally with a
  * lifetime after which it no longer opens; split over several cookies when large. Used for a
- * citizen's answers in progress (docs/adr/0008), so they survive a database outage and any
+ * citizen's answers in progress (docs/adr/0011), so they survive a database outage and any
  * instance can serve the next request, and for a few short-lived values of a login.
  */
 import type { AstroCookies } from 'astro';
