@@ -11,8 +11,7 @@ import PhoneField from './PhoneField.astro';
 import EmailField from './EmailField.astro';
 import DateField from './DateField.astro';
 import NumberField from './NumberField.astro';
-import RadiosField from './RadiosField.astro';
-import CheckboxesField from './CheckboxesField.astro';
+import ChoicesField from './ChoicesField.astro';
 import SelectField from './SelectField.astro';
 import YesNoField from './YesNoField.astro';
 import AddressField from './AddressField.astro';
@@ -27,8 +26,8 @@ export const FIELD_COMPONENTS = {
   email: EmailField,
   date: DateField,
   number: NumberField,
-  radios: RadiosField,
-  checkboxes: CheckboxesField,
+  radios: ChoicesField,
+  checkboxes: ChoicesField,
   select: SelectField,
   yesNo: YesNoField,
   address: AddressField,
