@@ -18,7 +18,7 @@ import { readCitizenSession } from './server/citizen/session.ts';
 import { LANG_COOKIE } from './i18n/cookie.ts';
 import { securityHeaders } from './server/security-headers.ts';
 import { errorPageRequest } from './server/http.ts';
-import { bodyLimitFor, exceedsLimit } from './server/body-limit.ts';
+import { bodyLimitFor, bodyVerdict } from './server/body-limit.ts';
 import { guardConsole, log, describeError } from './server/log.ts';
 
 // What the framework and libraries print about a failure goes through the log's scrubbing too.
@@ -95,7 +95,7 @@ const RETRY_AFTER_SECONDS = '30';
  * `locals.shared`), rendered 200 for a GET without any cookie but the language and setting none,
  * may be kept by a reverse proxy or the browser for PUBLIC_CACHE_SECONDS (varying by the Cookie
  * header, which carries the language); every other HTML answer is never stored. A 503 says when
- * to try again; a 413 closes the connection.
+ * to try again.
  */
 const headers = defineMiddleware(async (ctx, next) => {
   const res = await next();
@@ -118,8 +118,6 @@ const headers = defineMiddleware(async (ctx, next) => {
     if (shareable) h.set('Vary', 'Cookie');
   }
   if (res.status === 503 && !h.has('Retry-After')) h.set('Retry-After', RETRY_AFTER_SECONDS);
-  // The rest of a refused body is not read: the connection ends with the answer.
-  if (res.status === 413) h.set('Connection', 'close');
   return res;
 });
 
@@ -151,8 +149,12 @@ const TOO_LARGE = '/for-stor';
 const bodyLimit = defineMiddleware(async (ctx, next) => {
   // The rewrite below re-enters the middleware with a GET; only bodies are counted.
   if (ctx.request.method === 'POST' || ctx.request.method === 'PUT' || ctx.request.method === 'PATCH') {
-    if (await exceedsLimit(ctx.request, bodyLimitFor(ctx.request.headers.get('content-type'), config().MAX_FORM_BYTES))) {
-      return ctx.rewrite(errorPageRequest(TOO_LARGE, ctx.request));
+    const verdict = await bodyVerdict(ctx.request, bodyLimitFor(ctx.request.headers.get('content-type'), config().MAX_FORM_BYTES));
+    if (verdict !== 'within') {
+      const res = await ctx.rewrite(errorPageRequest(TOO_LARGE, ctx.request));
+      // A body of no (or an absurd) declared length is not read on: the connection ends with the answer.
+      if (verdict === 'overUnbounded') res.headers.set('Connection', 'close');
+      return res;
     }
   }
   return next();

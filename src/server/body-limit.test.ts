@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLimitFor, exceedsLimit, MULTIPART_LIMIT_BYTES } from './body-limit.ts';
+import { bodyLimitFor, bodyVerdict, MULTIPART_LIMIT_BYTES } from './body-limit.ts';
 
 /** A request whose body arrives in chunks of `chunk` bytes without a Content-Length, as Transfer-Encoding: chunked does. */
 function chunked(total: number, chunk = 1024): Request {
@@ -24,20 +24,23 @@ describe('the body limit', () => {
     expect(bodyLimitFor(null, 1000)).toBe(1000);
   });
 
-  it('refuses a declared length over the limit without reading the body', async () => {
-    const req = new Request('http://localhost/x', { method: 'POST', body: 'a'.repeat(10), headers: { 'content-length': '5000' } });
-    expect(await exceedsLimit(req, 1000)).toBe(true);
+  it('refuses a declared length over the limit without reading the body, and cuts off only an absurd one', async () => {
+    const declared = (n: number) => new Request('http://localhost/x', { method: 'POST', body: 'a'.repeat(10), headers: { 'content-length': String(n) } });
+    const req = declared(5000);
+    expect(await bodyVerdict(req, 1000)).toBe('over');
     expect(req.bodyUsed).toBe(false);
+    expect(await bodyVerdict(declared(900), 1000)).toBe('within');
+    expect(await bodyVerdict(declared(2 * MULTIPART_LIMIT_BYTES + 1), 1000)).toBe('overUnbounded');
   });
 
   it('counts a body without a declared length as it is read, and refuses it past the limit', async () => {
-    expect(await exceedsLimit(chunked(5000), 4096)).toBe(true);
-    expect(await exceedsLimit(chunked(4096), 4096)).toBe(false);
+    expect(await bodyVerdict(chunked(5000), 4096)).toBe('overUnbounded');
+    expect(await bodyVerdict(chunked(4096), 4096)).toBe('within');
   });
 
   it('leaves a body within the limit whole for the page to read', async () => {
     const req = chunked(3000, 700);
-    expect(await exceedsLimit(req, 4096)).toBe(false);
+    expect(await bodyVerdict(req, 4096)).toBe('within');
     expect((await req.arrayBuffer()).byteLength).toBe(3000);
   });
 
@@ -50,7 +53,7 @@ describe('the body limit', () => {
       },
     });
     const endless = new Request('http://localhost/x', { method: 'POST', body, duplex: 'half' } as RequestInit);
-    expect(await exceedsLimit(endless, 10_000)).toBe(true);
+    expect(await bodyVerdict(endless, 10_000)).toBe('overUnbounded');
     expect(pulled).toBeLessThan(10_000 + 64 * 1024);
   });
 });

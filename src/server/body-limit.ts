@@ -15,11 +15,27 @@ export function bodyLimitFor(contentType: string | null, formLimit: number): num
   return (contentType ?? '').trim().toLowerCase().startsWith('multipart/form-data') ? MULTIPART_LIMIT_BYTES : formLimit;
 }
 
-/** Whether the request's body is longer than `limit` bytes (declared, or counted while reading a copy). */
-export async function exceedsLimit(request: Request, limit: number): Promise<boolean> {
+/**
+ * Whether the request's body is longer than `limit` bytes: `within`; `over`, by a declared length
+ * the server can read to its end and discard, so the client finishes sending and reads the answer;
+ * or `overUnbounded`, a body of no declared length (or one of an absurd length) that must not be
+ * read on: the connection is closed with the answer.
+ */
+export async function bodyVerdict(request: Request, limit: number): Promise<'within' | 'over' | 'overUnbounded'> {
   const declared = request.headers.get('content-length');
   // A declared length is all the HTTP parser lets through as this request's body.
-  if (declared !== null && /^\d+$/.test(declared.trim())) return Number(declared) > limit;
+  if (declared !== null && /^\d+$/.test(declared.trim())) {
+    const length = Number(declared);
+    return length <= limit ? 'within' : length <= DISCARD_AT_MOST_BYTES ? 'over' : 'overUnbounded';
+  }
+  return (await exceedsLimit(request, limit)) ? 'overUnbounded' : 'within';
+}
+
+/** A refused body up to this length is read to its end and discarded rather than cut off. */
+const DISCARD_AT_MOST_BYTES = 2 * MULTIPART_LIMIT_BYTES;
+
+/** Whether a body of no declared length is longer than `limit` bytes, counted while reading a copy. */
+async function exceedsLimit(request: Request, limit: number): Promise<boolean> {
   if (!request.body || request.bodyUsed) return false;
   const reader = request.clone().body!.getReader();
   let read = 0;
