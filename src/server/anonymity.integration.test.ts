@@ -16,6 +16,7 @@ import { translator } from '../i18n/index.ts';
 import { freshJourney, saveJourney } from './journey-state.ts';
 import { handleJourneyRequest, type JourneyRequest } from './journey-request.ts';
 import { TestCookies } from './test-cookies.ts';
+import { captureLog } from './log.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
@@ -85,9 +86,12 @@ describe.each(testDatabases())('anonymous reports on $name', (tdb) => {
   let handle: DbHandle;
   let db: Db;
   const logged: string[] = [];
+  let stopCapture: (() => void) | undefined;
   beforeAll(async () => {
     handle = await tdb.open();
     db = handle.db;
+    // Everything the portal logs, and anything written to the console or the standard streams besides.
+    stopCapture = captureLog((line) => logged.push(line));
     for (const stream of [process.stdout, process.stderr]) {
       const write = stream.write.bind(stream);
       vi.spyOn(stream, 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
@@ -104,6 +108,7 @@ describe.each(testDatabases())('anonymous reports on $name', (tdb) => {
     }
   });
   afterAll(async () => {
+    stopCapture?.();
     vi.restoreAllMocks();
     await handle?.close();
   });
