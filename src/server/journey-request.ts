@@ -199,8 +199,10 @@ async function confirm(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefin
   try {
     pdf = (await receiptPdf(await deps.db(), receipt, req.reader))?.pdf;
   } catch (e) {
-    if (!isUnavailable(e)) throw e;
-    log('warn', 'receipt PDF not made: database unavailable', { serviceId: def.id }, e);
+    // The submission is received whatever happens to its receipt: the confirmation is shown, and
+    // says the receipt cannot be offered now.
+    if (isUnavailable(e)) log('warn', 'receipt PDF not made: database unavailable', { serviceId: def.id }, e);
+    else log('error', 'receipt PDF not made', { serviceId: def.id }, e);
   }
   if (Object.keys(state.answers).length === 0) clearJourney(req.cookies, def.id);
   else await saveJourney(req.cookies, def, { ...state, receipt: undefined }, deps.now.getTime());
