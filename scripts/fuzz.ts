@@ -50,7 +50,9 @@ process.env.SUBMISSION_RATE_LIMIT_PER_HOUR = '0';
 delete process.env.DATABASE_URL;
 const STAFF_PASSWORD = `Fuzz-${randomBytes(12).toString('base64url')}`;
 /** For scripts/start.ts: the demo handläggare keeps this run's password; no local providers. */
-const startEnv = { DEMO_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_LOCAL_PROVIDERS: 'false' };
+/** Where "Lämna sidan snabbt" leads: the one address off the portal a GET may be sent to (by /lamna-sidan). */
+const NEUTRAL_SITE = 'https://neutral.example/';
+const startEnv = { DEMO_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_LOCAL_PROVIDERS: 'false', QUICK_EXIT_URL: NEUTRAL_SITE };
 
 // ---------------------------------------------------------------------------------------------
 // What to post to
@@ -412,7 +414,8 @@ async function fuzzQueries(staff: Jar, admin: Jar, reference: string): Promise<v
           const body = res.headers.get('content-type')?.startsWith('text/html') ? await res.text() : (await res.arrayBuffer(), '<h1>');
           if (location) redirects += 1;
           judge(`GET ${url.slice(0, 200)}`, { status: res.status, type: res.headers.get('content-type') ?? 'text/html', body });
-          check(staysHere(location, ORIGIN), `GET ${url.slice(0, 200)} redirects off the portal: ${location.slice(0, 200)}`);
+          const leaving = route.url === '/lamna-sidan' ? [NEUTRAL_SITE] : [];
+          check(staysHere(location, ORIGIN, leaving), `GET ${url.slice(0, 200)} redirects off the portal: ${location.slice(0, 200)}`);
         } catch (e) {
           failed += 1;
           if (failures.length < 25) failures.push(`GET ${url.slice(0, 200)}: request failed: ${e instanceof Error ? e.message : String(e)}`);
