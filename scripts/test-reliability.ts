@@ -7,7 +7,8 @@
  * clients over HTTP. Each client walks the journey like a browser without JavaScript, with its own
  * cookie jar: GET the pages, POST each answer with the Origin header, POST check-answers, GET the
  * confirmation. When 40 % are confirmed, PostgreSQL is stopped, kept down for a moment and started
- * again; the portal is not restarted.
+ * again; the portal is not restarted. RELIABILITY_HELD (10) more journeys are filled in before the
+ * run and sent while it is down, so that sending into the outage is exercised on every run.
  *
  * It then asserts:
  *  - every submission that got a confirmation page with a reference number is in the database
@@ -44,6 +45,8 @@ const PORT = Number(process.env.RELIABILITY_PORT ?? 4710);
 const PG_PORT = Number(process.env.RELIABILITY_PG_PORT ?? 5710);
 /** How long PostgreSQL stays down in the middle of the run. */
 const DOWN_MS = Number(process.env.RELIABILITY_DOWN_MS ?? 2000);
+/** Journeys filled in beforehand and sent while PostgreSQL is down (half of them as a double click). */
+const HELD = Number(process.env.RELIABILITY_HELD ?? 10);
 const SERVICE = 'synpunkter-och-klagomal';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const BASE = `${ORIGIN}/e-tjanster/${SERVICE}`;
@@ -254,11 +257,30 @@ async function send(jar: Jar, token: string): Promise<string | 'unavailable'> {
 }
 
 async function journey(n: number, runId: string, doubleClick: boolean, waitForDb: () => Promise<void>): Promise<Outcome> {
+  const held = await holdJourney(n, runId, waitForDb);
+  return 'out' in held ? sendHeld(held, doubleClick, waitForDb) : held;
+}
+
+type Held = { out: Outcome; jar: Jar; token: string };
+
+/** A journey filled in up to check-answers and not yet sent (or its outcome, if filling in failed). */
+async function holdJourney(n: number, runId: string, waitForDb: () => Promise<void>): Promise<Held | Outcome> {
   const marker = `TT-${runId}-${String(n).padStart(5, '0')}`;
-  const out: Outcome = { n, marker, unavailable: false, pagesUnavailable: 0, retries: 0, doubleClick };
+  const out: Outcome = { n, marker, unavailable: false, pagesUnavailable: 0, retries: 0, doubleClick: false };
   const jar = new Jar();
   try {
-    const token = await fillIn(jar, marker, out, waitForDb);
+    return { out, jar, token: await fillIn(jar, marker, out, waitForDb) };
+  } catch (e) {
+    out.violation = e instanceof Violation ? e.message : `request failed: ${e instanceof Error ? e.message : String(e)}`;
+    return out;
+  }
+}
+
+/** Sends a filled-in journey; after a 503 "answers kept", checks the answers are there and sends again once the database is back. */
+async function sendHeld({ out, jar, token }: Held, doubleClick: boolean, waitForDb: () => Promise<void>): Promise<Outcome> {
+  const { marker } = out;
+  out.doubleClick = doubleClick;
+  try {
     if (doubleClick) {
       // Two posts of the same form at once, each with its own copy of the browser's cookies.
       const a = jar.clone();
@@ -319,16 +341,26 @@ async function main(): Promise<number> {
   const waitForDb = async () => {
     while (dbDown) await sleep(100);
   };
+  // Journeys filled in before the run and sent while PostgreSQL is down, so that sending during
+  // the outage is exercised every run rather than only when a client happens to be at that step.
+  const held: Held[] = [];
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < HELD; i++) {
+    const h = await holdJourney(TOTAL + i, runId, waitForDb);
+    if ('out' in h) held.push(h);
+    else outcomes.push(h);
+  }
+  let heldSent: Promise<Outcome[]> = Promise.resolve([]);
   const restart = async () => {
     restartAt = `${confirmed} confirmed, ${elapsed()}`;
     dbDown = true;
     pgStop();
+    heldSent = Promise.all(held.map((h, i) => sendHeld(h, i % 2 === 1, waitForDb)));
     await sleep(DOWN_MS);
     pgStart();
     dbDown = false;
   };
 
-  const outcomes: Outcome[] = [];
   const worker = async () => {
     while (next < TOTAL) {
       const n = next++;
@@ -341,6 +373,8 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   await Promise.all(Array.from({ length: CLIENTS }, worker));
   await restartDone;
+  const heldOutcomes = await heldSent;
+  outcomes.push(...heldOutcomes);
   const seconds = (Date.now() - t0) / 1000;
 
   // What the database holds.
@@ -378,7 +412,8 @@ async function main(): Promise<number> {
   }
   const unavailable = outcomes.filter((o) => o.unavailable);
   const confirmedRefs = new Set(outcomes.flatMap((o) => (o.reference ? [o.reference] : [])));
-  check(outcomes.length === TOTAL, `${outcomes.length} of ${TOTAL} journeys ran`);
+  check(outcomes.length === TOTAL + HELD, `${outcomes.length} of ${TOTAL + HELD} journeys ran`);
+  check(heldOutcomes.length === HELD && heldOutcomes.every((o) => o.unavailable), `of ${HELD} journeys sent while PostgreSQL was down, ${heldOutcomes.filter((o) => o.unavailable).length} answered 503 "answers kept"`);
   check(rows.length === confirmedRefs.size, `${rows.length} rows in the database for ${confirmedRefs.size} confirmed submissions`);
   check(unavailable.length > 0, 'the restart did not make any submission fail: the outage was not exercised');
   check(portal.exitCode === null, `the portal process exited (${portal.exitCode}):\n${portalErrors()}`);
@@ -390,6 +425,7 @@ async function main(): Promise<number> {
   console.log('\nReliability under a PostgreSQL restart');
   console.log(`  submissions:            ${TOTAL} from ${CLIENTS} concurrent clients in ${seconds.toFixed(1)} s (${(TOTAL / seconds).toFixed(0)}/s end to end)`);
   console.log(`  PostgreSQL restarted:   at ${restartAt}, down for ${DOWN_MS} ms`);
+  console.log(`  sent while it was down: ${heldOutcomes.length}, answered 503 "answers kept": ${heldOutcomes.filter((o) => o.unavailable).length}, confirmed on retry: ${heldOutcomes.filter((o) => o.reference).length}`);
   console.log(`  confirmed first time:   ${outcomes.filter((o) => o.reference && !o.unavailable).length}`);
   console.log(`  503 "answers kept":     ${unavailable.length}, of which confirmed on retry: ${unavailable.filter((o) => o.reference).length} (retries: ${unavailable.reduce((s, o) => s + o.retries, 0)})`);
   console.log(`  pages before sending answered 503 "answers kept" while it was down: ${outcomes.reduce((s, o) => s + o.pagesUnavailable, 0)}`);
