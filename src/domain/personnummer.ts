@@ -11,6 +11,7 @@
  * on "now" (century, "not born in the future") takes `today` as an argument, and
  * calendar dates are taken in Europe/Stockholm, where the municipality operates.
  */
+import { stockholmClock } from './format.ts';
 
 export type CalendarDate = { year: number; month: number; day: number };
 
@@ -23,13 +24,6 @@ export type Personnummer = {
   sex: 'male' | 'female';
 };
 
-const STOCKHOLM_DATE = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
-
 /**
  * The calendar date of an instant as seen in Sweden. Using the server's local
  * zone or UTC would make someone born on the 23rd "not yet 75" between 00:00 and
@@ -38,10 +32,8 @@ const STOCKHOLM_DATE = new Intl.DateTimeFormat('en-US', {
  */
 export function stockholmDate(date: Date): CalendarDate {
   if (Number.isNaN(date.getTime())) throw new RangeError('stockholmDate: invalid Date');
-  const parts = STOCKHOLM_DATE.formatToParts(date);
-  const get = (type: 'year' | 'month' | 'day'): number =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const { year, month, day } = stockholmClock(date);
+  return { year, month, day };
 }
 
 export function isLeapYear(year: number): boolean {

@@ -6,6 +6,7 @@
  * keyset-paginated. Every search is itself audited (`audit.searched`), with the case as subject
  * when one was searched for, and a searched personnummer only as its keyed hash.
  */
+import { stockholmDayStart } from '../domain/format.ts';
 import { and, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -91,19 +92,7 @@ export function hasFilter(q: AuditQuery): boolean {
 }
 
 /** The instant a calendar day starts in Swedish time (CET/CEST), whatever the server's zone. */
-export function stockholmDayStart(isoDay: string): Date {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
-  };
-  // The offset at the guess is right except within hours of a DST change; a second pass settles it.
-  let start = utcMidnight - offsetAt(utcMidnight);
-  start = utcMidnight - offsetAt(start);
-  return new Date(start);
-}
+export { stockholmDayStart };
 
 function nextDay(isoDay: string): string {
   const d = new Date(`${isoDay}T00:00:00Z`);

@@ -3,6 +3,7 @@
  * Made for Swedish Excel: UTF-8 with a byte order mark, ";" between fields, CRLF line ends. Every
  * cell that a spreadsheet could read as a formula is defused with a leading apostrophe.
  */
+import { stockholmIso } from '../domain/format.ts';
 import type { ExportRow } from './inbox.ts';
 
 export const CSV_COLUMNS = [
@@ -20,24 +21,8 @@ export const CSV_COLUMNS = [
   'forfallodatum',
 ] as const;
 
-const STOCKHOLM = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Stockholm',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'longOffset',
-});
-
 /** 2026-03-01T10:00:00+01:00: the Swedish wall-clock time with its UTC offset. */
-export function stockholmIso(d: Date): string {
-  const p = Object.fromEntries(STOCKHOLM.formatToParts(d).map((x) => [x.type, x.value]));
-  const offset = /^GMT([+-]\d{2}:\d{2})$/.exec(p.timeZoneName ?? '')?.[1] ?? '+00:00';
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
-}
+export { stockholmIso };
 
 /**
  * One field: formula-like values (= + - @, tab, carriage return first) get a leading apostrophe,

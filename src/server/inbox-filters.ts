@@ -3,6 +3,7 @@
  * types, the areas a query may read (always from `caseAreas(user)`: secrecy between areas), the
  * SQL conditions, Swedish calendar days, and the masking of personnummer in lists.
  */
+import { stockholmDayStart } from '../domain/format.ts';
 import { eq, gte, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
 import { submissions } from '../../db/schema.ts';
 import { CASE_STATUSES, type CaseStatus } from '../domain/cases/status.ts';
@@ -49,34 +50,8 @@ export function maskPersonnummer(stored: string | null): string | null {
   return '******-****';
 }
 
-const STOCKHOLM_WALL = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Stockholm',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** How far Stockholm's clock is ahead of UTC at the instant `t` (ms). */
-function stockholmOffset(t: number): number {
-  const p = Object.fromEntries(STOCKHOLM_WALL.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return wall - Math.floor(t / 1000) * 1000;
-}
-
-/** The instant a Stockholm calendar day begins (DST never changes the clock at midnight in Sweden). */
-export function stockholmDayStart(isoDate: string, plusDays = 0): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new RangeError(`not a calendar date: ${isoDate}`);
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays);
-  let t = utc - stockholmOffset(utc);
-  const again = utc - stockholmOffset(t);
-  if (again !== t) t = again;
-  return new Date(t);
-}
+/** The instant a Stockholm calendar day begins (kept here for the filters' callers). */
+export { stockholmDayStart };
 
 
 /** The areas this query may read: the user's case areas, narrowed (never widened) by the area filter. */

@@ -5,6 +5,7 @@
  * tell an address or a personnummer from it, and yesterday's hashes match nothing today. Counters
  * are removed by gallring the day after; an upload's hashes are cleared when it joins a case.
  */
+import { stockholmDay } from '../domain/format.ts';
 import { createHmac } from 'node:crypto';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { uploadQuotaCounters, uploads } from '../../db/schema.ts';
@@ -30,9 +31,7 @@ export function quotaLimits(): QuotaLimits {
 }
 
 /** The calendar day in Swedish time, YYYY-MM-DD. */
-export function stockholmDay(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { stockholmDay };
 
 function dayBefore(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);

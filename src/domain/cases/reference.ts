@@ -6,9 +6,9 @@
  * the old one in UTC.
  */
 
-const yearInSweden = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric' });
+import { stockholmYear } from '../format.ts';
 
 export function referenceNumber(receivedAt: Date, n: number): string {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`a reference number's sequence value must be a positive whole number, not ${n}`);
-  return `${yearInSweden.format(receivedAt)}-${String(n).padStart(6, '0')}`;
+  return `${stockholmYear(receivedAt)}-${String(n).padStart(6, '0')}`;
 }

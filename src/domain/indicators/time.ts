@@ -3,25 +3,13 @@
  * midnight, whatever the server's time zone. Also the Swedish public holidays (helgdagar), and the
  * office hours that "utanför kontorstid" is measured against.
  */
-const TZ = 'Europe/Stockholm';
-
-const PARTS = new Intl.DateTimeFormat('en-US', {
-  timeZone: TZ,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  weekday: 'short',
-});
-
-const DOW: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+import { stockholmClock } from '../format.ts';
 
 export type LocalParts = { year: number; month: number; day: number; hour: number; isoDow: number };
 
 export function stockholmParts(d: Date): LocalParts {
-  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), isoDow: DOW[p.weekday ?? ''] ?? 0 };
+  const { year, month, day, hour, isoDow } = stockholmClock(d);
+  return { year, month, day, hour, isoDow };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

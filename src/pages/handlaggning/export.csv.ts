@@ -4,6 +4,7 @@
  * with a message to narrow the filters, rather than given a file that silently stops. Every
  * download is audited with its filters and row count before the file is handed out.
  */
+import { stockholmDay } from '../../domain/format.ts';
 import type { APIRoute } from 'astro';
 import { getDb, isUnavailable } from '../../server/db.ts';
 import { log } from '../../server/log.ts';
@@ -51,7 +52,7 @@ export const GET: APIRoute = async (ctx) => {
       synpunkterServiceIds: services.filter((s) => s.category === 'synpunkter').map((s) => s.id),
     });
     const { csv, rows } = await exportInboxCsv(db, user, { filters: parsed.filters, sort: parsed.sort, ip: clientAddress(ctx) }, { serviceTitle });
-    const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const stamp = stockholmDay(new Date());
     return new Response(csv, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
