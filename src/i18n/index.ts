@@ -3,6 +3,7 @@
  * texts in src/services/<id>/texts/<lang>.json, loaded under the namespace of its id.
  * Swedish is the default and the fallback.
  */
+import { formats } from '../domain/format.ts';
 import i18next, { type TFunction } from 'i18next';
 import { eagerGlob } from '../eager-glob.ts';
 
@@ -67,10 +68,8 @@ await instance.init({
 
 // "2026-03-12" → "12 mars 2026": dates are stored as ISO calendar dates, shown in the reader's language.
 instance.services.formatter?.add('longdate', (value: unknown, lng: string | undefined) => {
-  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!m) return String(value);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return String(value);
+  return formats(lng).calendarDate(value);
 });
 
 export type T = TFunction;

@@ -4,23 +4,25 @@
  * ("varannan vecka"), so a changed configuration changes every page that shows it.
  */
 import type { TFunction } from 'i18next';
+import { formats } from '../domain/format.ts';
 import { ruleTextParams, type ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { Lang } from './index.ts';
 
 export type Contact = { municipality: string; phone: string; email: string; address: string; socialjour: string };
 
 export function sharedTextParams(t: TFunction, lang: Lang, contact: Contact, rules: ForenkladRules): Record<string, string | number> {
-  const money = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 2 });
-  const hours = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
+  const { number } = formats(lang);
+  const money = (n: number) => number(n, 2);
+  const hours = (n: number) => number(n, 1);
   const every = (weeks: number) => (weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks }));
   return {
     ...contact,
     ...ruleTextParams(rules),
-    alarmFee: money.format(rules.fees.trygghetslarmMonthly),
-    alarmInstallationFee: money.format(rules.fees.trygghetslarmInstallation),
-    homeCareHourly: money.format(rules.fees.homeCareHourly),
-    maxtaxa: money.format(rules.fees.maxtaxaMonthly),
-    stadningHours: hours.format(rules.limits.stadningHours),
+    alarmFee: money(rules.fees.trygghetslarmMonthly),
+    alarmInstallationFee: money(rules.fees.trygghetslarmInstallation),
+    homeCareHourly: money(rules.fees.homeCareHourly),
+    maxtaxa: money(rules.fees.maxtaxaMonthly),
+    stadningHours: hours(rules.limits.stadningHours),
     stadningEvery: every(rules.limits.stadningIntervalWeeks),
     tvattEvery: every(rules.limits.tvattIntervalWeeks),
     inkopEvery: every(rules.limits.inkopIntervalWeeks),

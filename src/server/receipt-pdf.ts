@@ -6,6 +6,7 @@
  * it knows nothing of definitions. The document metadata holds only the title, the municipality
  * and the language: never the citizen's answers.
  */
+import { formats } from '../domain/format.ts';
 import PDFDocument from 'pdfkit';
 import type { TFunction } from 'i18next';
 import { paragraphs } from '../i18n/index.ts';
@@ -40,7 +41,7 @@ const BODY = 11;
 
 /** "23 november 2026 kl. 14:05" / "23 November 2026 at 14:05": Swedish time, whatever the server's zone. */
 export function formatSubmittedAt(d: Date, lang: 'sv' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(d);
+  return formats(lang).dateTime(d);
 }
 
 export function renderReceiptPdf(input: ReceiptPdfInput, opts: ReceiptPdfOptions = {}): Promise<Buffer> {

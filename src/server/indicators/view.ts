@@ -3,6 +3,7 @@
  * computations of src/domain/indicators, the survey measures of the year, and the small formatting
  * helpers the public page, the dashboard and the CSV exports share.
  */
+import { formats } from '../../domain/format.ts';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/client.ts';
 import { computeIndicators, type Indicators } from '../../domain/indicators/index.ts';
@@ -42,21 +43,25 @@ export async function loadIndicators(db: Db, now = new Date()): Promise<Indicato
   return { data, indicators, surveys };
 }
 
-export function numberFormat(lang: string): Intl.NumberFormat {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
+/** Numbers in the reader's language with at most one decimal. */
+export type NumberText = { format: (n: number) => string };
+
+export function numberFormat(lang: string): NumberText {
+  const { number } = formats(lang);
+  return { format: (n) => number(n, 1) };
 }
 
-export function showCount(t: TFunction, nf: Intl.NumberFormat, s: Shown): string {
+export function showCount(t: TFunction, nf: NumberText, s: Shown): string {
   return s.kind === 'suppressed' ? t('indicators:suppressed') : nf.format(s.value);
 }
 
 /** A count, suppressed when public and small. */
-export function countText(t: TFunction, nf: Intl.NumberFormat, value: number | null, publicView: boolean): string {
+export function countText(t: TFunction, nf: NumberText, value: number | null, publicView: boolean): string {
   if (value === null) return t('indicators:notAvailable');
   return publicView ? showCount(t, nf, suppressOne(value)) : nf.format(value);
 }
 
-export function percentText(t: TFunction, nf: Intl.NumberFormat, part: number, whole: number, publicView: boolean): string {
+export function percentText(t: TFunction, nf: NumberText, part: number, whole: number, publicView: boolean): string {
   if (whole === 0 || (publicView && whole < 5)) return t('indicators:notAvailable');
   return t('indicators:percent', { value: nf.format(Math.round((part / whole) * 1000) / 10) });
 }
