@@ -1,9 +1,9 @@
 /**
  * The filtered inbox as CSV for the hand-over to the verksamhetssystem (format: docs/inbox-csv.md).
- * Made for Swedish Excel: UTF-8 with a byte order mark, ";" between fields, CRLF line ends. Every
- * cell that a spreadsheet could read as a formula is defused with a leading apostrophe.
+ * Written by the portal's one CSV writer (./csv.ts): made for Swedish Excel, formulas defused.
  */
 import { stockholmIso } from '../domain/format.ts';
+import { csvFile } from './csv.ts';
 import type { ExportRow } from './inbox.ts';
 
 export const CSV_COLUMNS = [
@@ -23,17 +23,6 @@ export const CSV_COLUMNS = [
 
 /** 2026-03-01T10:00:00+01:00: the Swedish wall-clock time with its UTC offset. */
 export { stockholmIso };
-
-/**
- * One field: formula-like values (= + - @, tab, carriage return first) get a leading apostrophe,
- * and a field with the separator, a quote or a line break is quoted with inner quotes doubled.
- */
-export function csvCell(value: string | null): string {
-  if (value === null || value === '') return '';
-  let v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  if (/[;"\r\n]/.test(v) || v !== v.trim()) v = `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
 
 export type CsvContext = {
   /** The e-tjänst's name for people (in Swedish: the hand-over file is not translated). */
@@ -59,6 +48,5 @@ function cells(r: ExportRow, ctx: CsvContext): (string | null)[] {
 
 /** The whole file: BOM, header row, one line per case, each line ended by CRLF. */
 export function inboxCsv(rows: ExportRow[], ctx: CsvContext): string {
-  const lines = [CSV_COLUMNS.join(';'), ...rows.map((r) => cells(r, ctx).map(csvCell).join(';'))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile(CSV_COLUMNS, rows.map((r) => cells(r, ctx)));
 }

@@ -2,7 +2,7 @@
  * Every indicator as CSV (the staff exports, unsuppressed aggregates): column names are stable
  * Swedish identifiers, numbers are plain, e-tjänster and areas by id. The monthly report has its own.
  */
-import { toCsv } from '../../domain/indicators/csv.ts';
+import { csvFile as toCsv } from '../csv.ts';
 import { monthlyReport, SEXES } from '../../domain/indicators/monthly.ts';
 import type { IndicatorData } from '../../domain/indicators/data.ts';
 import type { Indicators } from '../../domain/indicators/index.ts';

@@ -1,17 +1,15 @@
 /**
  * Survey files for staff: a batch of invitation codes (shown once), and results as CSV with the
- * same cells suppressed as on screen. Semicolon separated, BOM, CRLF, as the inbox export.
+ * same cells suppressed as on screen, written by the portal's one CSV writer (../csv.ts).
  */
-import { csvCell } from '../inbox-csv.ts';
+import { csvFile, type CsvValue } from '../csv.ts';
 import { formatCode } from '../../domain/surveys/codes.ts';
 import { scopeKey, type SurveyResults } from '../../domain/surveys/results.ts';
 import { shown } from '../../domain/surveys/suppression.ts';
 import type { SurveyDefinition } from '../../domain/surveys/definition.ts';
 
-const file = (rows: (string | null)[][]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
-
 export function codesCsv(input: { survey: string; period: string; unit: string; codes: string[] }): string {
-  return file([['enkat', 'period', 'enhet', 'kod'], ...input.codes.map((c) => [input.survey, input.period, input.unit, formatCode(c)])]);
+  return csvFile(['enkat', 'period', 'enhet', 'kod'], input.codes.map((c) => [input.survey, input.period, input.unit, formatCode(c)]));
 }
 
 export const RESULT_COLUMNS = ['enkat', 'ar', 'period', 'omrade', 'enhet', 'fraga', 'indikator', 'antal_svar', 'andel_positiva', 'mal', 'anmarkning'] as const;
@@ -24,7 +22,7 @@ export function resultsCsv(
   names: { question: (id: string) => string; area: (area: string) => string; tooFew: string },
   targets: Map<string, number>,
 ): string {
-  const rows: (string | null)[][] = [[...RESULT_COLUMNS]];
+  const rows: CsvValue[][] = [];
   const scopes: { key: string; period: string; area: string; unit: string }[] = [{ key: scopeKey({ kind: 'year' }), period: '', area: '', unit: '' }];
   for (const p of results.periods) {
     scopes.push({ key: scopeKey({ kind: 'period', periodId: p.period.id }), period: p.period.name, area: '', unit: '' });
@@ -39,18 +37,18 @@ export function resultsCsv(
       const target = q.question.indicator ? targets.get(q.question.indicator) : undefined;
       rows.push([
         def.id,
-        String(year),
+        year,
         s.period,
         s.area,
         s.unit,
         names.question(q.question.id),
         q.question.indicator ?? '',
-        c.suppressed ? '' : String(c.n),
-        c.suppressed ? '' : String(c.percent),
-        target === undefined ? '' : String(target),
+        c.suppressed ? null : c.n,
+        c.suppressed ? null : c.percent,
+        target ?? null,
         c.suppressed ? names.tooFew : '',
       ]);
     }
   }
-  return file(rows);
+  return csvFile(RESULT_COLUMNS, rows);
 }
