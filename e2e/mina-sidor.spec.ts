@@ -64,7 +64,7 @@ async function applyForStadning(page: Page, opts: { forPerson?: string; email: s
   return (await page.locator('.reference').textContent())?.trim() ?? '';
 }
 
-async function myMatters(page: Page): Promise<string[]> {
+async function myCases(page: Page): Promise<string[]> {
   await page.goto('/mina-sidor');
   await h1(page, 'Mina sidor');
   return page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents();
@@ -168,7 +168,7 @@ test('an anhörig’s application shows on her Mina sidor and on the person’s,
   await page.goto('/e-tjanster/stadning');
   await loginAsCitizen(page, ANNA);
   const reference = await applyForStadning(page, { forPerson: TOLVAN, email: 'anna@example.se' });
-  expect(await myMatters(page)).toContain(reference);
+  expect(await myCases(page)).toContain(reference);
   await expect(page.getByRole('row').filter({ hasText: reference })).toContainText('Från Anna Dottersson för Tolvan Tolvansson');
   // Greta's matter does not exist for Anna, by any URL.
   const res = await page.goto(`/mina-sidor/arenden/${gretasReference}`);
@@ -178,7 +178,7 @@ test('an anhörig’s application shows on her Mina sidor and on the person’s,
   const tolvan = await freshPage(browser);
   await tolvan.goto('/mina-sidor');
   await loginAsCitizen(tolvan, TOLVAN);
-  expect(await myMatters(tolvan)).toEqual([reference]);
+  expect(await myCases(tolvan)).toEqual([reference]);
   await tolvan.getByRole('link', { name: reference }).click();
   await h1(tolvan, `Ärende ${reference}`);
   await expectAccessible(tolvan);

@@ -9,7 +9,7 @@ import { auditEvents, caseEvents, citizenSessions, drafts } from '../../../db/sc
 import { testDatabases } from '../test-db.ts';
 import { receiveSubmission, type NewSubmission } from '../submissions.ts';
 import { createCitizenSession, deleteExpiredCitizenSessions, validateCitizenToken } from './session.ts';
-import { findMyMatter, listMyMatters, openMyMatter } from './matters.ts';
+import { findMyCase, listMyCases, openMyCase } from './my-cases.ts';
 import { findMessageFile, listMessages, markReadByCitizen, sendCitizenMessage, sendStaffMessage } from './messages.ts';
 import { deleteDraft, deleteExpiredDrafts, findDraft, listDrafts, saveDraft } from './drafts.ts';
 
@@ -85,26 +85,26 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
     it('shows a matter to the person who sent it and to the person it was applied for, and to no one else', async () => {
       const own = await receiveSubmission(db, application());
       const forMother = await receiveSubmission(db, application({ answers: { soker: 'annan' }, onBehalf: true, submitterName: 'Anna Dottersson', submitterPersonnummer: ANNA }));
-      const greta = (await listMyMatters(db, GRETA)).map((m) => m.reference);
-      const anna = (await listMyMatters(db, ANNA)).map((m) => m.reference);
-      const tolvan = (await listMyMatters(db, TOLVAN)).map((m) => m.reference);
+      const greta = (await listMyCases(db, GRETA)).map((m) => m.reference);
+      const anna = (await listMyCases(db, ANNA)).map((m) => m.reference);
+      const tolvan = (await listMyCases(db, TOLVAN)).map((m) => m.reference);
       expect(greta).toEqual(expect.arrayContaining([own.reference, forMother.reference]));
       expect(anna).toEqual([forMother.reference]);
       expect(tolvan).toEqual([]);
-      expect(await findMyMatter(db, TOLVAN, own.reference)).toBeUndefined();
-      expect(await openMyMatter(db, ANNA, own.reference)).toBeUndefined();
-      expect((await openMyMatter(db, ANNA, forMother.reference))?.id).toBe(forMother.id);
+      expect(await findMyCase(db, TOLVAN, own.reference)).toBeUndefined();
+      expect(await openMyCase(db, ANNA, own.reference)).toBeUndefined();
+      expect((await openMyCase(db, ANNA, forMother.reference))?.id).toBe(forMother.id);
     });
 
     it('never shows a report about someone to the person it is about', async () => {
       const report = await receiveSubmission(db, application({ serviceId: 'orosanmalan-vuxen', area: 'ifo', submitterPersonnummer: null, subjectPersonnummer: GRETA }));
-      expect((await listMyMatters(db, GRETA)).map((m) => m.reference)).not.toContain(report.reference);
-      expect(await findMyMatter(db, GRETA, report.reference)).toBeUndefined();
+      expect((await listMyCases(db, GRETA)).map((m) => m.reference)).not.toContain(report.reference);
+      expect(await findMyCase(db, GRETA, report.reference)).toBeUndefined();
     });
 
     it('audits each view by a pseudonym, never the personnummer', async () => {
       const own = await receiveSubmission(db, application());
-      await openMyMatter(db, GRETA, own.reference, '127.0.0.1');
+      await openMyCase(db, GRETA, own.reference, '127.0.0.1');
       const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, own.id));
       const viewed = events.find((e) => e.action === 'citizen.matter.viewed');
       expect(viewed?.actorType).toBe('citizen');
@@ -119,9 +119,9 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
       const other = await receiveSubmission(db, application({ subjectPersonnummer: TOLVAN, submitterPersonnummer: TOLVAN }));
       const staffId = '00000000-0000-4000-8000-000000000001';
       await sendStaffMessage(db, { submissionId: mine.id, serviceId: 'stadning', staffId, body: 'Hej Greta, när passar det med ett hembesök?' });
-      expect((await listMyMatters(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(1);
+      expect((await listMyCases(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(1);
       await markReadByCitizen(db, mine.id);
-      expect((await listMyMatters(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(0);
+      expect((await listMyCases(db, GRETA)).find((m) => m.id === mine.id)?.unread).toBe(0);
       await sendCitizenMessage(db, { submissionId: mine.id, serviceId: 'stadning', personnummer: GRETA, body: 'Tisdagar passar bra.', files: [{ name: 'intyg.pdf', bytes: PDF, kind: 'pdf' }] });
       const messages = await listMessages(db, mine.id);
       expect(messages.map((m) => m.direction)).toEqual(['to_citizen', 'from_citizen']);

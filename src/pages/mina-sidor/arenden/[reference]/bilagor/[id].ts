@@ -10,7 +10,7 @@ import { getDb, isUnavailable } from '../../../../../server/db.ts';
 import { errorPageRequest } from '../../../../../server/http.ts';
 import { clientAddressOf } from '../../../../../server/staff/client-address.ts';
 import { citizenActorId } from '../../../../../server/citizen/actor.ts';
-import { findMyMatter } from '../../../../../server/citizen/matters.ts';
+import { findMyCase } from '../../../../../server/citizen/my-cases.ts';
 import { findMessageFile } from '../../../../../server/citizen/messages.ts';
 
 export const GET: APIRoute = async (ctx) => {
@@ -18,10 +18,10 @@ export const GET: APIRoute = async (ctx) => {
   if (!me) return ctx.redirect('/logga-in?tillbaka=/mina-sidor', 303);
   try {
     const db = await getDb();
-    const matter = await findMyMatter(db, me.personnummer, ctx.params.reference ?? '');
-    const file = matter ? await findMessageFile(db, matter.id, ctx.params.id ?? '') : undefined;
-    if (!matter || !file) return ctx.rewrite(errorPageRequest('/404', ctx.request));
-    await audit(db, { actorType: 'citizen', actorId: citizenActorId(me.personnummer), action: 'citizen.attachment.downloaded', subjectType: 'submission', subjectId: matter.id, details: { uploadId: file.id }, ip: clientAddressOf(ctx) ?? null });
+    const myCase = await findMyCase(db, me.personnummer, ctx.params.reference ?? '');
+    const file = myCase ? await findMessageFile(db, myCase.id, ctx.params.id ?? '') : undefined;
+    if (!myCase || !file) return ctx.rewrite(errorPageRequest('/404', ctx.request));
+    await audit(db, { actorType: 'citizen', actorId: citizenActorId(me.personnummer), action: 'citizen.attachment.downloaded', subjectType: 'submission', subjectId: myCase.id, details: { uploadId: file.id }, ip: clientAddressOf(ctx) ?? null });
     return attachmentResponse(file);
   } catch (e) {
     if (isUnavailable(e)) return ctx.rewrite(errorPageRequest('/tillfalligt-fel', ctx.request));

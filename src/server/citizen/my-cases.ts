@@ -25,9 +25,9 @@ export function mineCondition(personnummer: string): SQL {
   return or(own, and(eq(submissions.subjectPersonnummer, personnummer), inArray(submissions.serviceId, services)))!;
 }
 
-export type MatterDecision = { outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string; decidedAt: Date };
+export type MyCaseDecision = { outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string; decidedAt: Date };
 
-export type MatterSummary = {
+export type MyCase = {
   id: string;
   reference: string;
   serviceId: string;
@@ -37,12 +37,12 @@ export type MatterSummary = {
   onBehalf: boolean;
   submitterName: string | null;
   subjectName: string | null;
-  decision: MatterDecision | undefined;
+  decision: MyCaseDecision | undefined;
   unread: number;
 };
 
-async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, MatterDecision>> {
-  const latest = new Map<string, MatterDecision>();
+async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, MyCaseDecision>> {
+  const latest = new Map<string, MyCaseDecision>();
   if (ids.length === 0) return latest;
   const rows = await db
     .select({ submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt })
@@ -66,7 +66,7 @@ const COLUMNS = {
 };
 
 /** The reader's matters, newest first, each with its latest decision and unread messages. */
-export async function listMyMatters(db: Db, personnummer: string, limit = 200): Promise<MatterSummary[]> {
+export async function listMyCases(db: Db, personnummer: string, limit = 200): Promise<MyCase[]> {
   const rows = await db.select(COLUMNS).from(submissions).where(mineCondition(personnummer)).orderBy(desc(submissions.submittedAt)).limit(limit);
   const ids = rows.map((r) => r.id);
   const decided = await decisionsOf(db, ids);
@@ -85,15 +85,15 @@ export async function listMyMatters(db: Db, personnummer: string, limit = 200): 
 const REFERENCE = /^\d{4}-\d{6,}$/;
 
 /** One of the reader's matters by reference (audited as viewed), or undefined for anyone else's. */
-export async function openMyMatter(db: Db, personnummer: string, reference: string, ip?: string | null): Promise<MatterSummary | undefined> {
-  const found = await findMyMatter(db, personnummer, reference);
+export async function openMyCase(db: Db, personnummer: string, reference: string, ip?: string | null): Promise<MyCase | undefined> {
+  const found = await findMyCase(db, personnummer, reference);
   if (!found) return undefined;
   await audit(db, { actorType: 'citizen', actorId: citizenActorId(personnummer), action: 'citizen.matter.viewed', subjectType: 'submission', subjectId: found.id, details: { serviceId: found.serviceId }, ip: ip ?? null });
   return found;
 }
 
-/** As openMyMatter without the audit event (for a check before an action, which audits itself). */
-export async function findMyMatter(db: Db, personnummer: string, reference: string): Promise<MatterSummary | undefined> {
+/** As openMyCase without the audit event (for a check before an action, which audits itself). */
+export async function findMyCase(db: Db, personnummer: string, reference: string): Promise<MyCase | undefined> {
   if (!REFERENCE.test(reference)) return undefined;
   const [row] = await db.select(COLUMNS).from(submissions).where(and(eq(submissions.reference, reference), mineCondition(personnummer)));
   if (!row) return undefined;
