@@ -224,7 +224,7 @@ test('a post larger than the limit is refused with a clear page, and a cross-sit
   expect(forged.status()).toBe(403);
 });
 
-test('sending answers with the same headers, cookie and confirmation whichever way it is taken; the same form twice is one matter', async ({ baseURL }) => {
+test('sending answers with the same headers, cookie and confirmation whichever way it is taken; the same form twice is one submission', async ({ baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
   const journey = `${origin}/e-tjanster/synpunkter-och-klagomal`;
   const jar = new Jar();
@@ -264,7 +264,7 @@ test('sending answers with the same headers, cookie and confirmation whichever w
   const reference = /class="reference">([^<]+)</.exec(done)?.[1];
   expect(reference).toMatch(/\S/);
 
-  // The same form sent again with the journey as it was (a double click): the same matter.
+  // The same form sent again with the journey as it was (a double click): the same submission.
   const again = new Jar();
   again.cookies = before;
   const resent = await fetch(`${journey}/kontrollera`, { method: 'POST', redirect: 'manual', body: `token=${token}`, headers: { origin, 'content-type': 'application/x-www-form-urlencoded', cookie: again.header() } });

@@ -1,9 +1,9 @@
 /**
  * Mina sidor end to end, without JavaScript, logging in through the local e-legitimation provider:
- * apply for städning, log out, log in again and see the matter; the handläggare writes and the
+ * apply for städning, log out, log in again and see the case; the handläggare writes and the
  * citizen answers with a file; a draft is saved and resumed; an anhörig's application shows on both
  * the anhörig's and the person's Mina sidor, and on no one else's; the e-mails reach the local SMTP
- * receiver with nothing of the matter in them. axe and html-validate on every page.
+ * receiver with nothing of the case in them. axe and html-validate on every page.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
@@ -76,7 +76,7 @@ async function freshPage(browser: Browser): Promise<Page> {
 
 let gretasReference = '';
 
-test('a citizen logs in, applies for städning, logs out, logs in again and sees the matter', async ({ page }) => {
+test('a citizen logs in, applies for städning, logs out, logs in again and sees the case', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/e-tjanster/stadning');
   await expect(page.getByText('Du behöver logga in med e-legitimation')).toBeVisible();
@@ -170,7 +170,7 @@ test('an anhörig’s application shows on her Mina sidor and on the person’s,
   const reference = await applyForStadning(page, { forPerson: TOLVAN, email: 'anna@example.se' });
   expect(await myCases(page)).toContain(reference);
   await expect(page.getByRole('row').filter({ hasText: reference })).toContainText('Från Anna Dottersson för Tolvan Tolvansson');
-  // Greta's matter does not exist for Anna, by any URL.
+  // Greta's case does not exist for Anna, by any URL.
   const res = await page.goto(`/mina-sidor/arenden/${gretasReference}`);
   expect(res?.status()).toBe(404);
   await logoutCitizen(page);
@@ -185,7 +185,7 @@ test('an anhörig’s application shows on her Mina sidor and on the person’s,
   await tolvan.context().close();
 });
 
-test('the e-mails arrive at the local SMTP receiver and hold nothing of the matter', async () => {
+test('the e-mails arrive at the local SMTP receiver and hold nothing of the case', async () => {
   await expect.poll(() => receivedMails().map((m) => m.to), { timeout: 30_000 }).toEqual(expect.arrayContaining(['greta@example.se', 'anna@example.se']));
   const mails = receivedMails();
   const greta = mails.filter((m) => m.to === 'greta@example.se');

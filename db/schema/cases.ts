@@ -18,12 +18,12 @@ export const submissions = pgTable(
     area: text('area').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     status: text('status').notNull().default('inkommen'),
-    /** Personnummer of the person the matter concerns (personal data: never logged). */
+    /** Personnummer of the person the submission concerns (personal data: never logged). */
     subjectPersonnummer: text('subject_personnummer'),
     subjectName: text('subject_name'),
     /** Set when someone submits for another person ("X för Y"). */
     submitterName: text('submitter_name'),
-    /** The logged-in submitter's personnummer (e-legitimation): their Mina sidor shows the matter too. */
+    /** The logged-in submitter's personnummer (e-legitimation): their Mina sidor shows the submission too. */
     submitterPersonnummer: text('submitter_personnummer'),
     onBehalf: boolean('on_behalf').notNull().default(false),
     /** The reporter chose to stay anonymous: nothing identifying them is stored (nor their address). */

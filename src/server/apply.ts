@@ -1,6 +1,6 @@
 /**
  * Turning a completed journey into a received submission: the answers on the path taken, who the
- * matter concerns and how soon it is due (domain/forms/parties.ts), and the idempotent receipt
+ * submission concerns and how soon it is due (domain/forms/parties.ts), and the idempotent receipt
  * (submissions.ts). Used by the journey's use case (journey-request.ts).
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
@@ -25,7 +25,7 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
 /**
  * The submission of a completed journey. `kept`: the answers on the path taken (`path`, which ends
  * at check-answers); `submitter`: the citizen logged in with e-legitimation, recorded so that the
- * matter shows on their Mina sidor (never for an anonymous report).
+ * submission shows on their Mina sidor (never for an anonymous report).
  */
 export function submissionOf(def: ServiceDefinition, kept: Answers, path: readonly string[], token: string, now: Date, submitter?: { personnummer: string }): NewSubmission {
   const parties = partiesOf(def, kept);

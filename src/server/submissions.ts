@@ -29,7 +29,7 @@ export type NewSubmission = {
   subjectPersonnummer: string | null;
   subjectName: string | null;
   submitterName: string | null;
-  /** The submitter logged in with e-legitimation (`YYYYMMDD-NNNN`): the matter shows on their Mina sidor. */
+  /** The submitter logged in with e-legitimation (`YYYYMMDD-NNNN`): the submission shows on their Mina sidor. */
   submitterPersonnummer?: string | null;
   onBehalf: boolean;
   /** The reporter stays anonymous (the answers on the path hold nothing identifying them). */

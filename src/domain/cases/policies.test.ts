@@ -17,7 +17,7 @@ describe('case policies', () => {
     expect(CASE_STATUSES.filter(mayCancel)).toEqual(['inkommen', 'under_handlaggning']);
   });
 
-  it('lets the handläggare write only to a citizen whose matter is on their Mina sidor, never to an anonymous sender', () => {
+  it('lets the handläggare write only to a citizen whose case is on their Mina sidor, never to an anonymous sender', () => {
     const c = { anonymous: false, submitterPersonnummer: null, subjectPersonnummer: '19450110-3297' };
     expect(canMessageCitizen(c, { requiresEid: true })).toBe(true);
     expect(canMessageCitizen(c, { requiresEid: false })).toBe(false);

@@ -28,7 +28,7 @@ export const mayCancel = (status: CaseStatus): boolean => nextStatuses(status).i
 export const isFinished = (status: CaseStatus): boolean => isClosed(status);
 
 /**
- * May the handläggare write to the citizen about this case? Only where the matter is on someone's
+ * May the handläggare write to the citizen about this case? Only where the case is on someone's
  * Mina sidor: sent by someone logged in with e-legitimation, or about the person logged in when
  * the e-tjänst requires it; never to an anonymous sender.
  */

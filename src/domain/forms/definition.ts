@@ -115,7 +115,7 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     requiresEid: z.boolean(),
     /** Shows the link to the ordinary biståndsansökan on every page. */
     ordinaryApplicationLink: z.boolean().default(false),
-    /** Which answers identify the person the matter concerns. */
+    /** Which answers identify the person the submission concerns. */
     subject: object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
     /** When an answer says someone applies for another person, and which answers name the submitter. */
     onBehalf: object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
@@ -127,7 +127,10 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
      * that would identify the reporter, so those answers are never on the path.
      */
     anonymous: object({ field: fieldName, equals: z.string() }).optional(),
-    /** What the citizen sends, for the shared wording: "Skicka ansökan", "Skicka anmälan", or just "Skicka". */
+    /**
+     * The kind of submission (ärendetyp: ansökan, anmälan, fråga, synpunkt), for the shared wording:
+     * "Skicka ansökan", "Skicka anmälan", or just "Skicka". Named `matter` in published documents.
+     */
     matter: z.enum(['ansokan', 'anmalan', 'fraga', 'synpunkt']).default('ansokan'),
     /** A "Lämna sidan snabbt" button on every page (våld, missbruk, orosanmälan). */
     quickExit: z.boolean().default(false),

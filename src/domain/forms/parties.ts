@@ -1,5 +1,5 @@
 /**
- * What a set of answers makes of a matter, apart from the answers themselves: whom it concerns and
+ * What a set of answers makes of a submission, apart from the answers themselves: whom it concerns and
  * who sent it when that is someone else ("X för Y"), whether the sender stays anonymous, and how
  * soon it must be handled (the deadline from receipt, and whether someone is in immediate danger).
  * Pure: the submission, the receipt and an e-tjänst document's scenarios all read them from here.
@@ -19,7 +19,7 @@ export function isAnonymous(def: Pick<ServiceDefinition, 'anonymous'>, answers: 
   return def.anonymous !== undefined && answers[def.anonymous.field] === def.anonymous.equals;
 }
 
-/** Whom the matter concerns, and who submitted it when that is someone else ("X för Y"). */
+/** Whom the submission concerns, and who submitted it when that is someone else ("X för Y"). */
 export function partiesOf(def: Pick<ServiceDefinition, 'subject' | 'onBehalf' | 'anonymous'>, answers: Answers): Parties {
   const pnr = def.subject?.personnummer ? answers[def.subject.personnummer] : undefined;
   const onBehalf = def.onBehalf !== undefined && answers[def.onBehalf.field] === def.onBehalf.equals;

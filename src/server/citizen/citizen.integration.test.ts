@@ -1,6 +1,6 @@
 /**
- * Citizens on Mina sidor: sessions, whose matters are whose, messages, attachments and drafts.
- * Citizen A can never reach citizen B's matter, draft, message or attachment.
+ * Citizens on Mina sidor: sessions, whose cases are whose, messages, attachments and drafts.
+ * Citizen A can never reach citizen B's case, draft, message or attachment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -81,8 +81,8 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
     });
   });
 
-  describe('whose matters', () => {
-    it('shows a matter to the person who sent it and to the person it was applied for, and to no one else', async () => {
+  describe('whose cases', () => {
+    it('shows a case to the person who sent it and to the person it was applied for, and to no one else', async () => {
       const own = await receiveSubmission(db, application());
       const forMother = await receiveSubmission(db, application({ answers: { soker: 'annan' }, onBehalf: true, submitterName: 'Anna Dottersson', submitterPersonnummer: ANNA }));
       const greta = (await listMyCases(db, GRETA)).map((m) => m.reference);
@@ -114,7 +114,7 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
   });
 
   describe('messages', () => {
-    it('go both ways with files, in the timeline and the audit log, and a file is only reachable through its own matter', async () => {
+    it('go both ways with files, in the timeline and the audit log, and a file is only reachable through its own case', async () => {
       const mine = await receiveSubmission(db, application());
       const other = await receiveSubmission(db, application({ subjectPersonnummer: TOLVAN, submitterPersonnummer: TOLVAN }));
       const staffId = '00000000-0000-4000-8000-000000000001';
@@ -136,7 +136,7 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
       expect(actions).toEqual(expect.arrayContaining(['case.message.sent', 'citizen.message.sent']));
     });
 
-    it('from the handläggare carry files too, which the citizen opens through the matter and which go with it', async () => {
+    it('from the handläggare carry files too, which the citizen opens through the case and which go with it', async () => {
       const mine = await receiveSubmission(db, application());
       const other = await receiveSubmission(db, application({ subjectPersonnummer: TOLVAN, submitterPersonnummer: TOLVAN }));
       const staffId = '00000000-0000-4000-8000-000000000002';

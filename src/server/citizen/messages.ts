@@ -1,5 +1,5 @@
 /**
- * Messages between the handläggare and the citizen on a matter (never the internal notes). Each
+ * Messages between the handläggare and the citizen on a case (never the internal notes). Each
  * message is a row, a case event for the timeline (message.sent / message.received) and an audit
  * event, in one transaction. A citizen's message may carry files, checked like the e-tjänsters'
  * uploads; they are stored with the case, so staff open them like any attachment.
@@ -120,7 +120,7 @@ async function storeFiles(db: Db, messageId: string, serviceId: string, files: (
   };
 }
 
-/** The citizen answers (the caller has checked the matter is theirs), with checked files. */
+/** The citizen answers (the caller has checked the case is theirs), with checked files. */
 export async function sendCitizenMessage(
   db: Db,
   m: { submissionId: string; serviceId: string; personnummer: string; body: string; files: (IncomingFile & { kind: FileKind })[]; ip?: string | null },
@@ -141,7 +141,7 @@ export async function sendCitizenMessage(
 
 export type MessageFile = { id: string; fileName: string; kind: FileKind; data: Uint8Array };
 
-/** A file attached to a message of this matter; undefined for anything else (e.g. the application's own attachments). */
+/** A file attached to a message of this case; undefined for anything else (e.g. the application's own attachments). */
 export async function findMessageFile(db: Db, submissionId: string, uploadId: string): Promise<MessageFile | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(uploadId)) return undefined;
   const [row] = await db

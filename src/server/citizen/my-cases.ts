@@ -1,9 +1,9 @@
 /**
- * A citizen's matters on Mina sidor: what they submitted themselves while logged in, and what was
+ * A citizen's cases on Mina sidor: what they submitted themselves while logged in, and what was
  * applied for them (the subject's personnummer) in e-tjänster where the person is the applicant
  * (those that require e-legitimation). A report about someone (an orosanmälan, say) is never shown
  * to the person it concerns. Every read is bound to the reader's personnummer in the query itself:
- * anyone else's matter does not exist here, by any URL. Each view of a matter is audited.
+ * anyone else's case does not exist here, by any URL. Each view of a case is audited.
  */
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { caseMessages, decisions, submissions } from '../../../db/schema.ts';
@@ -17,7 +17,7 @@ function applicantServices(): string[] {
   return [...new Set(allVersions.filter((d) => d.requiresEid).map((d) => d.id))];
 }
 
-/** Whose matters: the reader's own submissions, and applications for the reader. */
+/** Whose cases: the reader's own submissions, and applications for the reader. */
 export function mineCondition(personnummer: string): SQL {
   const own = eq(submissions.submitterPersonnummer, personnummer);
   const services = applicantServices();
@@ -65,7 +65,7 @@ const COLUMNS = {
   subjectName: submissions.subjectName,
 };
 
-/** The reader's matters, newest first, each with its latest decision and unread messages. */
+/** The reader's cases, newest first, each with its latest decision and unread messages. */
 export async function listMyCases(db: Db, personnummer: string, limit = 200): Promise<MyCase[]> {
   const rows = await db.select(COLUMNS).from(submissions).where(mineCondition(personnummer)).orderBy(desc(submissions.submittedAt)).limit(limit);
   const ids = rows.map((r) => r.id);
@@ -84,7 +84,7 @@ export async function listMyCases(db: Db, personnummer: string, limit = 200): Pr
 
 const REFERENCE = /^\d{4}-\d{6,}$/;
 
-/** One of the reader's matters by reference (audited as viewed), or undefined for anyone else's. */
+/** One of the reader's cases by reference (audited as viewed), or undefined for anyone else's. */
 export async function openMyCase(db: Db, personnummer: string, reference: string, ip?: string | null): Promise<MyCase | undefined> {
   const found = await findMyCase(db, personnummer, reference);
   if (!found) return undefined;

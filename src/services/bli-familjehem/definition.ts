@@ -3,7 +3,7 @@
  * or two living together (then both are named, since both will be part of the utredning); the
  * children living at home, by age only; housing; experience and why they are interested; how we reach
  * them. The start page and the declaration say that a utredning with home visits and register checks
- * follows. The matter concerns the (first) person who reports their interest.
+ * follows. The submission concerns the (first) person who reports their interest.
  * Texts: ./texts (namespace "bli-familjehem") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';

@@ -4,7 +4,7 @@
  * asked only when there is one; the children living at home, with växelvis boende); housing; the
  * household's income, expenses and assets; what is applied for and for which month; and attachments
  * (bank statements, rent, income decisions, receipts), each its own optional upload, since missing
- * documents can be sent later. The matter concerns the applicant.
+ * documents can be sent later. The submission concerns the applicant.
  * Texts: ./texts (namespace "ekonomiskt-bistand") and the shared IFO parts ("shared-ifo").
  */
 import { defineService, type FieldInput } from '../../domain/forms/definition.ts';

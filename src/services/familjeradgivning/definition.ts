@@ -35,7 +35,7 @@ export default defineService({
   ],
   submitters: ['self'],
   requiresEid: false,
-  // The matter is a booking: no personnummer is asked for, only the name the inbox shows.
+  // The submission is a booking: no personnummer is asked for, only the name the inbox shows.
   subject: { name: ['fornamn', 'efternamn'] },
   // A booking request is kept only until it is done with.
   retention: { yearsAfterClosed: 1 },

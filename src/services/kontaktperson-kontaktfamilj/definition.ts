@@ -4,7 +4,7 @@
  * when two, whether the other agrees (both must, though the nämnd may in some cases decide on the
  * support with one guardian's consent, FB 6 kap. 13 a §), and what the child thinks. Then what kind
  * of support, why, wishes about the person or family, and how we reach the applicant.
- * The matter concerns the person who is to get the support: the applicant or the child. Texts speak
+ * The submission concerns the person who is to get the support: the applicant or the child. Texts speak
  * to the applicant about themselves or about the child (text context `forVem`: `_barn`).
  * Texts: ./texts (namespace "kontaktperson-kontaktfamilj") and the shared IFO parts ("shared-ifo").
  */

@@ -3,7 +3,7 @@
  * privatperson may stay anonymous (then no question about them is on the path); a yrkesverksam —
  * a mandatory reporter under SoL 14 kap. 1 § — gives workplace, profession, name and phone. The
  * förhandsbedömning is due within 14 days of receipt, and a report that says the child is in danger
- * right now is urgent. The matter concerns the child, whose details are given only as far as known.
+ * right now is urgent. The submission concerns the child, whose details are given only as far as known.
  * Texts: ./texts (namespace "orosanmalan-barn") and the shared IFO parts ("shared-ifo").
  */
 import { defineService } from '../../domain/forms/definition.ts';

@@ -18,7 +18,7 @@ export const forenkladCommon = {
   area: 'aldreomsorg',
   category: 'forenklad',
   submitters: ['self', 'onBehalf'],
-  // The applicant logs in with e-legitimation; the matter then shows on their Mina sidor.
+  // The applicant logs in with e-legitimation; the submission then shows on their Mina sidor.
   requiresEid: true,
   ordinaryApplicationLink: true,
   subject: { personnummer: 'personnummer', name: ['fornamn', 'efternamn'] },

@@ -29,7 +29,7 @@ describe('a scenario', () => {
     expect(describeDifference(r.differences[3]!)).toBe('answers not kept: fornamn');
   });
 
-  it('judges whom the matter concerns and who sent it for them from the answers kept', () => {
+  it('judges whom the submission concerns and who sent it for them from the answers kept', () => {
     const o = observe(def, { answers: { forVem: 'barn', over12: 'ja', fornamn: 'Tolvan', personnummer: null } }, { today: TODAY });
     expect(o.parties).toEqual({ personnummer: null, name: 'Tolvan', onBehalf: true, submitterName: 'Tolvan' });
   });

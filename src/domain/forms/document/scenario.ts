@@ -2,7 +2,7 @@
  * Scenarios: a document's own tests, as data. Each gives answers (as the journey stores them), and
  * optionally the day and rule-set values it is judged on, and says what must follow: the path
  * through the pages, where the walk stops (a question, an exit page or check-answers), whether the
- * journey is complete, which answers are kept or dropped, and where it matters whom the matter
+ * journey is complete, which answers are kept or dropped, and where it matters whom the submission
  * concerns, whether it is anonymous, its deadline and urgency. The runner judges a scenario with the
  * journey engine on the definition the document compiles to, and returns each difference.
  */
@@ -39,7 +39,7 @@ const expectation = z.strictObject({
   /** Answers that count (on the path taken), and answers given that do not. */
   kept: z.array(fieldName).optional(),
   dropped: z.array(fieldName).optional(),
-  /** Whom the matter concerns, and who sent it for them. */
+  /** Whom the submission concerns, and who sent it for them. */
   parties: z
     .strictObject({ personnummer: z.string().nullable(), name: z.string().nullable(), onBehalf: z.boolean(), submitterName: z.string().nullable() })
     .optional(),

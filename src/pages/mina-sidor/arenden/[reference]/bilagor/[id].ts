@@ -1,6 +1,6 @@
 /**
- * A file attached to a message of one of the citizen's matters. Checked by personnummer like the
- * matter itself: anyone else's file, or an application's own attachment, does not exist (404).
+ * A file attached to a message of one of the citizen's cases. Checked by personnummer like the
+ * case itself: anyone else's file, or an application's own attachment, does not exist (404).
  * Every download is audited.
  */
 import type { APIRoute } from 'astro';
