@@ -72,6 +72,10 @@ instance.services.formatter?.add('longdate', (value: unknown, lng: string | unde
   return formats(lng).calendarDate(value);
 });
 
+// "{{max, number}}": i18next's own number formatter would build its own Intl formatter for "sv"/"en";
+// numbers in texts are shown like every other number, by the format module.
+instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => (typeof value === 'number' ? formats(lng).number(value) : String(value)));
+
 export type T = TFunction;
 
 export function translator(lang: Lang): TFunction {
