@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFile } from './csv.ts';
+import { csvCell, csvFile, csvResponse } from './csv.ts';
 import { linesMatching, sourceFiles } from './test-source.ts';
 
 describe('a cell a spreadsheet could run as a formula', () => {
@@ -74,8 +74,24 @@ describe('a file', () => {
   });
 });
 
+describe('a download', () => {
+  it('is CSV in UTF-8, never cached, under a plain file name, with any extra headers', async () => {
+    const r = csvResponse(csvFile(['a'], [['Åsa']]), 'arenden-2026-03-01.csv', { 'X-Row-Count': '1' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('Cache-Control')).toBe('no-store');
+    expect(r.headers.get('Content-Disposition')).toBe('attachment; filename="arenden-2026-03-01.csv"');
+    expect(r.headers.get('X-Row-Count')).toBe('1');
+    expect(new Uint8Array(await r.arrayBuffer()).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('cannot be given a file name that breaks out of the header', () => {
+    expect(csvResponse('', 'a"; evil=1\r\nX: y.csv').headers.get('Content-Disposition')).toBe('attachment; filename="a---evil-1--X--y.csv"');
+  });
+});
+
 describe('the portal writes CSV in one place', () => {
-  const HAND_MADE = /\\uFEFF|\uFEFF|\.join\(\s*['"];['"]\s*\)/;
+  const HAND_MADE = /\\uFEFF|\uFEFF|\.join\(\s*['"];['"]\s*\)|text\/csv/;
 
   it('finds a hand-made CSV line or byte order mark outside the writer', () => {
     expect(linesMatching([{ path: 'server/csv.ts', text: "x.join(';')" }, { path: 'server/other.ts', text: "const f = `\\uFEFF${rows.join(';')}`;" }], HAND_MADE, ['server/csv.ts'])).toEqual([

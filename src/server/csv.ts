@@ -33,3 +33,15 @@ export function csvFile(header: readonly string[], rows: readonly (readonly CsvV
 export function csvCell(value: CsvValue): string {
   return stringify([[value]], { ...OPTIONS, eof: false });
 }
+
+/**
+ * A CSV file as a download: never cached (every file here holds case, survey or indicator data),
+ * with the file name given (plain ASCII: letters, digits, "-", "_" and "."; anything else becomes "-").
+ */
+export function csvResponse(body: string, fileName: string, headers: Record<string, string> = {}): Response {
+  const safe = fileName.replace(/[^A-Za-z0-9._-]/g, '-');
+  return new Response(body, {
+    status: 200,
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${safe}"`, 'Cache-Control': 'no-store', ...headers },
+  });
+}

@@ -4,6 +4,7 @@
  * with a message to narrow the filters, rather than given a file that silently stops. Every
  * download is audited with its filters and row count before the file is handed out.
  */
+import { csvResponse } from '../../server/csv.ts';
 import { stockholmDay } from '../../domain/format.ts';
 import type { APIRoute } from 'astro';
 import { getDb, isUnavailable } from '../../server/db.ts';
@@ -53,14 +54,7 @@ export const GET: APIRoute = async (ctx) => {
     });
     const { csv, rows } = await exportInboxCsv(db, user, { filters: parsed.filters, sort: parsed.sort, ip: clientAddress(ctx) }, { serviceTitle });
     const stamp = stockholmDay(new Date());
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="arenden-${stamp}.csv"`,
-        'Cache-Control': 'no-store',
-        'X-Row-Count': String(rows),
-      },
-    });
+    return csvResponse(csv, `arenden-${stamp}.csv`, { 'X-Row-Count': String(rows) });
   } catch (e) {
     if (e instanceof ExportTooLargeError) {
       const back = new URLSearchParams(url.search);

@@ -2,6 +2,7 @@
  * The results of one survey and year as CSV, for administrators and analytiker (anyone else: 404):
  * every scope × every question, with the same cells suppressed as on screen. Audited as an export.
  */
+import { csvResponse } from '../../../server/csv.ts';
 import type { APIRoute } from 'astro';
 import { getSurvey } from '../../../surveys/index.ts';
 import { audit } from '../../../server/audit.ts';
@@ -32,14 +33,7 @@ export const GET: APIRoute = async (ctx) => {
       tooFew: t('staff-surveys:results.tooFew'),
     }, targets);
     await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'survey.results.exported', subjectType: 'survey', subjectId: def.id, details: { year }, ip: clientAddressOf(ctx) });
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="enkatresultat-${def.id}-${year}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-    });
+    return csvResponse(body, `enkatresultat-${def.id}-${year}.csv`);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     log('error', 'survey results csv: database unavailable', {}, e);

@@ -2,6 +2,7 @@
  * An indicator as CSV (/handlaggning/indikatorer/<id>.csv) for admin and analytiker; anyone else
  * is told nothing is here (404). Each download is audited (indicator.exported) before it is handed out.
  */
+import { csvResponse } from '../../../server/csv.ts';
 import type { APIRoute } from 'astro';
 import { audit } from '../../../server/audit.ts';
 import { getDb, isUnavailable } from '../../../server/db.ts';
@@ -22,9 +23,7 @@ export const GET: APIRoute = async (ctx) => {
     const view = await loadIndicators(db);
     const csv = indicatorCsv(id, view.data, view.indicators);
     await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'indicator.exported', subjectType: 'indicator', subjectId: id, ip: clientAddressOf(ctx) });
-    return new Response(csv, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.csv"`, 'Cache-Control': 'no-store' },
-    });
+    return csvResponse(csv, `${id}.csv`);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     log('error', 'indicator csv: database unavailable', { id }, e);

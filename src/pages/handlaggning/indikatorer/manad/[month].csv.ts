@@ -1,4 +1,5 @@
 /** The monthly report as CSV, for admin and analytiker; each download is audited (indicator.exported). */
+import { csvResponse } from '../../../../server/csv.ts';
 import type { APIRoute } from 'astro';
 import { audit } from '../../../../server/audit.ts';
 import { getDb, isUnavailable } from '../../../../server/db.ts';
@@ -19,9 +20,7 @@ export const GET: APIRoute = async (ctx) => {
     const db = await getDb();
     const csv = monthlyCsv(await loadIndicatorData(db), month);
     await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'indicator.exported', subjectType: 'indicator', subjectId: `manad-${month}`, ip: clientAddressOf(ctx) });
-    return new Response(csv, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="manadsrapport-${month}.csv"`, 'Cache-Control': 'no-store' },
-    });
+    return csvResponse(csv, `manadsrapport-${month}.csv`);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     log('error', 'monthly csv: database unavailable', {}, e);
