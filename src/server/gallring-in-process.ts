@@ -11,7 +11,7 @@ import { allVersions } from '../services/index.ts';
 import { getDb } from './db.ts';
 import { runGallring, type RetentionRule } from './gallring.ts';
 import { log } from './log.ts';
-import { startLoop, type Loop } from './notifications/worker.ts';
+import { startLoop, type Loop } from './jobs/queue.ts';
 import { noticeAdminsSafely } from './staff/notices.ts';
 
 const KEY = Symbol.for('socialtjanstportalen.gallring');

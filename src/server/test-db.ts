@@ -9,7 +9,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type DbHandle } from '../../db/client.ts';
 
-export type TestDatabase = { name: string; open(): Promise<DbHandle> };
+/** `url` (PostgreSQL only): the fresh database's address, for a second pool on it. */
+export type TestDatabase = { name: string; open(): Promise<DbHandle & { url?: string }> };
 
 async function openPglite(): Promise<DbHandle> {
   const dir = mkdtempSync(path.join(tmpdir(), 'st-test-'));
@@ -23,7 +24,7 @@ async function openPglite(): Promise<DbHandle> {
   };
 }
 
-async function openPostgres(serverUrl: string): Promise<DbHandle> {
+async function openPostgres(serverUrl: string): Promise<DbHandle & { url: string }> {
   const { default: pg } = await import('pg');
   const name = `st_test_${randomBytes(8).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -38,6 +39,7 @@ async function openPostgres(serverUrl: string): Promise<DbHandle> {
   const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: tmpdir(), migrate: true });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

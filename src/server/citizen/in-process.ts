@@ -1,16 +1,13 @@
 /**
  * Citizen-side housekeeping inside the server process, on the server's one database handle and on
- * timers that never keep the process alive: the e-mail worker (when SMTP_URL is set), hourly the
- * removal of expired drafts and citizen sessions, and every five minutes the removal of limit
- * counters whose window has passed. Every instance may run it; the e-mail worker
- * claims rows with SKIP LOCKED and the removals are idempotent.
+ * timers that never keep the process alive: hourly the removal of expired drafts and citizen
+ * sessions, and every five minutes the removal of limit counters whose window has passed. Every
+ * instance may run it; the removals are idempotent. (E-mail is sent by the job worker, ../jobs.)
  */
 import { config } from '../config.ts';
 import { getDb } from '../db.ts';
 import { log } from '../log.ts';
-import { smtpSender } from '../notifications/mailer.ts';
-import { onNotificationsQueued } from '../notifications/signal.ts';
-import { processDueNotifications, startLoop, type Loop } from '../notifications/worker.ts';
+import { startLoop, type Loop } from '../jobs/queue.ts';
 import { deleteExpiredDrafts } from './drafts.ts';
 import { deleteExpiredCitizenSessions } from './session.ts';
 import { forgetPassedSubmissionWindows } from '../submission-rate-limit.ts';
@@ -35,9 +32,8 @@ export async function forgetPassedLimits(now = new Date()): Promise<number> {
 
 export function ensureCitizenHousekeeping(): void {
   if (slot[KEY]) return;
-  let cfg;
   try {
-    cfg = config();
+    config();
   } catch (e) {
     log('error', 'citizen housekeeping: not started, configuration invalid', {}, e);
     return;
@@ -46,20 +42,5 @@ export function ensureCitizenHousekeeping(): void {
     startLoop('citizen cleanup', async () => void (await cleanUpCitizenData()), 60 * 60_000, 30_000),
     startLoop('limit cleanup', async () => void (await forgetPassedLimits()), 5 * 60_000, 60_000),
   ];
-  if (cfg.SMTP_URL && cfg.DELIVERY_WORKER) {
-    const send = smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM);
-    const mail = startLoop(
-      'notification worker',
-      async () => {
-        const db = await getDb();
-        // Back to back while full batches keep coming.
-        while ((await processDueNotifications(db, { send, origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS })).claimed >= 20);
-      },
-      cfg.NOTIFY_POLL_SECONDS * 1000,
-      5_000,
-    );
-    onNotificationsQueued(() => void mail.kick());
-    loops.push(mail);
-  }
   slot[KEY] = loops;
 }

@@ -10,7 +10,8 @@ import { enqueueDeliveries } from './queue.ts';
 import { setRegisteredBackends } from './registry.ts';
 import { startReceiver, type TestReceiver } from './test-receiver.ts';
 import { webhookBackend } from './webhook.ts';
-import { BACKOFF_CAP_MS, backoffMs, processDueDeliveries, startDeliveryWorker } from './worker.ts';
+import { startJobWorker } from '../jobs/queue.ts';
+import { BACKOFF_CAP_MS, backoffMs, deliveryJobs, processDueDeliveries } from './worker.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
@@ -227,11 +228,12 @@ describe.each(testDatabases())('delivery to a webhook on $name', (tdb) => {
   it('runs rounds when kicked, survives a database that is down, and stops', async () => {
     const sub = await receiveSubmission(db, application());
     let down = true;
-    const worker = startDeliveryWorker({
+    const worker = startJobWorker({
       db: async () => {
         if (down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
         return db;
       },
+      kinds: [deliveryJobs(deps()) as never],
       intervalMs: 60_000,
       ...deps(),
     });

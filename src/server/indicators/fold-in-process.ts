@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db.ts';
-import { startLoop, type Loop } from '../notifications/worker.ts';
+import { startLoop, type Loop } from '../jobs/queue.ts';
 
 const KEY = Symbol.for('socialtjanstportalen.indicator-fold');
 const slot = globalThis as typeof globalThis & { [KEY]?: Loop };
