@@ -33,6 +33,7 @@ import { fetchIndicatorData, readSummaries } from '../src/server/indicators/repo
 import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.ts';
 import { countFromScratch, type RawCounts } from '../src/server/indicators/from-scratch.ts';
 import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
+import { benchServices } from './bench-volumes.ts';
 
 const TARGET_MS = 250;
 const WARMUP = 2;
@@ -43,23 +44,11 @@ const CHUNK = 100_000;
 const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
 const args = process.argv.slice(2);
 
-// The portal's e-tjänster (the registry is loaded by the web server's bundler, not by plain Node).
-const SERVICES: (ServiceInfo & { weight: number })[] = [
-  { id: 'trygghetslarm', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'trygghetslarm', weight: 35 },
-  { id: 'stadning', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'stadning', weight: 25 },
-  { id: 'tvatt', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'tvatt', weight: 20 },
-  { id: 'digitala-inkop', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'digitalaInkop', weight: 20 },
-  { id: 'kontakta-socialtjansten', area: 'ifo', category: 'ifo', weight: 25 },
-  { id: 'orosanmalan-barn', area: 'ifo', category: 'ifo', weight: 20 },
-  { id: 'orosanmalan-vuxen', area: 'ifo', category: 'ifo', weight: 10 },
-  { id: 'ekonomiskt-bistand', area: 'ifo', category: 'ifo', weight: 20 },
-  { id: 'vald-i-nara-relation', area: 'ifo', category: 'ifo', weight: 5 },
-  { id: 'stod-missbruk', area: 'ifo', category: 'ifo', weight: 5 },
-  { id: 'familjeradgivning', area: 'ifo', category: 'ifo', weight: 5 },
-  { id: 'kontaktperson-kontaktfamilj', area: 'ifo', category: 'ifo', weight: 4 },
-  { id: 'bli-familjehem', area: 'ifo', category: 'ifo', weight: 3 },
-  { id: 'synpunkter-och-klagomal', area: 'ifo', category: 'synpunkter', weight: 3 },
-];
+// The registry's e-tjänster (src/services) with their share of the national volume (scripts/bench-volumes.ts).
+const SERVICES: (ServiceInfo & { weight: number; version: number })[] = benchServices().map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats, weight: s.weight, version: s.version }));
+const ALDREOMSORG_SHARE = SERVICES.filter((s) => s.area === 'aldreomsorg').reduce((n, s) => n + s.weight, 0) / SERVICES.reduce((n, s) => n + s.weight, 0);
+/** The live version of the e-tjänst in `column`. */
+const versionCase = (column: string) => `CASE ${column} ${SERVICES.map((s) => `WHEN '${s.id}' THEN ${s.version}`).join(' ')} END`;
 
 function serviceCase(area: string): string {
   const list = SERVICES.filter((s) => s.area === area);
@@ -91,7 +80,7 @@ async function seed(staffId: string): Promise<void> {
     const insert = (lo: number, hi: number) => `
       insert into submissions (reference, service_id, service_version, area, answers, status, subject_personnummer, subject_name,
                                submitter_name, on_behalf, idempotency_key, submitted_at, updated_at, first_handled_at, decided_at)
-      select to_char(s.submitted_at, 'YYYY') || '-' || lpad(s.g::text, 7, '0'), s.service_id, 1, s.area, '{}'::jsonb, s.status, p.p,
+      select to_char(s.submitted_at, 'YYYY') || '-' || lpad(s.g::text, 7, '0'), s.service_id, ${versionCase('s.service_id')}, s.area, '{}'::jsonb, s.status, p.p,
         'Test Testsson', case when s.on_behalf then 'Anhörig' end, s.on_behalf, 'bench-' || s.g, s.submitted_at, s.submitted_at,
         case when s.status <> 'inkommen' then s.submitted_at + s.r_handle * s.r_handle * interval '10 days' end,
         case when s.status in ('beslutad', 'avslutad') then s.submitted_at + interval '10 days' + s.r_handle * interval '20 days' end
@@ -105,7 +94,7 @@ async function seed(staffId: string): Promise<void> {
                          when r_status < 0.97 then 'avslutad' else 'makulerad' end end as status
         from (
           select g, submitted_at, extract(epoch from now() - submitted_at) / 86400 as age_days, r_service, r_status, r_handle, on_behalf,
-            case when r_area < 0.55 then 'aldreomsorg' else 'ifo' end as area
+            case when r_area < ${ALDREOMSORG_SHARE.toFixed(4)} then 'aldreomsorg' else 'ifo' end as area
           from (
             select g, date_trunc('milliseconds', now() - interval '3 years' * (1 - sqrt(random()))) as submitted_at,
               random() as r_area, random() as r_service, random() as r_status, random() as r_handle, random() < 0.1 as on_behalf
@@ -257,7 +246,7 @@ async function main(): Promise<void> {
       await seed(staff.id);
       console.log(`  ${'seed total'.padEnd(44)} ${seconds(performance.now() - seed0)}`);
     }
-    const services: ServiceInfo[] = SERVICES.map(({ weight: _w, ...s }) => s);
+    const services: ServiceInfo[] = SERVICES.map(({ weight: _w, version: _v, ...s }) => s);
     let check = '';
     const run = async () => {
       const now = new Date();

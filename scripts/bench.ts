@@ -3,8 +3,10 @@
  *
  * Creates the PostgreSQL database `st_bench` (dropped first) on the server of DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), applies the committed migrations, seeds a million
- * submissions in SQL (three years, both areas, several e-tjänster, statuses by age, assignees, due
- * dates, one in ten on behalf of someone; personnummer cycled from Skatteverket's test list) with
+ * submissions in SQL (three years; the registry's live e-tjänster and versions in the proportions of
+ * the national estimate, each with the answers of its largest scenario (scripts/bench-volumes.ts);
+ * statuses by age, assignees, due dates from the definitions, one in ten on behalf of someone;
+ * personnummer cycled from Skatteverket's test list) with
  * the secondary indexes built after the load, runs VACUUM ANALYZE, and then times the real inbox functions (src/server/inbox.ts): each case 200 times
  * after a warm-up, reporting median and p95. Exit code 1 if any p95 reaches 50 ms. The database is
  * dropped at the end unless --keep is given.
@@ -21,6 +23,7 @@ import type { InboxFilters, InboxUser } from '../src/server/inbox-filters.ts';
 import type { InboxSort } from '../src/server/inbox-cursor.ts';
 import { encodeCursor } from '../src/server/inbox-cursor.ts';
 import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
+import { benchServices } from './bench-volumes.ts';
 
 const TARGET_MS = 50;
 const WARMUP = 20;
@@ -31,28 +34,15 @@ const CHUNK = 100_000;
 
 const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
 
-// E-tjänster with their share of their area's cases and due-date rule (days, or null for none).
-const SERVICES: Record<'aldreomsorg' | 'ifo', { id: string; weight: number; dueDays: number | null }[]> = {
-  aldreomsorg: [
-    { id: 'trygghetslarm', weight: 35, dueDays: 21 },
-    { id: 'stadning', weight: 25, dueDays: 21 },
-    { id: 'tvatt', weight: 20, dueDays: 21 },
-    { id: 'digitala-inkop', weight: 10, dueDays: null },
-    { id: 'hemtjanst', weight: 10, dueDays: null },
-  ],
-  ifo: [
-    { id: 'ifo-kontakt', weight: 30, dueDays: null },
-    { id: 'orosanmalan-barn', weight: 25, dueDays: 14 },
-    { id: 'orosanmalan-vuxen', weight: 10, dueDays: 14 },
-    { id: 'ekonomiskt-bistand', weight: 25, dueDays: 30 },
-    { id: 'vald-i-nara-relation', weight: 5, dueDays: 7 },
-    { id: 'familjeradgivning', weight: 5, dueDays: null },
-  ],
-};
+// The registry's e-tjänster with their share of the national volume, deadlines and realistic answers.
+const SERVICES = benchServices();
+const byArea = (area: string) => SERVICES.filter((s) => s.area === area);
+/** The share of cases in äldreomsorg, from the volumes. */
+const ALDREOMSORG_SHARE = byArea('aldreomsorg').reduce((n, s) => n + s.weight, 0) / SERVICES.reduce((n, s) => n + s.weight, 0);
 
 /** A CASE expression choosing an e-tjänst (or its due days) from the random number `r` in [0, 1). */
 function serviceCase(area: 'aldreomsorg' | 'ifo', pick: 'id' | 'due'): string {
-  const list = SERVICES[area];
+  const list = byArea(area);
   const total = list.reduce((s, x) => s + x.weight, 0);
   let acc = 0;
   const whens = list.map((s) => {
@@ -74,13 +64,15 @@ async function seed(staff: Record<'aldreomsorg' | 'ifo', string[]>): Promise<voi
     await c.query('create temporary table bench_pnr (ord int primary key, p text not null)');
     await c.query('insert into bench_pnr select ord - 1, p from unnest($1::text[]) with ordinality as t(p, ord)', [pnr]);
     await c.query('analyze bench_pnr');
+    await c.query('create temporary table bench_answers (service_id text primary key, version int not null, answers jsonb not null)');
+    for (const sv of SERVICES) await c.query('insert into bench_answers values ($1, $2, $3)', [sv.id, sv.version, JSON.stringify(sv.answers)]);
     const staffArray = (ids: string[]) => `'{${ids.join(',')}}'::uuid[]`;
     const insert = (lo: number, hi: number) => `
       insert into submissions (reference, service_id, service_version, area, answers, status, subject_personnummer, subject_name,
                                submitter_name, on_behalf, idempotency_key, submitted_at, updated_at, assignee_id, due_at)
       select
         to_char(s.submitted_at, 'YYYY') || '-' || lpad(s.g::text, 7, '0'),
-        s.service_id, 1, s.area, '{}'::jsonb, s.status, p.p,
+        s.service_id, a.version, s.area, a.answers, s.status, p.p,
         (array['Anna','Erik','Maria','Lars','Karin','Per','Eva','Nils','Ingrid','Sven'])[1 + (s.g % 10)] || ' ' ||
           (array['Andersson','Johansson','Karlsson','Nilsson','Eriksson','Larsson','Olsson','Persson'])[1 + ((s.g / 10) % 8)],
         case when s.on_behalf then 'Anhörig ' || (s.g % 997) end,
@@ -103,7 +95,7 @@ async function seed(staff: Record<'aldreomsorg' | 'ifo', string[]>): Promise<voi
         from (
           select g, submitted_at, extract(epoch from now() - submitted_at) / 86400 as age_days,
             r_service, r_status, r_assign, r_staff, on_behalf,
-            case when r_area < 0.55 then 'aldreomsorg' else 'ifo' end as area
+            case when r_area < ${ALDREOMSORG_SHARE.toFixed(4)} then 'aldreomsorg' else 'ifo' end as area
           from (
             select g,
               -- More cases recently than three years ago: the density grows towards today.
@@ -115,7 +107,8 @@ async function seed(staff: Record<'aldreomsorg' | 'ifo', string[]>): Promise<voi
           ) raw offset 0
         ) aged offset 0
       ) s
-      join bench_pnr p on p.ord = s.g % ${pnr.length}`;
+      join bench_pnr p on p.ord = s.g % ${pnr.length}
+      join bench_answers a on a.service_id = s.service_id`;
     // Loading into a table without its secondary indexes and building them afterwards is several
     // times faster than keeping them up to date row by row. They are rebuilt exactly as migrated.
     const indexes = await c.query<{ name: string; def: string }>(
