@@ -8,6 +8,16 @@ import pg from 'pg';
 
 export type BenchSetup = { keep: boolean; rows: number; serverUrl: string; benchUrl: string };
 
+/**
+ * BENCH_DB_SUFFIX (letters, digits, _): appended to the benchmark databases' names, so that
+ * benchmarks run at the same time on one PostgreSQL server do not drop each other's database.
+ */
+export function benchDbSuffix(): string {
+  const s = process.env.BENCH_DB_SUFFIX ?? '';
+  if (!/^[a-z0-9_]*$/.test(s)) throw new Error('BENCH_DB_SUFFIX: lower-case letters, digits and _ only');
+  return s;
+}
+
 /** Reads --keep and --rows=N (default 1,000,000, at least 1,000) and names the bench database. */
 export function benchSetup(benchDb: string): BenchSetup {
   const args = process.argv.slice(2);

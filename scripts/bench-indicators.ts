@@ -32,13 +32,13 @@ import { stockholmMonth } from '../src/domain/indicators/time.ts';
 import { fetchIndicatorData, readSummaries } from '../src/server/indicators/repository.ts';
 import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.ts';
 import { countFromScratch, type RawCounts } from '../src/server/indicators/from-scratch.ts';
-import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
+import { benchDbSuffix, benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
 import { benchServices } from './bench-volumes.ts';
 
 const TARGET_MS = 250;
 const WARMUP = 2;
 const RUNS = 20;
-const BENCH_DB = 'st_bench_indicators';
+const BENCH_DB = `st_bench_indicators${benchDbSuffix()}`;
 const CHUNK = 100_000;
 
 const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);

@@ -22,14 +22,14 @@ import { countInboxByStatus } from '../src/server/inbox-counts.ts';
 import type { InboxFilters, InboxUser } from '../src/server/inbox-filters.ts';
 import type { InboxSort } from '../src/server/inbox-cursor.ts';
 import { encodeCursor } from '../src/server/inbox-cursor.ts';
-import { benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
+import { benchDbSuffix, benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
 import { benchServices } from './bench-volumes.ts';
 
 const TARGET_MS = 50;
 const WARMUP = 20;
 const RUNS = 200;
 const PAGE = 50;
-const BENCH_DB = 'st_bench';
+const BENCH_DB = `st_bench${benchDbSuffix()}`;
 const CHUNK = 100_000;
 
 const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
