@@ -20,6 +20,7 @@
  * is built into a temporary folder first.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -346,6 +347,26 @@ async function securityChecks(routes: Route[], staff: Jar, citizen: Jar): Promis
     checkCookies('https origin language cookie', l, true);
     const a = await fetch(`http://127.0.0.1:${port}/e-tjanster/synpunkter-och-klagomal/typ`, { method: 'POST', headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'typ=synpunkt', redirect: 'manual' });
     checkCookies('https origin journey cookie', a, true);
+    // As the proxy that terminates TLS sends a browser's form (docs/deployment.md): the public Host
+    // header and X-Forwarded-Proto https. The same origin is accepted; another is refused, also
+    // when the request claims another host in X-Forwarded-Host (never believed).
+    const viaProxy = (origin: string, extra: Record<string, string> = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/e-tjanster/synpunkter-och-klagomal/typ', headers: { host: 'etjanster.example.se', 'x-forwarded-proto': 'https', origin, 'content-type': 'application/x-www-form-urlencoded', ...extra } }, (r) => {
+          r.resume();
+          r.on('end', () => resolve(r.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end('typ=synpunkt');
+      });
+    const same = await viaProxy('https://etjanster.example.se');
+    check(same === 303, `behind the https proxy, a same-origin form post answered ${same}`);
+    const other = await viaProxy('https://evil.example');
+    check(other === 403, `behind the https proxy, a cross-origin form post answered ${other}`);
+    const forwardedHost = await viaProxy('https://evil.example', { 'x-forwarded-host': 'evil.example' });
+    check(forwardedHost === 403, `a cross-origin form post naming its own X-Forwarded-Host answered ${forwardedHost}`);
+    const plain = await viaProxy('https://etjanster.example.se', { 'x-forwarded-proto': 'ftp' });
+    check(plain === 403, `a form post with X-Forwarded-Proto ftp answered ${plain}`);
   } finally {
     second.kill('SIGTERM');
   }
