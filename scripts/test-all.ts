@@ -3,8 +3,9 @@
  * then the built server end to end in Chromium (Playwright + axe), then the same build under a
  * PostgreSQL restart (2,000 submissions, nothing confirmed may be lost) and under thousands of hostile
  * posts (never a 5xx), then under every kind of failure with the log read for the answers sent
- * (scripts/test-logs.ts). Ends with one line "N passed, N failed", also written to
- * test-results/summary.txt; the reliability, fuzz and log runs count as one test each.
+ * (scripts/test-logs.ts), then as three instances behind nginx on one PostgreSQL
+ * (scripts/test-instances.ts). Ends with one line "N passed, N failed", also written to
+ * test-results/summary.txt; the reliability, fuzz, log and multi-instance runs count as one test each.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,8 @@ const e2eStatus = buildStatus === 0 ? run('playwright', ['test']) : 1;
 const reliabilityStatus = buildStatus === 0 ? run('node', ['scripts/test-reliability.ts'], { RELIABILITY_DIST: 'dist' }) : 1;
 const fuzzStatus = buildStatus === 0 ? run('node', ['scripts/fuzz.ts'], { FUZZ_DIST: 'dist' }) : 1;
 const logsStatus = buildStatus === 0 ? run('node', ['scripts/test-logs.ts'], { LOGS_DIST: 'dist' }) : 1;
-const scripted: [string, number][] = [['reliability', reliabilityStatus], ['fuzz', fuzzStatus], ['logs', logsStatus]];
+const instancesStatus = buildStatus === 0 ? run('node', ['scripts/test-instances.ts'], { INSTANCES_DIST: 'dist' }) : 1;
+const scripted: [string, number][] = [['reliability', reliabilityStatus], ['fuzz', fuzzStatus], ['logs', logsStatus], ['instances', instancesStatus]];
 
 const unit = counts('test-results/vitest.json', (j) => [Number(j.numPassedTests ?? 0), Number(j.numFailedTests ?? 0)]);
 const e2e = counts('test-results/e2e.json', (j) => {
