@@ -112,6 +112,8 @@ describe.each(testDatabases())('staff login security on $name', (tdb) => {
       const ip = newIp();
       expect(await passwordStep(db, { username: u.username, password: 'fel lösenord', ip, now: T0, policy: POLICY })).toEqual({ kind: 'invalid' });
       expect(await passwordStep(db, { username: 'finns-inte-alls', password: 'fel lösenord', ip, now: T0, policy: POLICY })).toEqual({ kind: 'invalid' });
+      // A NUL (which PostgreSQL's text cannot hold) is an unknown user too, not a failed query.
+      expect(await passwordStep(db, { username: `${u.username}\u0000`, password: PASSWORD, ip: newIp(), now: T0, policy: POLICY })).toEqual({ kind: 'invalid' });
       const mine = await events(db, 'staff.login_failed', u.id);
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatchObject({ actorType: 'staff', actorId: u.id, subjectType: 'staff_user', details: { step: 'password' }, ip });

@@ -66,8 +66,13 @@ export function rolesAndAreasProblems(roles: string[], areas: string[]): string[
 /** Roles and areas are plain strings here, checked against the known ones when the user is created. */
 export type NewStaffUser = { username: string; displayName: string; password: string; roles: string[]; areas: string[]; email?: string | undefined };
 
+/**
+ * A username as stored (trimmed, lower case). A NUL, which no username can hold and PostgreSQL's
+ * text cannot store, becomes U+FFFD, so that a login with one is an unknown user like any other
+ * instead of a failed query.
+ */
 export function normaliseUsername(username: string): string {
-  return username.trim().toLowerCase();
+  return username.replaceAll('\u0000', '\uFFFD').trim().toLowerCase();
 }
 
 export function toStaffUser(r: Pick<StaffRecord, 'id' | 'username' | 'displayName' | 'roles' | 'areas'>): StaffUser {
