@@ -1,7 +1,7 @@
 /**
- * The e-tjänst catalog's life cycle and the indicators' targets.
+ * The e-tjänst catalog's life cycle, the plan's measures, their targets and reported values.
  */
-import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Each e-tjänst's state: utkast → publicerad (launch date) → avpublicerad (retired, replaced by). */
 export const serviceLifecycle = pgTable('service_lifecycle', {
@@ -44,4 +44,43 @@ export const indicatorTargets = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.year, t.kind] })],
+);
+
+/**
+ * The measures of the verksamhetsplan (seed 001, Nämndmål 1:1–1:8): seeded once from
+ * src/domain/indicators/plan.ts. origin: computed (by the portal, method says how) | reported (an
+ * analytiker enters the value per period in indicator_reported).
+ */
+export const indicatorMeasures = pgTable('indicator_measures', {
+  id: text('id').primaryKey(),
+  goal: text('goal').notNull(),
+  /** count | percent */
+  unit: text('unit').notNull(),
+  /** increase | decrease: which way is better */
+  direction: text('direction').notNull(),
+  origin: text('origin').notNull(),
+  /** survey | launched | forenklad (computed only) */
+  method: text('method'),
+  /** A count that accrues over the year (decisions), so a part of the year is compared pro rata. */
+  accrues: boolean('accrues').notNull().default(false),
+  position: integer('position').notNull(),
+});
+
+/**
+ * A value an analytiker reported for a measure and period ("2025" or the half-year "2025-H1"),
+ * with its source ("Lifecare, uttag 2026-01-15"). Every change is audited (indicator.reported).
+ */
+export const indicatorReported = pgTable(
+  'indicator_reported',
+  {
+    measureId: text('measure_id').notNull(),
+    period: text('period').notNull(),
+    value: text('value').notNull(),
+    /** "t.o.m. november" when the value covers part of the period. */
+    note: text('note'),
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.period] })],
 );

@@ -3,15 +3,12 @@
  * number; the note says why) or a number from 0 to 1 000 000 with at most one decimal, and a note
  * of at most 200 characters.
  */
-import { INDICATOR_IDS, SURVEY_INDICATORS } from '../surveys/indicators.ts';
+import { PLAN_MEASURES } from './plan.ts';
 
 export type TargetIndicator = { id: string; unit: 'count' | 'percent'; goal: string };
 
-export const TARGET_INDICATORS: readonly TargetIndicator[] = [
-  { id: 'lanserade-etjanster', unit: 'count', goal: '1:7' },
-  { id: 'forenklad-beslut', unit: 'count', goal: '1:6' },
-  ...INDICATOR_IDS.map((id) => ({ id, unit: 'percent' as const, goal: SURVEY_INDICATORS[id].goal })),
-];
+/** Every measure of the plan (src/domain/indicators/plan.ts). */
+export const TARGET_INDICATORS: readonly TargetIndicator[] = PLAN_MEASURES.map((m) => ({ id: m.id, unit: m.unit, goal: m.goal }));
 
 export const TARGET_YEARS = [2022, 2023, 2024, 2025, 2026, 2027, 2028] as const;
 export const TARGET_KINDS = ['target', 'outcome'] as const;

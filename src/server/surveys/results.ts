@@ -1,14 +1,15 @@
 /**
  * Survey results from the stored answers: one survey, one year (a period belongs to the year it
  * opens), computed and suppressed by the domain (src/domain/surveys/results.ts). Targets are the
- * board's as stored in indicator_targets, else as seed 001 states them.
+ * board's as stored in indicator_targets (seeded once from seed 001).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { indicatorTargets, surveyPeriodUnits, surveyPeriods, surveyResponses, surveyUnits } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { SurveyDefinition } from '../../domain/surveys/definition.ts';
-import { INDICATOR_IDS, seedTarget, type IndicatorId } from '../../domain/surveys/indicators.ts';
+import { INDICATOR_IDS, type IndicatorId } from '../../domain/surveys/indicators.ts';
 import { surveyResults, type ResultUnit, type SurveyResults } from '../../domain/surveys/results.ts';
+import { ensureTargets } from '../indicators/targets.ts';
 
 const yearOf = sql<number>`extract(year from ${surveyPeriods.opensOn})::int`;
 
@@ -39,25 +40,17 @@ export async function loadSurveyResults(db: Db, def: SurveyDefinition, year: num
   return surveyResults(def, { periods, units, responses });
 }
 
-/** The target per indicator for a year, in percent: the stored one when it is a number, else the seed's. */
+/** The target per indicator for a year, in percent: the indicator_targets cell when it holds a number (the one place targets live). */
 export async function indicatorTargetsFor(db: Db, year: number): Promise<Map<IndicatorId, number>> {
+  await ensureTargets(db);
   const out = new Map<IndicatorId, number>();
-  for (const id of INDICATOR_IDS) {
-    const t = seedTarget(id, year);
-    if (t !== undefined) out.set(id, t);
-  }
-  try {
-    const rows = await db
-      .select({ id: indicatorTargets.indicatorId, value: indicatorTargets.value })
-      .from(indicatorTargets)
-      .where(and(eq(indicatorTargets.year, year), eq(indicatorTargets.kind, 'target'), inArray(indicatorTargets.indicatorId, [...INDICATOR_IDS])));
-    for (const r of rows) {
-      const m = r.value ? /(\d+(?:[.,]\d+)?)/.exec(r.value) : null;
-      if (m) out.set(r.id as IndicatorId, Number(m[1]!.replace(',', '.')));
-    }
-  } catch (e) {
-    // Targets are a comfort beside the outcome: without the table's rows, the seed's stand.
-    if (!(e instanceof Error)) throw e;
+  const rows = await db
+    .select({ id: indicatorTargets.indicatorId, value: indicatorTargets.value })
+    .from(indicatorTargets)
+    .where(and(eq(indicatorTargets.year, year), eq(indicatorTargets.kind, 'target'), inArray(indicatorTargets.indicatorId, [...INDICATOR_IDS])));
+  for (const r of rows) {
+    const n = r.value === null ? NaN : Number(r.value);
+    if (Number.isFinite(n)) out.set(r.id as IndicatorId, n);
   }
   return out;
 }
