@@ -15,7 +15,7 @@ export const FORENKLAD_INSATS_ORDER = ['tvatt', 'stadning', 'trygghetslarm', 'di
 
 export type ForenkladYear = {
   year: number;
-  /** Counted by the portal; null for future years. */
+  /** Counted by the portal; null for future years and years before the portal's data (unknown, not 0). */
   count: number | null;
   yearToDate: boolean;
   byInsats: Record<string, number>;
@@ -30,10 +30,12 @@ export type ForenkladYear = {
 
 export type ForenkladIndicator = { years: ForenkladYear[]; insatser: string[] };
 
-export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: DecisionBucket[]; targets: TargetCell[]; now: Date; years: number[] }): ForenkladIndicator {
+export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: DecisionBucket[]; targets: TargetCell[]; now: Date; years: number[]; firstDataYear?: number | null }): ForenkladIndicator {
   const forenklad = new Map(input.services.filter((s) => s.category === 'forenklad').map((s) => [s.id, s]));
   const currentYear = stockholmYear(input.now);
   const insatser = [...FORENKLAD_INSATS_ORDER];
+  // The first year the portal has data for (given by the caller, else the first decision's).
+  const firstDataYear = input.firstDataYear !== undefined ? input.firstDataYear : input.decisions.length > 0 ? Math.min(...input.decisions.map((d) => Number(d.month.slice(0, 4)))) : null;
   const years = input.years.map((year): ForenkladYear => {
     const rows = input.decisions.filter((d) => forenklad.has(d.serviceId) && Number(d.month.slice(0, 4)) === year);
     const byInsats: Record<string, number> = Object.fromEntries(insatser.map((i) => [i, 0]));
@@ -50,9 +52,11 @@ export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: 
     const outcomeCell = cellOf(input.targets, FORENKLAD_ID, year, 'outcome');
     const target = cellNumber(targetCell);
     const future = year > currentYear;
+    // Before the portal's first data nothing was counted: unknown, not 0.
+    const beforePortal = firstDataYear === null ? year < currentYear : year < firstDataYear;
     return {
       year,
-      count: future ? null : count,
+      count: future || beforePortal ? null : count,
       yearToDate: year === currentYear,
       byInsats,
       byOutcome,
@@ -60,7 +64,7 @@ export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: 
       targetNote: targetCell?.note ?? null,
       reportedOutcome: cellNumber(outcomeCell),
       reportedNote: outcomeCell?.note ?? null,
-      met: target !== null && year < currentYear ? count >= target : null,
+      met: target !== null && year < currentYear && !beforePortal ? count >= target : null,
     };
   });
   return { years, insatser };

@@ -1,15 +1,17 @@
 /**
  * Every indicator from one IndicatorData: what the public page, the dashboard, the CSV exports and
- * the benchmark compute. Years shown: from 2024 (the first target year) to 2028 (the last), and any
+ * the benchmark compute. Years shown: from 2022 (the plan's first column) to 2028 (its last), and any
  * earlier year with data.
  */
 import type { IndicatorData } from './data.ts';
+import { portalStart } from './computed.ts';
 import { forenkladIndicator, type ForenkladIndicator } from './forenklad.ts';
 import { launchedIndicator, type LaunchedIndicator } from './launched.ts';
 import { periodFigures, volumesByMonth, volumesByServiceMonth, type PeriodFigures } from './submissions.ts';
 import { monthsBetween, stockholmMonth, stockholmYear } from './time.ts';
 
-export const FIRST_YEAR = 2024;
+/** The plan's first column (seed 001 reports outcomes from 2022). */
+export const FIRST_YEAR = 2022;
 export const LAST_TARGET_YEAR = 2028;
 
 export type Indicators = {
@@ -44,6 +46,8 @@ export function computeIndicators(data: IndicatorData, opts: { monthsBack?: numb
   const currentYear = stockholmYear(data.now);
   const years = indicatorYears(data);
   const pastYears = years.filter((y) => y <= currentYear);
+  const start = portalStart(data);
+  const firstDataYear = start ? stockholmYear(start) : null;
   const areas = [...new Set(data.services.map((s) => s.area))].sort();
   const nowMonth = stockholmMonth(data.now);
   const monthsBack = opts.monthsBack ?? 12;
@@ -57,8 +61,8 @@ export function computeIndicators(data: IndicatorData, opts: { monthsBack?: numb
     currentYear,
     years,
     pastYears,
-    launched: launchedIndicator({ services: data.services, events: data.lifecycleEvents, targets: data.targets, now: data.now, years }),
-    forenklad: forenkladIndicator({ services: data.services, decisions: data.decisions, targets: data.targets, now: data.now, years }),
+    launched: launchedIndicator({ services: data.services, events: data.lifecycleEvents, targets: data.targets, now: data.now, years, firstDataYear }),
+    forenklad: forenkladIndicator({ services: data.services, decisions: data.decisions, targets: data.targets, now: data.now, years, firstDataYear }),
     submissions: {
       months,
       byMonth: volumesByMonth(data.volumes, months),

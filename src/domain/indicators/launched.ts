@@ -21,8 +21,10 @@ export type ByArea = { total: number; byArea: Record<string, number> };
 
 export type LaunchedYear = {
   year: number;
-  /** Null for the current and future years (the year has not ended). */
+  /** Null for the current and future years (the year has not ended) and years before the portal's data. */
   liveAtYearEnd: ByArea | null;
+  /** The year ends before the portal's first data: nothing is known, nothing is counted (not 0). */
+  beforePortal: boolean;
   launched: ByArea;
   relaunched: ByArea;
   retired: ByArea;
@@ -47,7 +49,7 @@ function tally(ids: Iterable<string>, areaOf: Map<string, string>, areas: string
   return { total, byArea };
 }
 
-export function launchedIndicator(input: { services: ServiceInfo[]; events: LifecycleEvent[]; targets: TargetCell[]; now: Date; years: number[] }): LaunchedIndicator {
+export function launchedIndicator(input: { services: ServiceInfo[]; events: LifecycleEvent[]; targets: TargetCell[]; now: Date; years: number[]; firstDataYear?: number | null }): LaunchedIndicator {
   const areaOf = new Map(input.services.map((s) => [s.id, s.area]));
   const areas = [...new Set(input.services.map((s) => s.area))].sort();
   const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -55,6 +57,8 @@ export function launchedIndicator(input: { services: ServiceInfo[]; events: Life
   const nowMs = input.now.getTime() + 1;
   const now = tally(liveAt(new Date(nowMs)), areaOf, areas);
   const currentYear = stockholmYear(input.now);
+  // The first year the portal has data for (given by the caller, else the first life cycle event's).
+  const firstDataYear = input.firstDataYear !== undefined ? input.firstDataYear : events.length > 0 ? stockholmYear(events[0]!.at) : null;
 
   // First publication per e-tjänst: later ones are relaunches.
   const firstPublished = new Map<string, number>();
@@ -72,14 +76,16 @@ export function launchedIndicator(input: { services: ServiceInfo[]; events: Life
       else if (e.state === 'avpublicerad') retired.add(e.serviceId);
     }
     const ended = year < currentYear;
-    const liveAtYearEnd = ended ? tally(liveAt(new Date(to)), areaOf, areas) : null;
+    const beforePortal = firstDataYear === null || year < firstDataYear;
+    const liveAtYearEnd = ended && !beforePortal ? tally(liveAt(new Date(to)), areaOf, areas) : null;
     const targetCell = cellOf(input.targets, LAUNCHED_ID, year, 'target');
     const outcomeCell = cellOf(input.targets, LAUNCHED_ID, year, 'outcome');
     const target = cellNumber(targetCell);
-    const comparedCount = ended ? (liveAtYearEnd?.byArea[LAUNCHED_TARGET_AREA] ?? 0) : year === currentYear ? (now.byArea[LAUNCHED_TARGET_AREA] ?? 0) : null;
+    const comparedCount = beforePortal ? null : ended ? (liveAtYearEnd?.byArea[LAUNCHED_TARGET_AREA] ?? 0) : year === currentYear ? (now.byArea[LAUNCHED_TARGET_AREA] ?? 0) : null;
     return {
       year,
       liveAtYearEnd,
+      beforePortal,
       launched: tally(launched, areaOf, areas),
       relaunched: tally(relaunched, areaOf, areas),
       retired: tally(retired, areaOf, areas),
