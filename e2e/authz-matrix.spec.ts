@@ -116,8 +116,13 @@ const TABLE: Row[] = [
   { route: '/handlaggning/indikatorer/[id].csv', method: 'GET', want: indicatorRoute(200) },
   { route: '/handlaggning/indikatorer/manad/[month]', method: 'GET', want: indicatorRoute(200) },
   { route: '/handlaggning/indikatorer/manad/[month].csv', method: 'GET', want: indicatorRoute(200) },
-  { route: '/handlaggning/indikatorer/mal', method: 'GET', want: adminOnly(200) },
-  { route: '/handlaggning/indikatorer/mal', method: 'POST', body: {}, want: adminOnly(404), why: 'no indicator chosen: nothing to save' },
+  { route: '/handlaggning/indikatorer/mal', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/mal', method: 'POST', body: {}, want: indicatorRoute(404), why: 'no indicator chosen: nothing to save' },
+  { route: '/handlaggning/indikatorer/uppfoljning', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/uppfoljning.csv', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/uppfoljning.pdf', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/rapportera', method: 'GET', want: indicatorRoute(200) },
+  { route: '/handlaggning/indikatorer/rapportera', method: 'POST', body: {}, want: indicatorRoute(422), why: 'no measure, period or value: refused with its errors' },
 
   // The e-tjänst catalog's life cycle: admin only.
   { route: '/handlaggning/admin/etjanster', method: 'GET', want: adminOnly(200) },
