@@ -39,7 +39,7 @@ test('an invånare finds e-tjänster by need and by search, and sees how it goes
   await expect(page.getByRole('img', { name: /E-tjänster inom IFO per år jämfört med målet/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'E-tjänster per år: inom IFO (som målet gäller) och totalt' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Beslut genom förenklad biståndsbedömning per år' }).getByRole('row', { name: /2024/ })).toContainText('68 t.o.m. november');
-  await expect(page.getByRole('heading', { level: 2, name: 'Brukarenkäter' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Alla mål i verksamhetsplanen' })).toBeVisible();
   await expectAccessible(page);
 });
 
