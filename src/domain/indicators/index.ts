@@ -67,7 +67,8 @@ export function computeIndicators(data: IndicatorData, opts: { monthsBack?: numb
       months,
       byMonth: volumesByMonth(data.volumes, months),
       byServiceMonth: volumesByServiceMonth(data.volumes, serviceIds, months),
-      byYear: pastYears.map((year) => ({
+      // Only years the portal has data for: a year before it is unknown, not 0 submissions.
+      byYear: pastYears.filter((year) => firstDataYear !== null && year >= firstDataYear).map((year) => ({
         year,
         total: periodFigures(data, String(year)),
         byArea: areas.map((area) => ({ area, figures: periodFigures(data, String(year), area) })),

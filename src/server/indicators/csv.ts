@@ -25,6 +25,8 @@ export function indicatorCsv(id: CsvId, data: IndicatorData, ind: Indicators): s
           .filter((y) => y.year <= ind.currentYear)
           .map((y) => {
             const live = y.year === ind.currentYear ? L.now : y.liveAtYearEnd;
+            // Before the portal's data nothing was counted: empty cells, never 0.
+            if (y.beforePortal && y.year !== ind.currentYear) return [y.year, y.target, null, null, ...L.areas.map(() => null), null, null, null, null, null, y.targetNote];
             return [y.year, y.target, live?.byArea[L.targetArea] ?? 0, live?.total ?? 0, ...L.areas.map((a) => live?.byArea[a] ?? 0), y.launched.total, y.launched.byArea[L.targetArea] ?? 0, y.relaunched.total, y.retired.total, y.retired.byArea[L.targetArea] ?? 0, y.targetNote];
           }),
       );
@@ -33,7 +35,7 @@ export function indicatorCsv(id: CsvId, data: IndicatorData, ind: Indicators): s
       const F = ind.forenklad;
       return toCsv(
         ['ar', 'hittills_i_ar', 'beslut', ...F.insatser, 'beviljad', 'avslag', 'hanvisad', 'mal', 'utfall_verksamhetsplan', 'utfall_notering'],
-        F.years.map((y) => [y.year, y.yearToDate ? 'ja' : 'nej', y.count, ...F.insatser.map((i) => (y.count === null ? null : (y.byInsats[i] ?? 0))), y.byOutcome.beviljad ?? 0, y.byOutcome.avslag ?? 0, y.byOutcome.hanvisad ?? 0, y.target, y.reportedOutcome, y.reportedNote]),
+        F.years.map((y) => [y.year, y.yearToDate ? 'ja' : 'nej', y.count, ...F.insatser.map((i) => (y.count === null ? null : (y.byInsats[i] ?? 0))), ...['beviljad', 'avslag', 'hanvisad'].map((o) => (y.count === null ? null : (y.byOutcome[o] ?? 0))), y.target, y.reportedOutcome, y.reportedNote]),
       );
     }
     case 'inkomna-per-manad': {
