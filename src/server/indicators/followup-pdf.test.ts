@@ -16,7 +16,7 @@ const text = (pdf: string) =>
 function view(): FollowUpView {
   const reported = [{ measureId: 'forsorjningsstod-unga', period: '2025', value: '9', note: null, source: 'Procapita, uttag 2026-01-20' }];
   const period = { year: 2025, half: null };
-  return { period, now: new Date('2026-02-01T10:00:00Z'), portalSurvey: false, measures: followUp({ measures: PLAN_MEASURES, cells: SEED_TARGETS, reported, computed: new Map<string, Map<string, Computed>>(), period, yearFraction: 1 }) };
+  return { period, now: new Date('2026-02-01T10:00:00Z'), measures: followUp({ measures: PLAN_MEASURES, cells: SEED_TARGETS, reported, computed: new Map<string, Map<string, Computed>>(), period, yearFraction: 1 }) };
 }
 
 async function render(lang: 'sv' | 'en'): Promise<string> {

@@ -120,7 +120,7 @@ describe.each(testDatabases())('the follow-up of the plan on $name', (tdb) => {
         { serviceId: 'trygghetslarm', serviceVersion: 1, area: 'aldreomsorg', answers: { larmtyp }, subjectPersonnummer: '19500118-2046', subjectName: 'Test Testsson', submitterName: null, onBehalf: false, idempotencyKey: key },
         new Date('2026-02-01T09:00:00Z'),
       );
-    const decide = async (reference: string, outcome: string) => {
+    const decide = async (reference: string, outcome: 'beviljad' | 'avslag') => {
       const s1 = await changeStatus(db, annaActor, { reference, lockVersion: 1, to: 'under_handlaggning', now: new Date('2026-02-02T09:00:00Z') });
       await recordDecision(db, annaActor, { reference, lockVersion: s1.lockVersion, now: new Date('2026-02-03T09:00:00Z'), decision: { outcome, insats: 'trygghetslarm', omfattning: null, startDate: null, reasoning: 'Enligt ansökan.' } });
     };

@@ -11,6 +11,7 @@ import { computedFigures, yearFractionAt, type MonthCount, type SurveyByYear } f
 import { followUp, parsePeriod, type MeasureFollowUp, type Period, type ReportedValue } from '../../domain/indicators/followup.ts';
 import { PLAN_MEASURES, type MeasureDirection, type MeasureMethod, type MeasureOrigin, type MeasureUnit, type PlanGoal, type PlanMeasure } from '../../domain/indicators/plan.ts';
 import type { ReportedInput } from '../../domain/indicators/reported.ts';
+import type { IndicatorData } from '../../domain/indicators/data.ts';
 import { stockholmYear } from '../../domain/indicators/time.ts';
 import { audit } from '../audit.ts';
 import { isUnavailable } from '../db.ts';
@@ -75,9 +76,9 @@ export async function saveReported(db: Db, req: { measureId: string; input: Repo
   });
 }
 
-export type FollowUpView = { period: Period; now: Date; measures: MeasureFollowUp[]; portalSurvey: boolean };
+export type FollowUpView = { period: Period; now: Date; measures: MeasureFollowUp[] };
 
-/** The default period: the year before now until its follow-up is due, i.e. the latest ended half or year. */
+/** The default period: the current year, as far as it has come. */
 export function defaultPeriod(now: Date): Period {
   const year = stockholmYear(now);
   return { year, half: null };
@@ -124,8 +125,9 @@ export async function mobileAlarmsGranted(db: Db): Promise<MonthCount[]> {
   return rows.map((r) => ({ month: r.month, count: Number(r.n) }));
 }
 
-export async function loadFollowUp(db: Db, period: Period, now = new Date()): Promise<FollowUpView> {
-  const [data, measures, reported, mobileAlarms] = await Promise.all([loadIndicatorData(db, now), listMeasures(db), listReported(db), mobileAlarmsGranted(db)]);
+/** `data`: the indicator data a page has already loaded for the same moment (else it is loaded here). */
+export async function loadFollowUp(db: Db, period: Period, now = new Date(), opts: { data?: IndicatorData } = {}): Promise<FollowUpView> {
+  const [data, measures, reported, mobileAlarms] = await Promise.all([opts.data ?? loadIndicatorData(db, now), listMeasures(db), listReported(db), mobileAlarmsGranted(db)]);
   const currentYear = stockholmYear(now);
   const years: number[] = [];
   for (let y = 2022; y <= Math.max(2028, period.year); y++) years.push(y);
@@ -134,5 +136,5 @@ export async function loadFollowUp(db: Db, period: Period, now = new Date()): Pr
   const surveys = await surveysByYear(db, Math.max(2022, firstDataYear), Math.min(currentYear, period.year));
   const computed = computedFigures(data, measures, periods, surveys, mobileAlarms);
   const rows = followUp({ measures, cells: data.targets, reported, computed, period, yearFraction: yearFractionAt(period, now) });
-  return { period, now, measures: rows, portalSurvey: surveys.size > 0 };
+  return { period, now, measures: rows };
 }
