@@ -7,8 +7,7 @@
  * Creates the PostgreSQL database `st_bench_indicators` (dropped first) on the server of DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres), applies the committed migrations and seeds,
  * in SQL as scripts/bench.ts does, a million submissions over three years (both areas, the portal's
- * e-tjänster, one in ten on behalf of someone, every other trygghetslarm a mobile one, personnummer
- * cycled from Skatteverket's test list),
+ * e-tjänster, one in ten on behalf of someone, personnummer cycled from Skatteverket's test list),
  * with a first handling for every case past inkommen, a decision for every decided or closed case
  * (one in ten corrected by a second decision), and the catalog's life cycle with retirements and a
  * relaunch. The rows are loaded with the triggers off (session_replication_role = replica), and the
@@ -36,7 +35,7 @@ import { CSV_IDS, indicatorCsv, monthlyCsv } from '../src/server/indicators/csv.
 import { computedFigures, yearFractionAt } from '../src/domain/indicators/computed.ts';
 import { followUp, type Period } from '../src/domain/indicators/followup.ts';
 import { stockholmYear } from '../src/domain/indicators/time.ts';
-import { listMeasures, listReported, mobileAlarmsGranted } from '../src/server/indicators/followup.ts';
+import { listMeasures, listReported } from '../src/server/indicators/followup.ts';
 import { followUpCsv } from '../src/server/indicators/followup-csv.ts';
 import { countFromScratch, type RawCounts } from '../src/server/indicators/from-scratch.ts';
 import { benchDbSuffix, benchSetup, onServer, seconds, timed, testPersonnummer } from './bench-common.ts';
@@ -265,18 +264,17 @@ async function main(): Promise<void> {
     };
     // The plan's follow-up as its page computes it (src/server/indicators/followup.ts loadFollowUp),
     // less the survey results, which the benchmark does not seed: the same fetch, the measures, the
-    // reported values, the portal's granted mobile alarms (read from the cases), every year's figures
-    // and the CSV.
+    // reported values, every year's figures and the CSV.
     let followUpCheck = '';
     const runFollowUp = async () => {
       const now = new Date();
-      const [data, measures, reported, mobileAlarms] = await Promise.all([fetchIndicatorData(db, { now, services }), listMeasures(db), listReported(db), mobileAlarmsGranted(db)]);
+      const [data, measures, reported] = await Promise.all([fetchIndicatorData(db, { now, services }), listMeasures(db), listReported(db)]);
       const period: Period = { year: stockholmYear(now), half: null };
       const periods: Period[] = [2022, 2023, 2024, 2025, 2026, 2027, 2028].map((year) => ({ year, half: null }));
-      const computed = computedFigures(data, measures, [...periods, { year: period.year, half: 1 }], new Map(), mobileAlarms);
+      const computed = computedFigures(data, measures, [...periods, { year: period.year, half: 1 }], new Map());
       const rows = followUp({ measures, cells: data.targets, reported, computed, period, yearFraction: yearFractionAt(period, now) });
       const csv = followUpCsv({ period, now, measures: rows }, (id) => id);
-      followUpCheck = `${rows.length} measures, ${mobileAlarms.reduce((s, m) => s + m.count, 0).toLocaleString('sv-SE')} granted mobile alarms, ${csv.length.toLocaleString('sv-SE')} characters of CSV`;
+      followUpCheck = `${rows.length} measures, ${csv.length.toLocaleString('sv-SE')} characters of CSV`;
     };
     if (args.includes('--verify')) {
       const [summaries, scratch] = await timed('verify: summaries against a computation from scratch', () => Promise.all([readSummaries(db), countFromScratch(db)]));

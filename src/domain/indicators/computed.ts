@@ -6,9 +6,7 @@
  *  - lanserade-etjanster (1:7): e-tjänster within IFO published at the period's end (or now);
  *  - forenklad-beslut (1:6): cases decided through förenklad biståndsbedömning in the period;
  *  - survey measures (1:1, 1:3): the share of positive answers to the question that feeds the
- *    measure in the portal's own survey, that year (suppressed results give no figure);
- *  - mobile-alarm (the portal's part of 1:5): trygghetslarm granted with a mobile alarm (GPS),
- *    counted in the month of the case's first decision, with its latest decision's outcome.
+ *    measure in the portal's own survey, that year (suppressed results give no figure).
  */
 import type { IndicatorData } from './data.ts';
 import { periodKey, type Computed, type Period } from './followup.ts';
@@ -53,11 +51,8 @@ export function yearFractionAt(p: Period, now: Date): number {
   return Math.min(1, Math.max(0, (at - from) / (to - from)));
 }
 
-/** Granted mobile trygghetslarm per Swedish month of the case's first decision. */
-export type MonthCount = { month: string; count: number };
-
-export function computedFigures(data: IndicatorData, measures: readonly PlanMeasure[], periods: readonly Period[], surveys: SurveyByYear, mobileAlarms: readonly MonthCount[] = []): Map<string, Map<string, Computed>> {
-  const out = new Map<string, Map<string, Computed>>(measures.filter((m) => m.method !== null).map((m) => [m.id, new Map()]));
+export function computedFigures(data: IndicatorData, measures: readonly PlanMeasure[], periods: readonly Period[], surveys: SurveyByYear): Map<string, Map<string, Computed>> {
+  const out = new Map<string, Map<string, Computed>>(measures.filter((m) => m.origin === 'computed').map((m) => [m.id, new Map()]));
   const start = portalStart(data);
   if (!start) return out;
   const nowMs = data.now.getTime();
@@ -71,22 +66,17 @@ export function computedFigures(data: IndicatorData, measures: readonly PlanMeas
     const at = Math.min(end, nowMs + 1);
     const partial = at < end;
     const key = periodKey(p);
-    const first = `${p.year}-01`;
-    const last = `${p.year}-${p.half ? '06' : '12'}`;
-    const inPeriod = (month: string) => month >= first && month <= last && month <= currentMonth;
     for (const m of measures) {
-      if (m.method === null) continue;
+      if (m.origin !== 'computed') continue;
       const slot = out.get(m.id)!;
       if (m.method === 'launched' || m.id === LAUNCHED_ID) {
         const live = [...statesAt(events, new Date(at))].filter(([id, s]) => s === 'publicerad' && areaOf.get(id) === LAUNCHED_TARGET_AREA);
         slot.set(key, { value: live.length, partial });
       } else if (m.method === 'forenklad') {
+        const last = `${p.year}-${p.half ? '06' : '12'}`;
+        const first = `${p.year}-01`;
         let n = 0;
-        for (const d of data.decisions) if (forenklad.has(d.serviceId) && inPeriod(d.month)) n += d.count;
-        slot.set(key, { value: n, partial });
-      } else if (m.method === 'mobile-alarm') {
-        let n = 0;
-        for (const d of mobileAlarms) if (inPeriod(d.month)) n += d.count;
+        for (const d of data.decisions) if (forenklad.has(d.serviceId) && d.month >= first && d.month <= last && d.month <= currentMonth) n += d.count;
         slot.set(key, { value: n, partial });
       } else if (m.method === 'survey') {
         const v = surveys.get(p.year)?.get(m.id);

@@ -81,8 +81,7 @@ function toNumber(v: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** `partOnly`: the portal's figure is only a part of the measure (a reported one): kept beside the outcome, never as it. */
-export function outcomeOf(input: Pick<FollowUpInput, 'cells' | 'reported' | 'computed'>, measureId: string, period: Period, partOnly = false): { outcome: Outcome; portal: Computed | null } {
+export function outcomeOf(input: Pick<FollowUpInput, 'cells' | 'reported' | 'computed'>, measureId: string, period: Period): { outcome: Outcome; portal: Computed | null } {
   const key = periodKey(period);
   const computed = input.computed.get(measureId)?.get(key) ?? null;
   const rep = input.reported.find((r) => r.measureId === measureId && r.period === key);
@@ -92,9 +91,8 @@ export function outcomeOf(input: Pick<FollowUpInput, 'cells' | 'reported' | 'com
     const cell = cellOf(input.cells, measureId, period.year, 'outcome');
     const n = cellNumber(cell);
     if (n !== null) return { outcome: { kind: 'reported', value: n, note: cell?.note ?? null, source: PLAN_SOURCE, plan: true }, portal: computed };
-    if (cell?.note && (!computed || partOnly)) return { outcome: { kind: 'missing', note: cell.note }, portal: computed };
+    if (cell?.note && !computed) return { outcome: { kind: 'missing', note: cell.note }, portal: null };
   }
-  if (partOnly) return { outcome: { kind: 'missing', note: null }, portal: computed };
   if (computed) return { outcome: { kind: 'computed', value: computed.value, partial: computed.partial }, portal: null };
   return { outcome: { kind: 'missing', note: null }, portal: null };
 }
@@ -139,7 +137,7 @@ export function followUp(input: FollowUpInput): MeasureFollowUp[] {
     const yearOf = (year: number, half: 1 | null): MeasureYear => {
       const p = { year, half };
       const targetCell = cellOf(input.cells, measure.id, year, 'target');
-      return { period: periodKey(p), year, ...outcomeOf(input, measure.id, p, measure.origin === 'reported'), target: cellNumber(targetCell), targetNote: targetCell?.note ?? null };
+      return { period: periodKey(p), year, ...outcomeOf(input, measure.id, p), target: cellNumber(targetCell), targetNote: targetCell?.note ?? null };
     };
     const baselines: MeasureYear[] = [];
     for (let y = first; y < input.period.year; y++) baselines.push(yearOf(y, null));

@@ -15,12 +15,7 @@ export type MeasureOrigin = 'computed' | 'reported';
 export type MeasureUnit = 'count' | 'percent';
 export type MeasureDirection = 'increase' | 'decrease';
 /** How a computed measure is computed. */
-/**
- * How the portal computes a measure, or (for a reported measure) the part of it the portal sees:
- * 'mobile-alarm' counts the trygghetslarm it granted where a mobile alarm with GPS was chosen, a
- * part of 1:5's välfärdsteknik, shown beside the reported total and never instead of it.
- */
-export type MeasureMethod = 'survey' | 'launched' | 'forenklad' | 'mobile-alarm';
+export type MeasureMethod = 'survey' | 'launched' | 'forenklad';
 
 export type PlanMeasure = {
   id: string;
@@ -52,7 +47,7 @@ const rows: Omit<PlanMeasure, 'position' | 'accrues'>[] = [
   survey('trygg-hemgang-nojd', '1:3'),
   { id: 'trygg-hemgang-aterinlaggningar', goal: '1:3', unit: 'count', direction: 'decrease', origin: 'reported', method: null },
   { id: 'forsorjningsstod-unga', goal: '1:4', unit: 'count', direction: 'decrease', origin: 'reported', method: null },
-  { id: 'valfardsteknik-insatser', goal: '1:5', unit: 'count', direction: 'increase', origin: 'reported', method: 'mobile-alarm' },
+  { id: 'valfardsteknik-insatser', goal: '1:5', unit: 'count', direction: 'increase', origin: 'reported', method: null },
   { id: 'forenklad-beslut', goal: '1:6', unit: 'count', direction: 'increase', origin: 'computed', method: 'forenklad' },
   { id: 'lanserade-etjanster', goal: '1:7', unit: 'count', direction: 'increase', origin: 'computed', method: 'launched' },
   { id: 'senior-alert-riskbedomning', goal: '1:8', unit: 'percent', direction: 'increase', origin: 'reported', method: null },

@@ -3,8 +3,8 @@
  * the period's, with where each figure comes from. Columns are stable identifiers like the other
  * indicator exports: `ursprung` is beraknat (by the portal), rapporterat (by an analytiker),
  * verksamhetsplanen (the plan's own figure) or saknas (no figure: the value is empty, never 0);
- * `kalla` is the reported source; `typ` is mal, utfall or portalens_berakning (the portal's own
- * figure beside the outcome: its own survey beside the national one, its part of 1:5).
+ * `kalla` is the reported source; `typ` is mal, utfall or portalens_enkat (the portal's own survey
+ * beside the national one).
  */
 import { toCsv, type CsvValue } from '../../domain/indicators/csv.ts';
 import { periodKey, type Computed, type MeasureYear, type Outcome } from '../../domain/indicators/followup.ts';
@@ -40,7 +40,7 @@ export function followUpCsv(view: FollowUpView, measureName: (id: string) => str
         status(y.period),
       ]);
       const p: Computed | null = y.portal;
-      if (p) rows.push([...base, y.period, 'portalens_berakning', p.value, null, 'beraknat', null, p.partial ? 'ja' : null, null]);
+      if (p) rows.push([...base, y.period, 'portalens_enkat', p.value, null, 'beraknat', null, p.partial ? 'ja' : null, null]);
     }
     for (const y of m.later) if (y.target !== null || y.targetNote) rows.push([...base, String(y.year), 'mal', y.target, y.targetNote, 'verksamhetsplanen', null, null, null]);
   }

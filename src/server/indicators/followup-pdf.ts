@@ -65,8 +65,8 @@ export function renderFollowUpPdf(view: FollowUpView, opts: { t: TFunction; lang
           block(doc, root, 'P', f.origin(m), REGULAR, BODY, 0.2);
           block(doc, root, 'P', `${t('followup:statusLabel', { period: periodText })} ${f.status(m)}`, BOLD, BODY, 0.2);
           block(doc, root, 'P', f.trend(m), REGULAR, BODY, 0.3);
-          const survey = m.measure.method !== null && (m.measure.method === 'survey' || m.measure.origin === 'reported');
-          const header = [t('followup:table.year'), t('followup:table.target'), t('followup:table.outcome'), t('followup:table.source'), ...(survey ? [m.measure.method === 'survey' ? t('followup:table.portal') : t('followup:table.portalPart')] : [])];
+          const survey = m.measure.method === 'survey';
+          const header = [t('followup:table.year'), t('followup:table.target'), t('followup:table.outcome'), t('followup:table.source'), ...(survey ? [t('followup:table.portal')] : [])];
           const rows = [
             ...[...m.baselines, m.current].map((y) => [
               y.period === String(y.year) ? String(y.year) : periodText,

@@ -48,6 +48,6 @@ export function followUpText(t: TFunction, lang: string, opts: { publicView: boo
   const goalHeading = (goal: PlanGoal): string => t('followup:goalHeading', { goal, text: t(`followup:goals.${goalKey(goal)}.text`) });
   const goalMethod = (goal: PlanGoal): string => t(`followup:goals.${goalKey(goal)}.method`);
   const origin = (m: MeasureFollowUp): string =>
-    `${t(`followup:origin.${m.measure.origin}`)}: ${t(`followup:method.${m.measure.method ?? 'reported'}`)}`;
+    `${t(`followup:origin.${m.measure.origin}`)}: ${t(`followup:method.${m.measure.origin === 'computed' && m.measure.method ? m.measure.method : 'reported'}`)}`;
   return { nf, number, period, outcome, source, sourceValue, target, trend, status, statusShort, measureName, goalHeading, goalMethod, origin };
 }

@@ -4,10 +4,10 @@
  * PDF and CSV. The measures are seeded once from src/domain/indicators/plan.ts; a reported value
  * is saved and audited (indicator.reported) in one transaction.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { indicatorMeasures, indicatorReported } from '../../../db/schema.ts';
-import { resultRows, type Db } from '../../../db/client.ts';
-import { computedFigures, yearFractionAt, type MonthCount, type SurveyByYear } from '../../domain/indicators/computed.ts';
+import type { Db } from '../../../db/client.ts';
+import { computedFigures, yearFractionAt, type SurveyByYear } from '../../domain/indicators/computed.ts';
 import { followUp, parsePeriod, type MeasureFollowUp, type Period, type ReportedValue } from '../../domain/indicators/followup.ts';
 import { PLAN_MEASURES, type MeasureDirection, type MeasureMethod, type MeasureOrigin, type MeasureUnit, type PlanGoal, type PlanMeasure } from '../../domain/indicators/plan.ts';
 import type { ReportedInput } from '../../domain/indicators/reported.ts';
@@ -107,34 +107,16 @@ async function surveysByYear(db: Db, fromYear: number, toYear: number): Promise<
   return out;
 }
 
-/**
- * The portal's part of 1:5 (välfärdsteknik): trygghetslarm cases where a mobile alarm (with GPS)
- * was chosen and whose latest decision grants it, per Swedish month of the case's first decision.
- * Read from the cases themselves (a few rows per month), not from the summary tables.
- */
-export async function mobileAlarmsGranted(db: Db): Promise<MonthCount[]> {
-  const rows = resultRows<{ month: string; n: number }>(
-    await db.execute(sql`
-      select to_char(first_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month, count(*)::int as n from (
-        select d.submission_id, min(d.decided_at) as first_at, (array_agg(d.outcome order by d.decided_at desc))[1] as latest
-        from decisions d join submissions s on s.id = d.submission_id
-        where s.service_id = 'trygghetslarm' and s.answers ->> 'larmtyp' = 'mobilt'
-        group by d.submission_id
-      ) c where latest = 'beviljad' group by 1`),
-  );
-  return rows.map((r) => ({ month: r.month, count: Number(r.n) }));
-}
-
 /** `data`: the indicator data a page has already loaded for the same moment (else it is loaded here). */
 export async function loadFollowUp(db: Db, period: Period, now = new Date(), opts: { data?: IndicatorData } = {}): Promise<FollowUpView> {
-  const [data, measures, reported, mobileAlarms] = await Promise.all([opts.data ?? loadIndicatorData(db, now), listMeasures(db), listReported(db), mobileAlarmsGranted(db)]);
+  const [data, measures, reported] = await Promise.all([opts.data ?? loadIndicatorData(db, now), listMeasures(db), listReported(db)]);
   const currentYear = stockholmYear(now);
   const years: number[] = [];
   for (let y = 2022; y <= Math.max(2028, period.year); y++) years.push(y);
   const periods: Period[] = [...years.map((year) => ({ year, half: null })), { year: period.year, half: 1 as const }];
   const firstDataYear = Math.min(currentYear, ...data.lifecycleEvents.map((e) => stockholmYear(e.at)));
   const surveys = await surveysByYear(db, Math.max(2022, firstDataYear), Math.min(currentYear, period.year));
-  const computed = computedFigures(data, measures, periods, surveys, mobileAlarms);
+  const computed = computedFigures(data, measures, periods, surveys);
   const rows = followUp({ measures, cells: data.targets, reported, computed, period, yearFraction: yearFractionAt(period, now) });
   return { period, now, measures: rows };
 }
