@@ -65,6 +65,7 @@ export function computedFigures(data: IndicatorData, measures: readonly PlanMeas
     if (end <= start.getTime() || periodStart(p).getTime() > nowMs) continue;
     const at = Math.min(end, nowMs + 1);
     const partial = at < end;
+    const lateStart = start.getTime() > periodStart(p).getTime();
     const key = periodKey(p);
     for (const m of measures) {
       if (m.origin !== 'computed') continue;
@@ -77,7 +78,7 @@ export function computedFigures(data: IndicatorData, measures: readonly PlanMeas
         const first = `${p.year}-01`;
         let n = 0;
         for (const d of data.decisions) if (forenklad.has(d.serviceId) && d.month >= first && d.month <= last && d.month <= currentMonth) n += d.count;
-        slot.set(key, { value: n, partial });
+        slot.set(key, lateStart ? { value: n, partial, lateStart } : { value: n, partial });
       } else if (m.method === 'survey') {
         const v = surveys.get(p.year)?.get(m.id);
         if (v !== undefined && v !== null) slot.set(key, { value: v, partial: partial || stockholmYear(data.now) === p.year });

@@ -57,9 +57,9 @@ describe('missing is not zero', () => {
     const figures = computedFigures(data, PLAN_MEASURES, [2024, 2025, 2026].map((year) => ({ year, half: null })), new Map());
     expect(figures.get('lanserade-etjanster')?.has('2025')).toBe(false);
     expect(figures.get('forenklad-beslut')?.has('2025')).toBe(false);
-    // The portal was running in 2026: there a 0 is a count, marked as so far.
+    // The portal was running in 2026: there a 0 is a count, marked as so far and as begun in March.
     expect(figures.get('lanserade-etjanster')?.get('2026')).toEqual({ value: 1, partial: true });
-    expect(figures.get('forenklad-beslut')?.get('2026')).toEqual({ value: 0, partial: true });
+    expect(figures.get('forenklad-beslut')?.get('2026')).toEqual({ value: 0, partial: true, lateStart: true });
   });
 
   it('counts a first half up to the end of June only', () => {
@@ -77,8 +77,8 @@ describe('missing is not zero', () => {
       targets: [],
     };
     const f = computedFigures(data, PLAN_MEASURES, [{ year: 2026, half: 1 }, { year: 2026, half: null }], new Map()).get('forenklad-beslut');
-    expect(f?.get('2026-H1')).toEqual({ value: 3, partial: false });
-    expect(f?.get('2026')).toEqual({ value: 7, partial: true });
+    expect(f?.get('2026-H1')).toEqual({ value: 3, partial: false, lateStart: true });
+    expect(f?.get('2026')).toEqual({ value: 7, partial: true, lateStart: true });
   });
 });
 
@@ -117,6 +117,11 @@ describe('status against the target', () => {
     expect(statusOf(measure('forenklad-beslut'), 80, { kind: 'computed', value: 40, partial: true }, 0.5)).toBe('met');
     expect(statusOf(measure('lanserade-etjanster'), 20, { kind: 'computed', value: 10, partial: true }, 0.5)).toBe('missed');
   });
+  it('holds no count against its target when the portal began part-way through the period', () => {
+    expect(statusOf(measure('forenklad-beslut'), 80, { kind: 'computed', value: 0, partial: true, lateStart: true }, 0.9)).toBe('early');
+    // A level (e-tjänster live at the end) does not depend on when counting began.
+    expect(statusOf(measure('lanserade-etjanster'), 20, { kind: 'computed', value: 20, partial: true, lateStart: true }, 0.9)).toBe('met');
+  });
   it('cannot be assessed without a target or an outcome', () => {
     expect(statusOf(measure('forenklad-beslut'), null, o(3), 1)).toBe('none');
     expect(statusOf(measure('forenklad-beslut'), 80, { kind: 'missing', note: null }, 1)).toBe('none');
@@ -143,6 +148,11 @@ describe('trend', () => {
   it('calls a rise worse for a measure that should decrease', () => {
     expect(trendOf(measure('hemtjanst-antal-personal'), [y(2024, 22)], { kind: 'computed', value: 25, partial: false })?.change).toBe('worse');
     expect(trendOf(measure('hemtjanst-antal-personal'), [y(2024, 22)], { kind: 'computed', value: 22, partial: false })?.change).toBe('same');
+  });
+  it('waits for the whole period before comparing a count that accrues with whole years', () => {
+    expect(trendOf(measure('forenklad-beslut'), [y(2024, 68)], { kind: 'computed', value: 0, partial: true })).toBeNull();
+    expect(trendOf(measure('forenklad-beslut'), [y(2024, 68)], { kind: 'computed', value: 50, partial: false, lateStart: true })).toBeNull();
+    expect(trendOf(measure('forenklad-beslut'), [y(2024, 68)], { kind: 'computed', value: 90, partial: false })?.change).toBe('better');
   });
   it('is absent when there is nothing to compare', () => {
     expect(trendOf(measure('trygg-hemgang-nojd'), [y(2024, null)], { kind: 'computed', value: 80, partial: false })).toBeNull();

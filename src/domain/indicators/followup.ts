@@ -13,8 +13,9 @@
  * A computed figure not chosen (the portal's own survey beside the national one) is kept as `portal`.
  *
  * Status against the target: "met" (at least the target, or at most it for a measure that should
- * decrease), "near" (missed by at most 10 % of the target), "missed", or "none" (no target or no
- * outcome). For part of a year, an accruing count is compared with the target pro rata.
+ * decrease), "near" (missed by at most 10 % of the target), "missed", "none" (no target or no
+ * outcome) or "early" (an accruing count the portal began part-way through the period). For part
+ * of a year, an accruing count is compared with the target pro rata; its trend waits for the whole.
  */
 import type { PlanMeasure } from './plan.ts';
 import { cellNumber, cellOf, type TargetCell } from './targets.ts';
@@ -39,15 +40,17 @@ export function periodKey(p: Period): string {
 /** The source the plan's own figures are given with. */
 export const PLAN_SOURCE = 'Verksamhetsplan 2025';
 
-export type Computed = { value: number; partial: boolean };
+/** `lateStart`: the portal began after the period did, so a count over the period misses its start. */
+export type Computed = { value: number; partial: boolean; lateStart?: true };
 export type ReportedValue = { measureId: string; period: string; value: string; note: string | null; source: string };
 
 export type Outcome =
-  | { kind: 'computed'; value: number; partial: boolean }
+  | { kind: 'computed'; value: number; partial: boolean; lateStart?: true }
   | { kind: 'reported'; value: number; note: string | null; source: string; plan: boolean }
   | { kind: 'missing'; note: string | null };
 
-export type Status = 'met' | 'near' | 'missed' | 'none';
+/** `early`: a count the portal began part-way through the period cannot be held against its target. */
+export type Status = 'met' | 'near' | 'missed' | 'none' | 'early';
 export type Trend = { fromYear: number; from: number; to: number; change: 'better' | 'worse' | 'same' };
 
 export type MeasureYear = { period: string; year: number; outcome: Outcome; portal: Computed | null; target: number | null; targetNote: string | null };
@@ -93,7 +96,7 @@ export function outcomeOf(input: Pick<FollowUpInput, 'cells' | 'reported' | 'com
     if (n !== null) return { outcome: { kind: 'reported', value: n, note: cell?.note ?? null, source: PLAN_SOURCE, plan: true }, portal: computed };
     if (cell?.note && !computed) return { outcome: { kind: 'missing', note: cell.note }, portal: null };
   }
-  if (computed) return { outcome: { kind: 'computed', value: computed.value, partial: computed.partial }, portal: null };
+  if (computed) return { outcome: { kind: 'computed', ...computed }, portal: null };
   return { outcome: { kind: 'missing', note: null }, portal: null };
 }
 
@@ -104,6 +107,7 @@ export function valueOf(o: Outcome): number | null {
 export function statusOf(measure: Pick<PlanMeasure, 'direction' | 'accrues'>, target: number | null, outcome: Outcome, yearFraction: number): Status {
   const value = valueOf(outcome);
   if (target === null || value === null) return 'none';
+  if (measure.accrues && outcome.kind === 'computed' && outcome.lateStart) return 'early';
   const partial = (outcome.kind === 'computed' && outcome.partial) || yearFraction < 1;
   const goal = measure.accrues && partial ? target * Math.min(1, Math.max(0, yearFraction)) : target;
   const margin = Math.abs(goal) * 0.1;
@@ -116,9 +120,11 @@ export function statusOf(measure: Pick<PlanMeasure, 'direction' | 'accrues'>, ta
 }
 
 /** The change from the latest earlier outcome with a number to this one. */
-export function trendOf(measure: Pick<PlanMeasure, 'direction'>, earlier: readonly MeasureYear[], current: Outcome): Trend | null {
+export function trendOf(measure: Pick<PlanMeasure, 'direction' | 'accrues'>, earlier: readonly MeasureYear[], current: Outcome): Trend | null {
   const to = valueOf(current);
   if (to === null) return null;
+  // A count over part of a period is not comparable with whole years.
+  if (measure.accrues && current.kind === 'computed' && (current.partial || current.lateStart)) return null;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const y = earlier[i]!;
     const from = valueOf(y.outcome);

@@ -25,7 +25,8 @@ export function followUpText(t: TFunction, lang: string, opts: { publicView: boo
       // A small count the portal computed is shown as "färre än 5" to the public (as everywhere).
       const shown = opts.publicView && unit === 'count' && o.value > 0 && o.value < 5 ? suppressOne(o.value) : null;
       const text = shown && shown.kind === 'suppressed' ? t('indicators:suppressed') : number(unit, o.value);
-      return o.partial ? `${text} ${t('followup:partialSuffix')}` : text;
+      const soFar = o.partial ? `${text} ${t('followup:partialSuffix')}` : text;
+      return o.lateStart ? `${soFar} ${t('followup:lateStartSuffix')}` : soFar;
     }
     return o.note ? `${number(unit, o.value)} ${o.note}` : number(unit, o.value);
   };

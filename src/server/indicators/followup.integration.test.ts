@@ -66,9 +66,12 @@ describe.each(testDatabases())('the follow-up of the plan on $name', (tdb) => {
     expect(forenklad.baselines[1]?.outcome).toMatchObject({ kind: 'reported', value: 28, plan: true });
     expect(forenklad.baselines[2]?.outcome).toMatchObject({ kind: 'reported', value: 68, note: 't.o.m. november', plan: true });
 
-    // The year the portal runs is computed, marked as so far.
+    // The year the portal runs is computed, marked as so far and as begun in May: not held against the target.
     const now = await loadFollowUp(db, { year: 2026, half: null }, NOW);
-    expect(now.measures.find((m) => m.measure.id === 'forenklad-beslut')?.current.outcome).toEqual({ kind: 'computed', value: 0, partial: true });
+    const f2026 = now.measures.find((m) => m.measure.id === 'forenklad-beslut')!;
+    expect(f2026.current.outcome).toEqual({ kind: 'computed', value: 0, partial: true, lateStart: true });
+    expect(f2026.status).toBe('early');
+    expect(f2026.trend).toBeNull();
   });
 
   it('changes the report when an analytiker reports a value, and audits it', async () => {
