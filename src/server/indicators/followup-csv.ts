@@ -6,7 +6,7 @@
  * `kalla` is the reported source; `typ` is mal, utfall or portalens_enkat (the portal's own survey
  * beside the national one).
  */
-import { toCsv, type CsvValue } from '../../domain/indicators/csv.ts';
+import { csvFile, type CsvValue } from '../csv.ts';
 import { periodKey, type Computed, type MeasureYear, type Outcome } from '../../domain/indicators/followup.ts';
 import type { FollowUpView } from './followup.ts';
 
@@ -44,5 +44,5 @@ export function followUpCsv(view: FollowUpView, measureName: (id: string) => str
     }
     for (const y of m.later) if (y.target !== null || y.targetNote) rows.push([...base, String(y.year), 'mal', y.target, y.targetNote, 'verksamhetsplanen', null, null, null]);
   }
-  return toCsv(HEADER, rows);
+  return csvFile(HEADER, rows);
 }

@@ -7,6 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { TFunction } from 'i18next';
+import { formats } from '../../domain/format.ts';
 import { PLAN_GOALS } from '../../domain/indicators/plan.ts';
 import type { FollowUpView } from './followup.ts';
 import { followUpText } from './followup-text.ts';
@@ -45,8 +46,7 @@ export function renderFollowUpPdf(view: FollowUpView, opts: { t: TFunction; lang
       doc.addStructure(root);
       block(doc, root, 'P', opts.municipality, BOLD, BODY);
       block(doc, root, 'H1', title, BOLD, 18, 0.3);
-      const when = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-      block(doc, root, 'P', t('followup:pdfDoc.made', { when: when.format(view.now) }), REGULAR, BODY, 0.3);
+      block(doc, root, 'P', t('followup:pdfDoc.made', { when: formats(lang).dateTime(view.now) }), REGULAR, BODY, 0.3);
       block(doc, root, 'P', t('followup:intro'), REGULAR, BODY, 0.8);
 
       const periodText = f.period(view.period);

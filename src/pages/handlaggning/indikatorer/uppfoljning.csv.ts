@@ -9,6 +9,7 @@ import { getDb, isUnavailable } from '../../../server/db.ts';
 import { periodKey } from '../../../domain/indicators/followup.ts';
 import { loadFollowUp, readPeriod } from '../../../server/indicators/followup.ts';
 import { followUpCsv } from '../../../server/indicators/followup-csv.ts';
+import { csvResponse } from '../../../server/csv.ts';
 import { log } from '../../../server/log.ts';
 import { hasRole } from '../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../server/staff/client-address.ts';
@@ -26,9 +27,7 @@ export const GET: APIRoute = async (ctx) => {
     const view = await loadFollowUp(db, period, now);
     const csv = followUpCsv(view, (id) => locals.t(`followup:measures.${id}`, { lng: 'sv', defaultValue: id }));
     await audit(db, { actorType: 'staff', actorId: staff.user.id, action: 'indicator.exported', subjectType: 'indicator', subjectId: `followup:${key}`, ip: clientAddressOf(ctx) });
-    return new Response(csv, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="uppfoljning-${key}.csv"`, 'Cache-Control': 'no-store' },
-    });
+    return csvResponse(csv, `uppfoljning-${key}.csv`);
   } catch (e) {
     if (!isUnavailable(e)) throw e;
     log('error', 'follow-up csv: database unavailable', { period: key }, e);
