@@ -103,6 +103,8 @@ const ERROR_CODES = [
   'postcodeRequired',
   'postcodeFormat',
   'cityRequired',
+  'streetTooLong',
+  'cityTooLong',
 ];
 
 /** Common texts the field types and their components display. */

@@ -605,7 +605,7 @@ describe('address', () => {
   });
 
   it('refuses a street over 200 characters', () => {
-    expect(errorsOf(submit(page, { ...full, 'adress.street': 'x'.repeat(201) }))).toEqual([{ path: 'adress.street', code: 'tooLong' }]);
+    expect(errorsOf(submit(page, { ...full, 'adress.street': 'x'.repeat(201) }))).toEqual([{ path: 'adress.street', code: 'streetTooLong' }]);
   });
 
   it('validates an optional address once any part of it is filled', () => {

@@ -74,14 +74,14 @@ export const number: FieldType<Of<'number'>> = {
 export type Address = { street: string; postcode: string; city: string };
 
 const addressSchema = z.object({
-  street: z.string().min(1, 'streetRequired').max(200, 'tooLong'),
+  street: z.string().min(1, 'streetRequired').max(200, 'streetTooLong'),
   postcode: z
     .string()
     .min(1, 'postcodeRequired')
     .transform((s) => s.replace(/\s/g, ''))
     .pipe(z.string().regex(/^[1-9]\d{4}$/, 'postcodeFormat'))
     .transform((s) => `${s.slice(0, 3)} ${s.slice(3)}`),
-  city: z.string().min(1, 'cityRequired').max(100, 'tooLong'),
+  city: z.string().min(1, 'cityRequired').max(100, 'cityTooLong'),
 });
 
 export const address: FieldType<Of<'address'>> = {

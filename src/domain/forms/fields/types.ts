@@ -54,9 +54,17 @@ export function runSchema<T>(schema: z.ZodType<T>, input: unknown, field: FieldD
   const errors: FieldError[] = [];
   for (const issue of r.error.issues) {
     const sub = issue.path.length > 0 ? `${path}.${issue.path.join('.')}` : path;
-    if (!errors.some((e) => e.path === sub)) errors.push({ path: sub, code: issue.message || 'invalid', params, field });
+    if (!errors.some((e) => e.path === sub)) errors.push({ path: sub, code: issue.message || 'invalid', params: { ...limitsOf(issue), ...params }, field });
   }
   return { ok: false, errors };
+}
+
+/** A length or size limit a zod issue carries, as the `max`/`min` its message interpolates. */
+function limitsOf(issue: z.core.$ZodIssue): Record<string, number> {
+  const limits: Record<string, number> = {};
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') limits.max = issue.maximum;
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number') limits.min = issue.minimum;
+  return limits;
 }
 
 export function isBlank(values: FormValues, names: string[]): boolean {
