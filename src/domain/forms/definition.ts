@@ -59,7 +59,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
     object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
     object({ ...fieldBase, type: z.literal('yesNo') }),
-    object({ ...fieldBase, type: z.literal('address') }),
+    // "off": someone else's address (a child's in an orosanmälan), never filled with the writer's own.
+    object({ ...fieldBase, type: z.literal('address'), autocomplete: z.literal('off').optional() }),
     object({
       ...fieldBase,
       type: z.literal('file'),

@@ -52,7 +52,7 @@ export default defineService({
         { type: 'text', name: 'barnEfternamn', label: `${T}fields.barnEfternamn.label`, optional: true, maxLength: 100 },
         { type: 'personnummer', name: 'barnPersonnummer', label: `${T}fields.barnPersonnummer.label`, hint: `${T}fields.barnPersonnummer.hint`, optional: true },
         { type: 'text', name: 'barnAlder', label: `${T}fields.barnAlder.label`, hint: `${T}fields.barnAlder.hint`, optional: true, maxLength: 30, width: 'short' },
-        { type: 'address', name: 'barnAdress', label: `${T}fields.barnAdress.label`, hint: `${T}fields.barnAdress.hint`, optional: true },
+        { type: 'address', name: 'barnAdress', label: `${T}fields.barnAdress.label`, hint: `${T}fields.barnAdress.hint`, optional: true, autocomplete: 'off' },
         { type: 'text', name: 'barnSkola', label: `${T}fields.barnSkola.label`, hint: `${T}fields.barnSkola.hint`, optional: true, maxLength: 200 },
       ],
     },

@@ -62,7 +62,7 @@ export default defineService({
         { type: 'text', name: 'personEfternamn', label: `${T}fields.personEfternamn.label`, optional: true, maxLength: 100 },
         { type: 'personnummer', name: 'personPersonnummer', label: `${T}fields.personPersonnummer.label`, hint: `${T}fields.personPersonnummer.hint`, optional: true },
         { type: 'text', name: 'personAlder', label: `${T}fields.personAlder.label`, hint: `${T}fields.personAlder.hint`, optional: true, maxLength: 30, width: 'short' },
-        { type: 'address', name: 'personAdress', label: `${T}fields.personAdress.label`, hint: `${T}fields.personAdress.hint`, optional: true },
+        { type: 'address', name: 'personAdress', label: `${T}fields.personAdress.label`, hint: `${T}fields.personAdress.hint`, optional: true, autocomplete: 'off' },
         { type: 'phone', name: 'personTelefon', label: `${T}fields.personTelefon.label`, optional: true },
       ],
     },
