@@ -2,7 +2,7 @@
  * Våld i nära relation – få stöd. Without JavaScript: the whole request, with the safe-contact
  * questions (calls at set times, no message, no letters, a safe person), an error state, and on every
  * page the 112 / socialjour notice and the "Lämna sidan snabbt" link, checked with axe. With
- * JavaScript: the button (and the Escape key) leaves for the neutral site by replacing the current
+ * JavaScript: the button (and Shift pressed three times) leaves for the neutral site by replacing the current
  * history entry, so the back button does not return to the form.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -134,12 +134,22 @@ test.describe('with JavaScript', () => {
     expect(page.url()).not.toContain('vald-i-nara-relation');
   });
 
-  test('the Escape key leaves the same way', async ({ page }) => {
+  test('Shift pressed three times leaves the same way; Escape and typing do not', async ({ page }) => {
     await page.goto('/');
     await page.goto(`${BASE}/akut`);
     await expect(page.getByRole('heading', { level: 1, name: 'Är du i fara just nu?' })).toBeVisible();
+    await expect(page.getByText('Med tangentbordet: tryck på Skift tre gånger.')).toBeVisible();
 
-    await Promise.all([page.waitForURL(QUICK_EXIT_URL), page.keyboard.press('Escape')]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+A');
+    await page.keyboard.press('Shift+B');
+    await page.keyboard.press('Shift+C');
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain('vald-i-nara-relation');
+
+    await Promise.all([page.waitForURL(QUICK_EXIT_URL), (async () => {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    })()]);
     await page.goBack();
     expect(page.url()).not.toContain('vald-i-nara-relation');
   });
