@@ -336,7 +336,8 @@ async function submitTrygghetslarm(): Promise<string> {
       const html = await res.text();
       const reference = /class="reference"[^>]*>([^<]+)</.exec(html)?.[1]?.trim();
       if (reference) return reference;
-      const start = /<a class="button start" href="([^"]+)"/.exec(html)?.[1];
+      // The start button: a GET form whose action is the first page (StartButton.astro).
+      const start = /<form method="get" action="([^"]+)" class="button-form">(?:(?!<\/form>)[\s\S])*class="button start"/.exec(html)?.[1];
       // The header holds the logout form; only a form inside <main> is a question page.
       const main = html.slice(Math.max(0, html.indexOf('<main')));
       if (start && !main.includes('<form method="post"')) {

@@ -33,7 +33,7 @@ async function answerWithCode(page: Page, code: string, check = false): Promise<
   await expect(page).toHaveURL(/\/enkat\/start$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Vad tycker du om din hemtjänst?' })).toBeVisible();
   if (check) await expectAccessible(page);
-  await page.getByRole('link', { name: 'Börja svara' }).click();
+  await page.getByRole('button', { name: 'Börja svara' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Personalen och hjälpen' })).toBeVisible();
   if (check) await expectAccessible(page);

@@ -20,11 +20,11 @@ export const SVEN = '19900101-2385';
  * back to the portal, where the header then names the person.
  */
 export async function loginAsCitizen(page: Page, personnummer: string): Promise<void> {
-  const button = page.getByRole('button', { name: 'Logga in med e-legitimation' });
+  const button = page.getByRole('link', { name: 'Logga in med e-legitimation' });
   if (!(await button.count())) {
     await page.goto('/logga-in');
   }
-  await pressButton(page, page.getByRole('button', { name: 'Logga in med e-legitimation' }));
+  await pressButton(page, page.getByRole('link', { name: 'Logga in med e-legitimation' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Logga in med test-e-legitimation' })).toBeVisible();
   await choose(page, page.getByLabel(personnummer, { exact: false }));
   await pressButton(page, page.getByRole('button', { name: 'Logga in', exact: true }));

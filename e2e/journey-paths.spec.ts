@@ -149,7 +149,7 @@ test('the language switch works without JavaScript and keeps the page', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Apply for a personal safety alarm' })).toBeVisible();
   await expectAccessible(page);
   // E-legitimation is required; the login page of the test provider is in Swedish.
-  await page.getByRole('button', { name: 'Log in with e-identification' }).click();
+  await page.getByRole('link', { name: 'Log in with e-identification' }).click();
   await page.getByLabel(GRETA).check();
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();

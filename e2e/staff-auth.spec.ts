@@ -97,7 +97,7 @@ test('an administrator asks for a handläggare, a second approves, and the handl
   await page.goto('/handlaggning/admin/anvandare');
   await expect(page.getByRole('table', { name: 'Alla personalkonton, i bokstavsordning' })).toBeVisible();
   await expectAccessible(page);
-  await pressButton(page, page.getByRole('link', { name: 'Lägg till personal' }));
+  await pressButton(page, page.getByRole('button', { name: 'Lägg till personal' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Lägg till personal' })).toBeVisible();
   await expectAccessible(page);
 
