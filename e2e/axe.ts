@@ -1,6 +1,7 @@
 /**
  * Every page visited in e2e is valid HTML (html-validate's standard rules) and passes axe's
- * WCAG 2.0/2.1/2.2 A and AA rules with zero violations. axe runs as a script, and citizen pages
+ * WCAG 2.0/2.1/2.2 A and AA rules and its best-practice rules (landmarks, headings, regions) with
+ * zero violations. axe runs as a script, and citizen pages
  * are tested with JavaScript off, so the page's HTML is served again, at its own URL, into a
  * JavaScript-enabled tab and scanned there.
  */
@@ -35,7 +36,7 @@ export async function expectAccessible(page: Page): Promise<void> {
     const scan = await context.newPage();
     await scan.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
     await scan.goto(url);
-    const results = await new AxeBuilder({ page: scan }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page: scan }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
     expect(summary, `axe violations on ${url}`).toEqual([]);
   } finally {

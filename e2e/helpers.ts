@@ -52,3 +52,32 @@ export async function pressButton(page: Page, target: Locator): Promise<void> {
 /** Test personnummer from Skatteverket's list: 81 years old, and 36 years old, on the test date. */
 export const OLD_ENOUGH = '19450110-3297';
 export const TOO_YOUNG = '19900101-2385';
+
+/**
+ * How far the page is wider than the viewport (0 when it reflows), and the outermost elements that
+ * reach past its right edge (outside any scrolling container), to say what to mend.
+ */
+export async function widerThanViewport(page: Page): Promise<{ over: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = document.documentElement.scrollWidth - width;
+    if (over <= 0) return { over: 0, culprits: [] };
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el?.parentElement ?? null; e && e !== document.body; e = e.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && !scrolls(e));
+    const outermost = wide.filter((e) => !wide.some((o) => o !== e && o.contains(e) && o.getBoundingClientRect().right >= e.getBoundingClientRect().right));
+    const describe = (e: Element) => `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}> ${Math.round(e.getBoundingClientRect().right)} px`;
+    // Text that does not wrap overflows its box without widening it: name the text.
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && texts.length < 4; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 0.5 && !scrolls(n.parentElement?.firstElementChild ?? null) && !scrolls(n as unknown as Element)) texts.push(`"${(n.textContent ?? '').trim().slice(0, 40)}" in <${n.parentElement?.tagName.toLowerCase()}> ${Math.round(right)} px`);
+    }
+    return { over, culprits: [...outermost.slice(0, 4).map(describe), ...texts] };
+  });
+}
