@@ -73,6 +73,9 @@ async function concernAndChild(page: Page, opts: { danger: 'Ja' | 'Nej' }) {
   await next(page);
 
   await onPage(page, 'Om barnet');
+  // The child's address is not the reporter's: the browser must not offer the reporter's own.
+  const childAddress = page.getByRole('group', { name: /Var bor barnet/ });
+  for (const label of ['Gatuadress', 'Postnummer', 'Ort']) await expect(childAddress.getByLabel(label)).toHaveAttribute('autocomplete', 'off');
   await page.getByLabel('Barnets förnamn (frivilligt)').fill('Tolvan');
   await page.getByLabel('Barnets ålder (frivilligt)').fill('8');
   await next(page);
