@@ -173,7 +173,11 @@ test('the error summary has focus on an error state of every e-tjänst', async (
     let focused: string | undefined;
     for (let step = 0; step < 4 && focused === undefined; step++) {
       const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Fortsätt', exact: true }).click()]);
-      if (response.status() === 422) focused = await page.evaluate(() => document.activeElement?.className ?? 'nothing');
+      if (response.status() !== 422) continue;
+      // autofocus applies once the new page has loaded: wait for it, then read where focus is.
+      await page.waitForLoadState('load');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? ''), { timeout: 3000 }).toBe('error-summary').catch(() => undefined);
+      focused = await page.evaluate(() => document.activeElement?.className || document.activeElement?.tagName || 'nothing');
     }
     if (focused !== 'error-summary') unfocused.push(`${id}: ${focused ?? 'no error state reached'}`);
   }
