@@ -14,6 +14,11 @@ export function hasRole(user: Pick<StaffUser, 'roles'> | undefined, role: Role):
   return !!user && user.roles.includes(role);
 }
 
+/** Indicators, the plan's follow-up and survey results: administrators and analytiker. */
+export function canFollowIndicators(user: Pick<StaffUser, 'roles'> | undefined): boolean {
+  return hasRole(user, 'admin') || hasRole(user, 'analytiker');
+}
+
 // Which cases a member of staff may read is a case policy: src/domain/cases/policies.ts.
 export { canHandleArea, caseAreas } from '../../domain/cases/policies.ts';
 

@@ -8,7 +8,7 @@ import { getSurvey } from '../../../surveys/index.ts';
 import { audit } from '../../../server/audit.ts';
 import { getDb, isUnavailable } from '../../../server/db.ts';
 import { log } from '../../../server/log.ts';
-import { hasRole } from '../../../server/staff/authz.ts';
+import { canFollowIndicators } from '../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../server/staff/client-address.ts';
 import { resultsCsv } from '../../../server/surveys/csv.ts';
 import { indicatorTargetsFor, loadSurveyResults, surveyYears } from '../../../server/surveys/results.ts';
@@ -16,7 +16,7 @@ import { translator } from '../../../i18n/index.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const staff = ctx.locals.staff;
-  if (!staff || !(hasRole(staff.user, 'admin') || hasRole(staff.user, 'analytiker'))) return ctx.rewrite('/404');
+  if (!staff || !canFollowIndicators(staff.user)) return ctx.rewrite('/404');
   const def = getSurvey(ctx.url.searchParams.get('enkat')) ?? getSurvey('hemtjanst')!;
   // The file is in Swedish, as every hand-over file of the portal.
   const t = translator('sv');

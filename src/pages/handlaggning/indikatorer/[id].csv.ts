@@ -9,13 +9,13 @@ import { getDb, isUnavailable } from '../../../server/db.ts';
 import { indicatorCsv, isCsvId } from '../../../server/indicators/csv.ts';
 import { loadIndicators } from '../../../server/indicators/view.ts';
 import { log } from '../../../server/log.ts';
-import { hasRole } from '../../../server/staff/authz.ts';
+import { canFollowIndicators } from '../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../server/staff/client-address.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const { locals, params, rewrite } = ctx;
   const staff = locals.staff;
-  if (!staff || !(hasRole(staff.user, 'admin') || hasRole(staff.user, 'analytiker'))) return rewrite('/404');
+  if (!staff || !canFollowIndicators(staff.user)) return rewrite('/404');
   const id = params.id;
   if (!isCsvId(id)) return rewrite('/404');
   try {

@@ -11,13 +11,13 @@ import { periodKey } from '../../../domain/indicators/followup.ts';
 import { loadFollowUp, readPeriod } from '../../../server/indicators/followup.ts';
 import { renderFollowUpPdf } from '../../../server/indicators/followup-pdf.ts';
 import { log } from '../../../server/log.ts';
-import { hasRole } from '../../../server/staff/authz.ts';
+import { canFollowIndicators } from '../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../server/staff/client-address.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const { locals, rewrite, url } = ctx;
   const staff = locals.staff;
-  if (!staff || !(hasRole(staff.user, 'admin') || hasRole(staff.user, 'analytiker'))) return rewrite('/404');
+  if (!staff || !canFollowIndicators(staff.user)) return rewrite('/404');
   const now = new Date();
   const period = readPeriod(url.searchParams.get('period'), now);
   if (!period) return rewrite('/404');

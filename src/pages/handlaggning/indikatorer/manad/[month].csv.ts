@@ -6,14 +6,14 @@ import { getDb, isUnavailable } from '../../../../server/db.ts';
 import { monthlyCsv } from '../../../../server/indicators/csv.ts';
 import { loadIndicatorData } from '../../../../server/indicators/view.ts';
 import { log } from '../../../../server/log.ts';
-import { hasRole } from '../../../../server/staff/authz.ts';
+import { canFollowIndicators } from '../../../../server/staff/authz.ts';
 import { clientAddressOf } from '../../../../server/staff/client-address.ts';
 import { isMonth } from '../../../../domain/indicators/time.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const { locals, params, rewrite } = ctx;
   const staff = locals.staff;
-  if (!staff || !(hasRole(staff.user, 'admin') || hasRole(staff.user, 'analytiker'))) return rewrite('/404');
+  if (!staff || !canFollowIndicators(staff.user)) return rewrite('/404');
   const month = params.month;
   if (!isMonth(month)) return rewrite('/404');
   try {
