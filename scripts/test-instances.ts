@@ -39,6 +39,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { spawnBuiltPortal } from './built-portal.ts';
+import { ownPostgres } from './own-postgres.ts';
 
 const BASE_PORT = Number(process.env.INSTANCES_PORT ?? 6060);
 const PORTS = [BASE_PORT, BASE_PORT + 1, BASE_PORT + 2];
@@ -63,31 +64,15 @@ const check = (ok: boolean, what: string) => {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL and nginx of our own
 
-function pgBin(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (set PG_BIN)');
-  return path.join(root, versions[0], 'bin');
-}
-
+const postgres = ownPostgres(work, PG_PORT);
 const asRoot = userInfo().uid === 0;
-const pgDir = path.join(work, 'pg');
-
-function pgCtl(args: string[], bin = 'pg_ctl'): void {
-  const cmd = path.join(pgBin(), bin);
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${bin} ${args[0]} failed: ${r.stderr || r.stdout}`);
-}
 
 function startPostgres(): void {
-  mkdirSync(pgDir, { recursive: true });
-  if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', work]);
-  pgCtl(['-D', path.join(pgDir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], 'initdb');
-  pgCtl(['-D', path.join(pgDir, 'data'), '-o', `-p ${PG_PORT} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`, '-l', path.join(pgDir, 'log'), '-w', 'start']);
+  postgres.init();
+  postgres.start();
 }
 
-const stopPostgres = () => pgCtl(['-D', path.join(pgDir, 'data'), '-m', 'immediate', '-w', 'stop']);
+const stopPostgres = () => postgres.stop('immediate');
 
 function nginxBin(): string {
   const bin = process.env.NGINX_BIN ?? '/usr/sbin/nginx';

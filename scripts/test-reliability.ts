@@ -26,18 +26,17 @@
  * The build: RELIABILITY_DIST names a built portal (the folder holding server/entry.mjs, e.g.
  * `dist`); unset, the portal is built into a temporary folder first (`astro build --outDir`).
  *
- * PostgreSQL: its binaries are found under /usr/lib/postgresql/<newest>/bin (or PG_BIN). initdb
- * refuses to run as root, so as root every PostgreSQL command runs as the `postgres` system user
- * through `runuser -u postgres --`, and the temporary folder is handed to that user.
+ * PostgreSQL: a server of its own (scripts/own-postgres.ts).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { spawnBuiltPortal } from './built-portal.ts';
+import { ownPostgres } from './own-postgres.ts';
 
 const TOTAL = Number(process.env.RELIABILITY_SUBMISSIONS ?? 2000);
 const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 50);
@@ -68,34 +67,10 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL of our own
 
-function pgBin(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (set PG_BIN)');
-  return path.join(root, versions[0], 'bin');
-}
-
-const asRoot = userInfo().uid === 0;
-const pgDir = path.join(work, 'pg');
-const pgOpts = `-p ${PG_PORT} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
-
-function pgCtl(args: string[], bin = 'pg_ctl'): void {
-  const cmd = path.join(pgBin(), bin);
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${bin} ${args[0]} failed: ${r.stderr || r.stdout}`);
-}
-
-function initPostgres(): void {
-  spawnSync('mkdir', ['-p', pgDir]);
-  if (asRoot) {
-    spawnSync('chown', ['-R', 'postgres:postgres', work]);
-  }
-  pgCtl(['-D', path.join(pgDir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], 'initdb');
-}
-
-const pgStart = () => pgCtl(['-D', path.join(pgDir, 'data'), '-o', pgOpts, '-l', path.join(pgDir, 'log'), '-w', 'start']);
-const pgStop = () => pgCtl(['-D', path.join(pgDir, 'data'), '-m', 'fast', '-w', 'stop']);
+const postgres = ownPostgres(work, PG_PORT);
+const pgDir = postgres.dir;
+const pgStart = () => postgres.start();
+const pgStop = () => postgres.stop('fast');
 
 // ---------------------------------------------------------------------------------------------
 // The portal
@@ -326,7 +301,7 @@ async function sendHeld({ out, jar, token }: Held, doubleClick: boolean, waitFor
 
 async function main(): Promise<number> {
   const dist = build();
-  initPostgres();
+  postgres.init();
   pgStart();
   const databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`;
   console.log(`PostgreSQL of its own on port ${PG_PORT} (${pgDir}); portal from ${dist} on ${ORIGIN}.`);
