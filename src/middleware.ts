@@ -7,7 +7,7 @@
  * `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { langOrDefault, translator } from './i18n/index.ts';
+import { isLang, langFromAcceptLanguage, translator } from './i18n/index.ts';
 import { memoisedTranslator } from './i18n/memo.ts';
 import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
@@ -69,8 +69,9 @@ const errors = defineMiddleware(async (ctx, next) => {
 });
 
 const locale = defineMiddleware(async (ctx, next) => {
+  // The language chosen in the switch (remembered in a cookie); on a first visit, the browser's.
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
-  const lang = langOrDefault(fromCookie);
+  const lang = isLang(fromCookie) ? fromCookie : langFromAcceptLanguage(ctx.request.headers.get('accept-language'));
   const { t, textParams } = languageLocals(lang);
   ctx.locals.lang = lang;
   ctx.locals.t = t;
@@ -94,7 +95,7 @@ const RETRY_AFTER_SECONDS = '30';
  * Security headers on every answer, and caching: a page that looks the same to everyone (it sets
  * `locals.shared`), rendered 200 for a GET without any cookie but the language and setting none,
  * may be kept by a reverse proxy or the browser for PUBLIC_CACHE_SECONDS (varying by the Cookie
- * header, which carries the language); every other HTML answer is never stored. A 503 says when
+ * header, which carries the chosen language, and by Accept-Language, which gives it on a first visit); every other HTML answer is never stored. A 503 says when
  * to try again.
  */
 const headers = defineMiddleware(async (ctx, next) => {
@@ -115,7 +116,7 @@ const headers = defineMiddleware(async (ctx, next) => {
       !h.has('set-cookie') &&
       ctx.cookies.headers().next().done === true;
     h.set('Cache-Control', shareable ? `public, max-age=${seconds}` : 'no-store');
-    if (shareable) h.set('Vary', 'Cookie');
+    if (shareable) h.set('Vary', 'Cookie, Accept-Language');
   }
   if (res.status === 503 && !h.has('Retry-After')) h.set('Retry-After', RETRY_AFTER_SECONDS);
   return res;

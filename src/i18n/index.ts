@@ -23,6 +23,39 @@ export function langOrDefault(v: unknown): Lang {
   return isLang(v) ? v : DEFAULT_LANG;
 }
 
+/**
+ * The language a browser asks for in its Accept-Language header, among the portal's: the highest
+ * quality first, then the order given; a regional tag (sv-SE, en-GB) matches its language. A tag the
+ * portal does not have, `*`, a quality of 0 or a malformed header leave the default (RFC 9110 §12.5.4,
+ * RFC 4647 lookup).
+ */
+export function langFromAcceptLanguage(header: string | null | undefined): Lang {
+  if (!header || header.length > 1000) return DEFAULT_LANG;
+  const asked: { tag: string; q: number; at: number }[] = [];
+  header.split(',').forEach((part, at) => {
+    const [rawTag, ...params] = part.trim().split(';');
+    const tag = (rawTag ?? '').trim().toLowerCase();
+    if (!/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/.test(tag)) return;
+    let q = 1;
+    for (const param of params) {
+      const m = /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/i.exec(param);
+      if (m) q = Number(m[1]);
+      else return;
+    }
+    if (q > 0) asked.push({ tag, q, at });
+  });
+  asked.sort((a, b) => b.q - a.q || a.at - b.at);
+  for (const { tag } of asked) {
+    const subtags = tag.split('-');
+    while (subtags.length > 0) {
+      const candidate = subtags.join('-');
+      if (isLang(candidate)) return candidate;
+      subtags.pop();
+    }
+  }
+  return DEFAULT_LANG;
+}
+
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 async function collect(): Promise<Resources> {
