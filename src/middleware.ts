@@ -16,6 +16,7 @@ import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
 import { LANG_COOKIE } from './i18n/cookie.ts';
+import { markSwedishTerms } from './i18n/swedish-terms.ts';
 import { securityHeaders } from './server/security-headers.ts';
 import { errorPageRequest } from './server/http.ts';
 import { bodyLimitFor, bodyVerdict } from './server/body-limit.ts';
@@ -77,6 +78,15 @@ const locale = defineMiddleware(async (ctx, next) => {
   ctx.locals.t = t;
   ctx.locals.textParams = textParams;
   return next();
+});
+
+/** On a page in another language than Swedish, the Swedish terms kept in its text carry lang="sv". */
+const swedishTerms = defineMiddleware(async (ctx, next) => {
+  const res = await next();
+  if (ctx.locals.lang === 'sv' || !(res.headers.get('Content-Type') ?? '').startsWith('text/html') || res.body === null) return res;
+  const headers = new Headers(res.headers);
+  headers.delete('Content-Length');
+  return new Response(markSwedishTerms(await res.text()), { status: res.status, statusText: res.statusText, headers });
 });
 
 /** Whether the request carries any cookie but the language: then nothing it is answered may be shared. */
@@ -217,4 +227,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(errors, headers, locale, bodyLimit, outage, staff, citizen);
+export const onRequest = sequence(errors, headers, locale, swedishTerms, bodyLimit, outage, staff, citizen);
