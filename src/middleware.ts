@@ -7,7 +7,7 @@
  * `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { isLang, langFromAcceptLanguage, translator } from './i18n/index.ts';
+import { isLang, langFromAcceptLanguage, STAFF_LANGUAGES, translator } from './i18n/index.ts';
 import { memoisedTranslator } from './i18n/memo.ts';
 import { config } from './server/config.ts';
 import { forenkladRules } from './server/rules.ts';
@@ -72,7 +72,10 @@ const errors = defineMiddleware(async (ctx, next) => {
 const locale = defineMiddleware(async (ctx, next) => {
   // The language chosen in the switch (remembered in a cookie); on a first visit, the browser's.
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
-  const lang = isLang(fromCookie) ? fromCookie : langFromAcceptLanguage(ctx.request.headers.get('accept-language'));
+  const chosen = isLang(fromCookie) ? fromCookie : langFromAcceptLanguage(ctx.request.headers.get('accept-language'));
+  // The back office is in Swedish or English (i18n/index.ts): another choice shows it in Swedish.
+  const staffPage = ctx.url.pathname === '/handlaggning' || ctx.url.pathname.startsWith('/handlaggning/');
+  const lang = staffPage && !STAFF_LANGUAGES.includes(chosen) ? 'sv' : chosen;
   const { t, textParams } = languageLocals(lang);
   ctx.locals.lang = lang;
   ctx.locals.t = t;

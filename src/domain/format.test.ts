@@ -32,11 +32,20 @@ describe('the Swedish wall clock', () => {
 });
 
 describe('what people read', () => {
-  it('shows Swedish in sv-SE and English in en-GB, and anything else in Swedish', () => {
+  it('shows Swedish in sv-SE, English in en-GB, Finnish in fi-FI, Arabic with Latin digits, anything else in Swedish', () => {
     expect(localeOf('sv')).toBe('sv-SE');
     expect(localeOf('en')).toBe('en-GB');
-    expect(localeOf('fi')).toBe('sv-SE');
+    expect(localeOf('fi')).toBe('fi-FI');
+    expect(localeOf('ar')).toBe('ar-SE-u-nu-latn');
+    expect(localeOf('de')).toBe('sv-SE');
     expect(localeOf(undefined)).toBe('sv-SE');
+  });
+
+  it('writes Arabic dates and amounts with the digits of a personnummer, and Finnish as in Finland', () => {
+    const d = new Date('2026-03-12T23:30:00Z');
+    expect(formats('ar').date(d)).toMatch(/^13 \S+ 2026$/);
+    expect(formats('ar').number(12345)).toMatch(/^12.345$/);
+    expect(formats('fi').date(d)).toBe('13. maaliskuuta 2026');
   });
 
   it('shows dates and times in Swedish time whatever the server’s zone', () => {

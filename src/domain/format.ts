@@ -1,18 +1,31 @@
 /**
  * Time and numbers as people in the municipality read them: the one place that knows the time zone
  * (Europe/Stockholm, whatever the server's own zone) and the locale each language is shown in
- * (Swedish → sv-SE, English → en-GB). Every date, time or number a person sees goes through here,
+ * (Swedish → sv-SE, English → en-GB, Finnish → fi-FI, Arabic → ar-SE with Latin digits). Every date, time or number a person sees goes through here,
  * and so does every "which day is it in Sweden" a rule depends on (reference years, deadlines, quotas,
  * filters). Framework-free; formatters are built once per locale and options and reused.
  */
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
-export type Locale = 'sv-SE' | 'en-GB';
+export type Locale = 'sv-SE' | 'en-GB' | 'fi-FI' | 'ar-SE-u-nu-latn';
 
-/** The locale a language is shown in: English as written in Britain, everything else Swedish. */
+/**
+ * The locale a language is shown in: English as written in Britain, Finnish as in Finland, Arabic as
+ * written in Sweden with the digits people here use for dates, amounts and numbers (0–9, which also
+ * keeps them the same as in a personnummer or a phone number), everything else Swedish.
+ */
 export function localeOf(lang: string | undefined): Locale {
-  return lang === 'en' ? 'en-GB' : 'sv-SE';
+  switch (lang) {
+    case 'en':
+      return 'en-GB';
+    case 'fi':
+      return 'fi-FI';
+    case 'ar':
+      return 'ar-SE-u-nu-latn';
+    default:
+      return 'sv-SE';
+  }
 }
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -7,12 +7,22 @@ import { formats } from '../domain/format.ts';
 import i18next, { type TFunction } from 'i18next';
 import { eagerGlob } from '../eager-glob.ts';
 
-export const LANGUAGES = ['sv', 'en'] as const;
+export const LANGUAGES = ['sv', 'en', 'fi', 'ar'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'sv';
 
 /** Each language's own name, shown in the language switch in that language. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', en: 'English' };
+export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' };
+
+/** Which way each language is written: the page's `dir`. */
+export const DIRECTION: Record<Lang, 'ltr' | 'rtl'> = { sv: 'ltr', en: 'ltr', fi: 'ltr', ar: 'rtl' };
+
+/**
+ * The languages the staff back office is written in. A reader who chose another language sees the
+ * back office in Swedish (and says so with `lang="sv"`): staff pages are a work tool in the
+ * municipality's working language, with English for staff who read it better.
+ */
+export const STAFF_LANGUAGES: readonly Lang[] = ['sv', 'en'];
 
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);

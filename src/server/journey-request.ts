@@ -8,6 +8,7 @@
  * they were and once for the answers as they now are. Framework-free: the cookies are any jar
  * with get/has/set/delete, the form a parsed form.
  */
+import type { Lang } from '../i18n/index.ts';
 import type { TFunction } from 'i18next';
 import type { PageDef, QuestionPage, ServiceDefinition } from '../domain/forms/definition.ts';
 import { answersOn, findPage, nextPageId, walk, type Answers } from '../domain/forms/journey.ts';
@@ -43,7 +44,7 @@ export type JourneyRequest = {
   citizen: Citizen | undefined;
   clientAddress: string | undefined;
   /** The reader's language and texts: the notification of receipt and the receipt PDF are in it. */
-  reader: { lang: 'sv' | 'en'; t: TFunction; textParams: Record<string, string | number> };
+  reader: { lang: Lang; t: TFunction; textParams: Record<string, string | number> };
 };
 
 export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date };

@@ -6,6 +6,7 @@
  * it knows nothing of definitions. The document metadata holds only the title, the municipality
  * and the language: never the citizen's answers.
  */
+import type { Lang } from '../i18n/index.ts';
 import { formats } from '../domain/format.ts';
 import PDFDocument from 'pdfkit';
 import type { TFunction } from 'i18next';
@@ -16,7 +17,7 @@ export type ReceiptPdfInput = {
   serviceTitle: string;
   reference: string;
   submittedAt: Date;
-  lang: 'sv' | 'en';
+  lang: Lang;
   rows: { label: string; lines: string[] }[];
   t: TFunction;
   contact: { phone: string; email: string };
@@ -40,7 +41,7 @@ const BOLD = 'Helvetica-Bold';
 const BODY = 11;
 
 /** "23 november 2026 kl. 14:05" / "23 November 2026 at 14:05": Swedish time, whatever the server's zone. */
-export function formatSubmittedAt(d: Date, lang: 'sv' | 'en'): string {
+export function formatSubmittedAt(d: Date, lang: Lang): string {
   return formats(lang).dateTime(d);
 }
 

@@ -15,7 +15,8 @@ import { displayLineWithLabel } from '../i18n/display.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { SubmissionRecord } from './submissions.ts';
 import { getServiceVersion } from '../services/index.ts';
-import { paragraphs } from '../i18n/index.ts';
+import { paragraphs, translator, type Lang } from '../i18n/index.ts';
+import { contentLang, namespaceOf } from '../i18n/coverage.ts';
 import { textParamsFor } from '../i18n/display.ts';
 import { config } from './config.ts';
 import { forenkladRules } from './rules.ts';
@@ -48,18 +49,32 @@ export function receiptRows(def: ServiceDefinition, answers: Answers, submittedA
   }));
 }
 
+/** The languages the receipt's fonts can draw (the PDF's standard Latin fonts: no Arabic script yet). */
+const PDF_LANGUAGES: readonly Lang[] = ['sv', 'en', 'fi'];
+
+/**
+ * The language of a receipt: the reader's when the receipt's texts and the e-tjänst's all exist in it
+ * and the PDF can draw its script; otherwise Swedish, the language every text exists in, rather than a
+ * receipt that mixes two languages or loses letters.
+ */
+export function receiptLang(lang: Lang, def: ServiceDefinition): Lang {
+  const l = contentLang(lang, ['receipt', namespaceOf(def.title)]);
+  return PDF_LANGUAGES.includes(l) ? l : 'sv';
+}
+
 /**
  * The PDF receipt of the submission a journey just sent (its id and idempotency key), rendered
  * with the definition version it was made against, in the reader's language; undefined when the
  * journey's receipt names no such submission.
  */
-export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: { t: TFunction; lang: 'sv' | 'en'; textParams: Record<string, string | number> }): Promise<{ reference: string; pdf: Buffer } | undefined> {
+export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: { t: TFunction; lang: Lang; textParams: Record<string, string | number> }): Promise<{ reference: string; pdf: Buffer } | undefined> {
   const row = await findReceipt(db, receipt.id, receipt.token);
   if (!row) return undefined;
   const def = getServiceVersion(row.serviceId, row.serviceVersion);
   // A published version is never removed; if it is, that is a deployment error, not a missing receipt.
   if (!def) throw new Error(`E-tjänst "${row.serviceId}" version ${row.serviceVersion} is not registered`);
-  const { t, lang } = reader;
+  const lang = receiptLang(reader.lang, def);
+  const t = lang === reader.lang ? reader.t : translator(lang);
   const textParams = textParamsFor(def, row.answers, reader.textParams);
   const cfg = config();
   const confirmation = def.pages.find((p) => p.kind === 'confirmation');

@@ -7,6 +7,7 @@
  * all of it is stored or none of it; the citizen is answered only after the commit. It is
  * idempotent on the form's token: a repeat is answered with the submission already received.
  */
+import type { Lang } from '../i18n/index.ts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { submissions, uploads } from '../../db/schema.ts';
 import { resultRows, type Db } from '../../db/client.ts';
@@ -62,7 +63,7 @@ export type ReceiveOptions = {
    */
   limit?: SubmissionLimit | undefined;
   /** E-mail notifications queued with the submission (outbox.ts decides to whom). */
-  notify?: { to: string[]; template: Template; lang: 'sv' | 'en' };
+  notify?: { to: string[]; template: Template; lang: Lang };
   /** The backends the case is handed over to (default: every registered one). */
   backends?: string[];
 };

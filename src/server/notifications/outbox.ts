@@ -8,6 +8,7 @@
  * fields), and only for matters that are shown on someone's Mina sidor (the e-tjänst requires
  * e-legitimation, or a logged-in person submitted it) and whose sender is not anonymous.
  */
+import { langOrDefault, type Lang } from '../../i18n/index.ts';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { caseEvents, notifications, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
@@ -33,9 +34,9 @@ export function addressesIn(def: ServiceDefinition, answers: Record<string, unkn
   return [...new Set(found.map((v) => v.trim().toLowerCase()))];
 }
 
-/** The languages e-mails are written in: English for a citizen who used the portal in English, otherwise Swedish. */
-export function mailLang(lang: string | undefined): 'sv' | 'en' {
-  return lang === 'en' ? 'en' : 'sv';
+/** The language a citizen's e-mails are written in: the one they used the portal in (every offered language has the mail texts: src/i18n/coverage.test.ts). */
+export function mailLang(lang: string | undefined): Lang {
+  return langOrDefault(lang);
 }
 
 /** Who is told about a matter (see above): none for an anonymous sender or a matter on no one's Mina sidor. */
@@ -65,7 +66,7 @@ export async function queueForSubmission(db: Db, submissionId: string, template:
 }
 
 /** The outbox rows for these addresses, written in the caller's transaction (due at once). */
-export async function queueNotifications(tx: Pick<Db, 'insert'>, n: { submissionId: string; to: string[]; template: Template; lang: 'sv' | 'en' }): Promise<void> {
+export async function queueNotifications(tx: Pick<Db, 'insert'>, n: { submissionId: string; to: string[]; template: Template; lang: Lang }): Promise<void> {
   if (n.to.length === 0) return;
   await tx.insert(notifications).values(n.to.map((toAddress) => ({ toAddress, template: n.template, lang: n.lang, submissionId: n.submissionId })));
 }
