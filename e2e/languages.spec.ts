@@ -2,7 +2,10 @@
  * The reader's language: a first visit follows the browser's Accept-Language, a choice made in the
  * language switch is remembered over the browser's, and every page says its language in `lang`.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { choose, pressButton, typeInto } from './helpers.ts';
 import { expectAccessible } from './axe.ts';
 import { SWEDISH_TERMS } from '../src/i18n/swedish-terms.ts';
 
@@ -76,10 +79,14 @@ test('Swedish terms inside English text carry lang="sv"', async ({ browser, base
         const parent = node.parentElement;
         if (!parent || parent.closest('option, textarea, script, style, svg, [hidden]')) continue;
         const text = node.textContent ?? '';
-        const hit = termPattern.exec(text) ?? swedishLetters.exec(text);
-        if (!hit) continue;
-        if (parent.closest('[lang]')?.getAttribute('lang') === 'sv') out.marked++;
-        else out.unmarked.push(hit[0]);
+        const term = termPattern.exec(text);
+        const letters = term ? null : swedishLetters.exec(text);
+        if (!term && !letters) continue;
+        const marked = parent.closest('[lang]')?.getAttribute('lang') ?? '';
+        // A known Swedish term is marked Swedish (sv, or lättläst sv-x-ll); any other word spelt with
+        // å, ä or ö is marked as some language other than the page's (a Finnish word in the switch).
+        if (term ? marked === 'sv' || marked.startsWith('sv-') : marked !== 'en') out.marked++;
+        else out.unmarked.push((term ?? letters)![0]);
       }
       return out;
     }, SWEDISH_TERMS as string[]);
@@ -90,3 +97,120 @@ test('Swedish terms inside English text carry lang="sv"', async ({ browser, base
   expect(marked).toBeGreaterThan(10);
   await context.close();
 });
+
+/** The languages the switch offers besides Swedish, each with its direction (from the switch itself). */
+const OTHER_LANGUAGES: { lang: string; dir: string }[] = [
+  { lang: 'sv-x-ll', dir: 'ltr' },
+  { lang: 'en', dir: 'ltr' },
+  { lang: 'fi', dir: 'ltr' },
+  { lang: 'ar', dir: 'rtl' },
+];
+
+test('the language switch offers exactly the languages tested here, each marked with its direction', async ({ page }) => {
+  await page.goto('/');
+  const offered = await page.locator('.language-switch [lang]').evaluateAll((els) => els.map((e) => ({ lang: e.getAttribute('lang') ?? '', dir: e.getAttribute('dir') ?? '' })));
+  expect(offered.filter((o) => o.lang !== 'sv')).toEqual(OTHER_LANGUAGES);
+});
+
+type Scenario = { name: string; answers: Record<string, unknown>; expect: { end?: string; complete?: boolean } };
+
+/** A complete scenario of a seeded e-tjänst (its answers by value: the same in every language). */
+function completeScenario(id: string): Scenario {
+  const doc = JSON.parse(readFileSync(path.join(process.cwd(), 'db/seed/e-tjanster', id, 'v1.json'), 'utf8')) as { scenarios: Scenario[] };
+  const found = doc.scenarios.find((s) => s.expect.complete === true && s.expect.end === 'kontrollera');
+  if (!found) throw new Error(`${id} has no complete scenario`);
+  return found;
+}
+
+/** Answers what the page asks from the scenario's answers, with the keyboard alone, by value. */
+async function answerPage(page: Page, answers: Record<string, unknown>): Promise<void> {
+  const form = page.locator('main form[method="post"]');
+  for (const [name, value] of Object.entries(answers)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v === 'string') {
+        const choice = form.locator(`input[name="${name}"][value="${v}"]`);
+        if (await choice.count()) {
+          if (!(await choice.isChecked())) await choose(page, choice);
+          continue;
+        }
+        const field = form.locator(`[name="${name}"]:is(input, textarea)`);
+        if (await field.count()) {
+          if ((await field.inputValue()) === '') await typeInto(page, field, v);
+          continue;
+        }
+        const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+        if (date && (await form.locator(`[name="${name}.year"]`).count())) {
+          for (const [part, text] of [['day', date[3]], ['month', date[2]], ['year', date[1]]] as const) await typeInto(page, form.locator(`[name="${name}.${part}"]`), String(Number(text)));
+        }
+      } else if (v !== null && typeof v === 'object') {
+        for (const [key, text] of Object.entries(v as Record<string, unknown>)) {
+          const part = form.locator(`[name="${name}.${key}"]`);
+          if (typeof text === 'string' && (await part.count()) && (await part.inputValue()) === '') await typeInto(page, part, text);
+        }
+      }
+    }
+  }
+}
+
+for (const { lang, dir } of OTHER_LANGUAGES) {
+  test(`in ${lang}: every page says its language and direction, and an e-tjänst is sent with the keyboard alone`, async ({ browser, baseURL }) => {
+    test.setTimeout(240_000);
+    const context = await browser.newContext({ baseURL, locale: 'sv-SE', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/sprak/${lang}?tillbaka=%2F`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('html')).toHaveAttribute('dir', dir);
+    await expectAccessible(page);
+    for (const p of ['/tillganglighet', '/personuppgifter', '/ansok-om-bistand', '/logga-in', '/rensa-historik']) {
+      await page.goto(p);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir);
+      await expectAccessible(page);
+    }
+
+    const id = 'kontakta-socialtjansten';
+    const scenario = completeScenario(id);
+    await page.goto(`/e-tjanster/${id}`);
+    await expectAccessible(page);
+    // Shown in the reader's language where the e-tjänst has its texts, else wholly in Swedish and saying so.
+    const shownIn = async () => {
+      const html = page.locator('html');
+      if ((await html.getAttribute('lang')) === lang) {
+        await expect(html).toHaveAttribute('dir', dir);
+        return;
+      }
+      await expect(html).toHaveAttribute('lang', 'sv');
+      await expect(html).toHaveAttribute('dir', 'ltr');
+      await expect(page.locator(`main p.notice[lang="${lang}"][dir="${dir}"]`)).toBeVisible();
+      // The switch still says which language the reader chose.
+      await expect(page.locator(`.language-switch [aria-current="true"][lang="${lang}"]`)).toBeVisible();
+    };
+    await shownIn();
+    await pressButton(page, page.locator('main .button.start, main button.start').first());
+    await page.waitForURL(/\/amne/);
+
+    // An error state first: the summary has focus, in the page's language and direction.
+    await pressButton(page, page.locator('main form[method="post"] button[type="submit"]').first());
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await shownIn();
+    await expectAccessible(page);
+
+    for (let step = 0; step < 20 && !page.url().endsWith('/kontrollera'); step++) {
+      const before = page.url();
+      await answerPage(page, scenario.answers);
+      await pressButton(page, page.locator('main form[method="post"] button[type="submit"]').first());
+      await page.waitForURL((u) => u.href !== before, { timeout: 10_000 }).catch(() => undefined);
+      expect(page.url(), `stuck on ${before}`).not.toBe(before);
+    }
+    expect(page.url()).toMatch(/\/kontrollera$/);
+    await shownIn();
+    await expectAccessible(page);
+    await pressButton(page, page.locator('main form[method="post"] button[type="submit"]').first());
+    await page.waitForURL((u) => !u.pathname.endsWith('/kontrollera'));
+    await shownIn();
+    await expect(page.locator('main h1')).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  });
+}

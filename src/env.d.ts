@@ -3,6 +3,8 @@
 declare namespace App {
   interface Locals {
     lang: import('./i18n/index.ts').Lang;
+    /** The reader's own language, when the page is shown in another (server/reader.ts: showPageIn). */
+    readerLang?: import('./i18n/index.ts').Lang | undefined;
     t: import('i18next').TFunction;
     /** Values every text may interpolate: municipality, contact details, configured rules. */
     textParams: Record<string, string | number>;

@@ -7,11 +7,9 @@
  * `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { isLang, langFromAcceptLanguage, STAFF_LANGUAGES, translator } from './i18n/index.ts';
-import { memoisedTranslator } from './i18n/memo.ts';
+import { isLang, langFromAcceptLanguage, STAFF_LANGUAGES } from './i18n/index.ts';
 import { config } from './server/config.ts';
-import { forenkladRules } from './server/rules.ts';
-import { sharedTextParams } from './i18n/text-params.ts';
+import { readerLocals } from './server/reader.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
@@ -24,28 +22,6 @@ import { guardConsole, log, describeError } from './server/log.ts';
 
 // What the framework and libraries print about a failure goes through the log's scrubbing too.
 guardConsole();
-
-/** Per language: its translator and the shared text values (the configuration is fixed per process). */
-const perLang = new Map<string, { t: App.Locals['t']; textParams: App.Locals['textParams'] }>();
-
-function languageLocals(lang: App.Locals['lang']): { t: App.Locals['t']; textParams: App.Locals['textParams'] } {
-  let l = perLang.get(lang);
-  if (!l) {
-    const cfg = config();
-    const plainT = translator(lang);
-    const textParams = Object.freeze(
-      sharedTextParams(
-        plainT,
-        lang,
-        { municipality: cfg.MUNICIPALITY_NAME, phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL, address: cfg.CONTACT_ADDRESS, socialjour: cfg.SOCIALJOUR_PHONE },
-        forenkladRules(),
-      ),
-    );
-    l = { t: memoisedTranslator(plainT, textParams), textParams };
-    perLang.set(lang, l);
-  }
-  return l;
-}
 
 /** Thrown on in place of an unexpected error: the framework logs and shows it, never the original's message. */
 class UnexpectedError extends Error {
@@ -76,7 +52,7 @@ const locale = defineMiddleware(async (ctx, next) => {
   // The back office is in Swedish or English (i18n/index.ts): another choice shows it in Swedish.
   const staffPage = ctx.url.pathname === '/handlaggning' || ctx.url.pathname.startsWith('/handlaggning/');
   const lang = staffPage && !STAFF_LANGUAGES.includes(chosen) ? 'sv' : chosen;
-  const { t, textParams } = languageLocals(lang);
+  const { t, textParams } = readerLocals(lang);
   ctx.locals.lang = lang;
   ctx.locals.t = t;
   ctx.locals.textParams = textParams;
@@ -86,7 +62,7 @@ const locale = defineMiddleware(async (ctx, next) => {
 /** On a page in another language than Swedish, the Swedish terms kept in its text carry lang="sv". */
 const swedishTerms = defineMiddleware(async (ctx, next) => {
   const res = await next();
-  if (ctx.locals.lang === 'sv' || !(res.headers.get('Content-Type') ?? '').startsWith('text/html') || res.body === null) return res;
+  if (ctx.locals.lang.startsWith('sv') || !(res.headers.get('Content-Type') ?? '').startsWith('text/html') || res.body === null) return res;
   const headers = new Headers(res.headers);
   headers.delete('Content-Length');
   return new Response(markSwedishTerms(await res.text()), { status: res.status, statusText: res.statusText, headers });
