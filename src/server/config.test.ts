@@ -39,4 +39,18 @@ describe('configuration from the environment', () => {
     expect(c.secureCookies).toBe(true);
     expect(c.FORENKLAD_AGE_LIMIT).toBe(80);
   });
+
+  it('reads office hours, closed dates and the socialjour contacts, and refuses ones it cannot read', () => {
+    const c = parseConfig({ DEMO_MODE: 'true', OFFICE_HOURS: 'mon-thu 08:00-16:30; fri 08:00-15:00', OFFICE_CLOSED_DATES: '2026-12-28, 2026-12-29', SOCIALJOUR_ALERT_PHONES: '+46 70-123 45 67', SOCIALJOUR_ALERT_EMAILS: 'jour@example.se' });
+    expect(c.officeHours.open).toHaveLength(5);
+    expect([...c.officeHours.closedDates]).toEqual(['2026-12-28', '2026-12-29']);
+    expect(c.officeHours.publicHolidays).toBe(true);
+    expect(c.SOCIALJOUR_ALERT_PHONES).toEqual(['+46701234567']);
+    expect(c.SOCIALJOUR_ALERT_EMAILS).toEqual(['jour@example.se']);
+    expect(parseConfig({ DEMO_MODE: 'true' }).officeHours.open).toHaveLength(5);
+    expect(() => parseConfig({ DEMO_MODE: 'true', OFFICE_HOURS: 'weekdays 8-16' })).toThrow(/OFFICE_HOURS/);
+    expect(() => parseConfig({ DEMO_MODE: 'true', OFFICE_CLOSED_DATES: '28/12' })).toThrow(/OFFICE_CLOSED_DATES/);
+    expect(() => parseConfig({ DEMO_MODE: 'true', SOCIALJOUR_ALERT_PHONES: '0701234567' })).toThrow(/SOCIALJOUR_ALERT_PHONES/);
+    expect(() => parseConfig({ DEMO_MODE: 'true', SMPP_URL: 'http://smsc' })).toThrow(/SMPP_URL/);
+  });
 });

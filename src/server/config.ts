@@ -4,6 +4,7 @@
  * instead of surfacing later as a failed request.
  */
 import { z } from 'zod';
+import { parseWeeklyHours, type OfficeHours } from '../domain/cases/office-hours.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -106,6 +107,50 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default('Socialtjänstportalen <no-reply@localhost>'),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   NOTIFY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
+  /**
+   * SMS through an SMS gateway speaking SMPP 3.4 (smpp://system_id:password@host:port, or ssmpp://
+   * for TLS). Unset: no SMS are sent (e-mail still is). SMS_SENDER: the sender shown (alphanumeric,
+   * at most 11 characters, or a number).
+   */
+  SMPP_URL: z.url({ protocol: /^s?smpp$/ }).optional(),
+  SMS_SENDER: z.string().regex(/^([A-Za-z0-9 ]{1,11}|\+?\d{3,15})$/, 'at most 11 letters and digits, or a phone number').default('Socialtj'),
+  /**
+   * Office hours in Swedish time (docs/deployment.md): weekly hours, e.g. "mon-fri 08:00-16:30;
+   * sat 10:00-12:00"; dates closed besides them (YYYY-MM-DD, comma-separated); and whether the
+   * Swedish public holidays (computed, with julafton, nyårsafton and midsommarafton) are closed.
+   */
+  OFFICE_HOURS: z
+    .string()
+    .default('mon-fri 08:00-16:30')
+    .transform((v, ctx) => {
+      try {
+        return parseWeeklyHours(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+        return z.NEVER;
+      }
+    }),
+  OFFICE_CLOSED_DATES: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+    .pipe(z.array(z.iso.date()))
+    .optional(),
+  OFFICE_PUBLIC_HOLIDAYS: bool.default(true),
+  /**
+   * The socialjour's on-call contacts, alerted when an akut report arrives outside office hours:
+   * e-mail addresses and mobile numbers (+46…), comma-separated. Unset: no alert is sent (the
+   * start-up log says so); the report is still pinned in the inbox.
+   */
+  SOCIALJOUR_ALERT_EMAILS: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+    .pipe(z.array(z.email()))
+    .default([]),
+  SOCIALJOUR_ALERT_PHONES: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.replace(/[\s-]/g, '')).filter((x) => x !== ''))
+    .pipe(z.array(z.string().regex(/^\+\d{7,15}$/, 'phone numbers in international form, e.g. +46701234567')))
+    .default([]),
   NODE_ENV: z.string().optional(),
 });
 
@@ -114,6 +159,8 @@ export type RawEnv = z.infer<typeof schema>;
 export type Config = Omit<RawEnv, 'DEMO_MODE' | 'PUBLIC_ORIGIN'> & {
   DEMO_MODE: boolean;
   PUBLIC_ORIGIN: string;
+  /** OFFICE_HOURS, OFFICE_CLOSED_DATES and OFFICE_PUBLIC_HOLIDAYS together. */
+  officeHours: OfficeHours;
   /** Cookies get the Secure flag when the public origin is https. */
   secureCookies: boolean;
 };
@@ -143,7 +190,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (raw.WEBHOOK_URL !== undefined && raw.WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);
   }
-  return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:') };
+  const officeHours: OfficeHours = { open: raw.OFFICE_HOURS, closedDates: new Set(raw.OFFICE_CLOSED_DATES ?? []), publicHolidays: raw.OFFICE_PUBLIC_HOLIDAYS };
+  return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:'), officeHours };
 }
 
 export type DeliveryConfig = z.infer<typeof deliverySchema>;
