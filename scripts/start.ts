@@ -8,8 +8,10 @@
  * In demo mode, unless OIDC_ISSUER / SMTP_URL are set, it also starts the local e-legitimation
  * provider (a real OIDC provider with Skatteverket test persons, port DEMO_OIDC_PORT, default 4322)
  * and a local SMTP receiver that keeps the portal's e-mails as files (port DEMO_SMTP_PORT, default
- * 4325, folder DATA_DIR/mail), and points the portal at them through the same settings a real
- * broker and mail server would use. DEMO_LOCAL_PROVIDERS=false leaves both out. They are
+ * 4325, folder DATA_DIR/mail) and a local SMPP receiver that keeps its SMS as files (port
+ * DEMO_SMPP_PORT, default 4326, folder DATA_DIR/sms), and points the portal at them through the
+ * same settings a real broker, mail server and SMS gateway would use. DEMO_LOCAL_PROVIDERS=false
+ * leaves them out. They are
  * development tools (devDependencies): loaded only here, only in demo mode, so a production start
  * runs without them installed.
  */
@@ -54,6 +56,7 @@ async function devTool<T>(what: string, load: () => Promise<T>): Promise<T | und
 
 let demoIssuer: string | undefined;
 let demoMailDir: string | undefined;
+let demoSmsDir: string | undefined;
 // DEMO_LOCAL_PROVIDERS=false: no local provider or mail receiver (tests that start several instances).
 const localProviders = cfg.DEMO_MODE && process.env.DEMO_LOCAL_PROVIDERS !== 'false';
 if (localProviders && !cfg.OIDC_ISSUER) {
@@ -82,6 +85,16 @@ if (localProviders && !cfg.SMTP_URL) {
   }
 }
 
+if (localProviders && !cfg.SMPP_URL) {
+  const dev = await devTool('SMS receiver', () => import('../src/server/sms/smpp-receiver.ts'));
+  if (dev) {
+    demoSmsDir = path.resolve(cfg.DATA_DIR, 'sms');
+    const receiver = await dev.startSmppReceiver({ port: Number(process.env.DEMO_SMPP_PORT ?? 4326), dir: demoSmsDir });
+    process.env.SMPP_URL = receiver.url;
+    process.env.NOTIFY_POLL_SECONDS ??= '5';
+  }
+}
+
 // After the local providers: the configuration the server reads includes their settings.
 let demo: DemoLogin | undefined;
 try {
@@ -105,4 +118,6 @@ const where = cfg.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path
 console.log(`\nSocialtjänstportalen: ${cfg.PUBLIC_ORIGIN}  (database: ${where})`);
 for (const line of demoAnnouncement(cfg, demo)) console.log(line);
 if (demoIssuer) console.log(`Citizens log in with the local test e-legitimation at ${demoIssuer} (Skatteverket test persons).`);
-if (demoMailDir) console.log(`E-mail notifications are kept as files in ${demoMailDir}\n`);
+if (demoMailDir) console.log(`E-mail notifications are kept as files in ${demoMailDir}`);
+if (demoSmsDir) console.log(`SMS are kept as files in ${demoSmsDir}`);
+console.log('');

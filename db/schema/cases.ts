@@ -43,6 +43,11 @@ export const submissions = pgTable(
     firstHandledAt: timestamp('first_handled_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** An urgent case is pinned at the top of the inbox until a handläggare acknowledges it (who, when). */
+    akutAcknowledgedAt: timestamp('akut_acknowledged_at', { withTimezone: true }),
+    akutAcknowledgedBy: uuid('akut_acknowledged_by'),
+    /** Since when a message from the citizen waits unread (null: none); cleared when a handläggare opens the case. */
+    unreadMessagesSince: timestamp('unread_messages_since', { withTimezone: true }),
   },
   // The inbox (src/server/inbox.ts) reads one area at a time: each index is the area, the
   // equality filters, then the sort key and id, all ascending so one index serves both directions
@@ -57,6 +62,9 @@ export const submissions = pgTable(
     index('submissions_area_due_idx').on(t.area, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('submissions_area_status_due_idx').on(t.area, t.status, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('submissions_subject_pnr_idx').on(t.subjectPersonnummer),
+    // The few cases pinned at the top of the inbox, and those with unread messages from the citizen.
+    index('submissions_akut_waiting_idx').on(t.area, t.submittedAt).where(sql`${t.urgent} and ${t.akutAcknowledgedAt} is null`),
+    index('submissions_unread_idx').on(t.area, t.submittedAt, t.id).where(sql`${t.unreadMessagesSince} is not null`),
     index('submissions_submitter_pnr_idx').on(t.submitterPersonnummer),
   ],
 );

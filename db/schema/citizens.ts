@@ -56,15 +56,23 @@ export const caseMessages = pgTable(
   (t) => [index('case_messages_submission_idx').on(t.submissionId, t.createdAt)],
 );
 
-/** E-mail notifications, sent by a worker with retries; they carry no sensitive content. */
+/**
+ * Notifications by e-mail and SMS, sent by the job worker with retries; they carry no sensitive
+ * content. Each channel is its own kind of job on this one table.
+ */
 export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** An e-mail address, or a mobile number (+46…) for an SMS. */
     toAddress: text('to_address').notNull(),
-    /** submission_received | status_changed | message_received */
+    /** email | sms */
+    channel: text('channel').notNull().default('email'),
+    /** submission_received | status_changed | message_received | admin_notice | akut_alert | citizen_message */
     template: text('template').notNull(),
     lang: text('lang').notNull().default('sv'),
+    /** Where a notice to staff leads (a path in the back office); null: the template's own link. */
+    linkPath: text('link_path'),
     submissionId: uuid('submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
     /** pending | sent | failed */
     status: text('status').notNull().default('pending'),
@@ -74,5 +82,5 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt), index('notifications_channel_due_idx').on(t.channel, t.status, t.nextAttemptAt)],
 );

@@ -2,7 +2,8 @@
  * The job worker inside the server process (./queue.ts), started by scripts/start.ts (../workers.ts)
  * on the process's one database handle (`getDb()`: PGlite allows a single instance per data
  * directory) and on timers that never keep the process alive. It does deliveries (unless
- * DELIVERY_WORKER is off) and e-mail notifications (when SMTP_URL is set too), polls every
+ * DELIVERY_WORKER is off), e-mail notifications (when SMTP_URL is set too) and SMS (when SMPP_URL
+ * is set), polls every
  * DELIVERY_POLL_SECONDS and runs at once when an action commits new jobs. Every instance of the
  * portal runs one; the queue's claim keeps them from doing a job twice.
  */
@@ -14,6 +15,8 @@ import { deliveryJobs } from '../delivery/worker.ts';
 import { smtpSender } from '../notifications/mailer.ts';
 import { onNotificationsQueued } from '../notifications/signal.ts';
 import { notificationJobs } from '../notifications/worker.ts';
+import { smppSender } from '../sms/smpp.ts';
+import { smsJobs } from '../sms/worker.ts';
 import { startJobWorker, type JobKind, type Loop } from './queue.ts';
 
 // On globalThis, so that a module reloaded in development does not start a second worker.
@@ -35,6 +38,9 @@ export function ensureJobWorker(): void {
   const kinds: JobKind<never>[] = [deliveryJobs({ maxAttempts: cfg.DELIVERY_MAX_ATTEMPTS }) as JobKind<never>];
   if (cfg.SMTP_URL) {
     kinds.push(notificationJobs({ send: smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
+  }
+  if (cfg.SMPP_URL) {
+    kinds.push(smsJobs({ send: smppSender(cfg.SMPP_URL, cfg.SMS_SENDER), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
   }
   const worker = startJobWorker({
     db: getDb,

@@ -55,6 +55,8 @@ export type JobKind<J extends Claimed = Claimed> = {
   name: string;
   table: PgTable;
   columns: { id: PgColumn; status: PgColumn; attempts: PgColumn; nextAttemptAt: PgColumn };
+  /** Narrows the table's rows to this kind's (several kinds may share one table, e.g. by channel). */
+  where?: SQL;
   /** The kind's own fields a worker needs, read when claiming. */
   fields: Record<string, PgColumn>;
   /** The status of a job done (`pending` and `failed` are common to all). */
@@ -92,7 +94,7 @@ export async function claimDue<J extends Claimed>(db: Db, kind: JobKind<J>, now:
     const due = await tx
       .select({ id: c.id })
       .from(kind.table)
-      .where(and(eq(c.status, 'pending'), lte(c.nextAttemptAt, now)))
+      .where(and(eq(c.status, 'pending'), lte(c.nextAttemptAt, now), kind.where))
       .orderBy(asc(c.nextAttemptAt), asc(c.id))
       .limit(limit)
       .for('update', { skipLocked: true });

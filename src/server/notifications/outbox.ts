@@ -17,8 +17,12 @@ import { getServiceVersion } from '../../services/index.ts';
 import { log } from '../log.ts';
 import { notificationsQueued } from './signal.ts';
 
-/** admin_notice: to administrators, that something waits on their start page (src/server/staff/notices.ts). */
-export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice'] as const;
+/**
+ * admin_notice: to administrators, that something waits on their start page (src/server/staff/notices.ts).
+ * akut_alert: to the socialjour, that an akut report waits (src/server/akut/alerts.ts).
+ * citizen_message: to the assigned handläggare, that the citizen wrote (src/server/akut/unread.ts).
+ */
+export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;

@@ -1,9 +1,10 @@
 /**
- * E-mail notifications as jobs of the portal's one job queue (../jobs/queue.ts): a due
+ * E-mail notifications (channel `email`) as jobs of the portal's one job queue (../jobs/queue.ts): a due
  * notification is rendered in its language and sent; a failure is retried with the queue's backoff
  * until the attempts run out, then the notification is `failed` and shown to admins
  * (/handlaggning/admin/e-post). Stored errors are codes only (an SMTP reply may quote the address).
  */
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { notifications } from '../../../db/schema.ts';
 import { log } from '../log.ts';
@@ -22,7 +23,7 @@ export type NotifyDeps = QueueDeps & {
 
 export type NotifyRound = { claimed: number; sent: number; failed: number };
 
-export type NotificationJob = Claimed & { toAddress: string; template: string; lang: string };
+export type NotificationJob = Claimed & { toAddress: string; template: string; lang: string; linkPath: string | null };
 
 /** A code for admins, never the server's words (they may quote the address). */
 export function failureCode(e: unknown): string {
@@ -38,12 +39,13 @@ export function notificationJobs(deps: NotifyDeps): JobKind<NotificationJob> {
     name: 'notification',
     table: notifications,
     columns: { id: notifications.id, status: notifications.status, attempts: notifications.attempts, nextAttemptAt: notifications.nextAttemptAt },
-    fields: { toAddress: notifications.toAddress, template: notifications.template, lang: notifications.lang },
+    where: eq(notifications.channel, 'email'),
+    fields: { toAddress: notifications.toAddress, template: notifications.template, lang: notifications.lang, linkPath: notifications.linkPath },
     doneStatus: 'sent',
     maxAttempts: deps.maxAttempts,
     async perform(n) {
       if (!(TEMPLATES as readonly string[]).includes(n.template)) throw Object.assign(new Error('unknown template'), { code: 'TEMPLATE' });
-      await deps.send(n.toAddress, renderMail(n.template as Template, n.lang, deps.origin, deps.municipality));
+      await deps.send(n.toAddress, renderMail(n.template as Template, n.lang, deps.origin, deps.municipality, n.linkPath));
     },
     failureText: failureCode,
     settledValues: (outcome, at) => (outcome.ok ? { sentAt: at } : {}),
