@@ -9,9 +9,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from './e2e/chromium.ts';
+import { stockholmDay } from './src/domain/format.ts';
 
 /**
- * E2E_PORT_BASE (default 4455) and the three ports after it: two checkouts on one machine can run
+ * E2E_PORT_BASE (default 4455) and the four ports after it: two checkouts on one machine can run
  * their end-to-end tests at the same time with different bases.
  */
 const BASE = Number(process.env.E2E_PORT_BASE ?? 4455);
@@ -22,14 +23,26 @@ const PORTAL_COMMAND = 'node scripts/start.ts';
 export const STAFF_PASSWORD = 'e2e-handlaggare-losenord';
 /** The demo handläggare's TOTP secret (base32): e2e/staff.ts computes login codes from it. */
 export const STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-/** The local e-legitimation provider and SMTP receiver that the portal's demo mode starts. */
+/** The local e-legitimation provider, SMTP and SMPP receivers that the portal's demo mode starts. */
 export const OIDC_PORT = BASE + 2;
 export const SMTP_PORT = BASE + 3;
+export const SMPP_PORT = BASE + 4;
+/** The socialjour's on-call contacts in the tests: their alerts arrive in DATA_DIR/mail and DATA_DIR/sms. */
+export const SOCIALJOUR_EMAIL = 'socialjour@askersund.example.se';
+export const SOCIALJOUR_PHONE = '+46701740605';
 /**
  * Where "Lämna sidan snabbt" leads in the tests: a page on another origin (127.0.0.1 is not
  * localhost to a browser's cookies) that needs no network, standing in for the neutral site.
  */
 export const NEUTRAL_URL = `http://127.0.0.1:${BASE}/tillganglighet`;
+
+/**
+ * "Saturday night", honestly: the test server's office is closed today and tomorrow (Swedish
+ * calendar), listed as closed dates as a municipality lists the days between Christmas and New
+ * Year, so every report sent during the run arrives outside office hours.
+ */
+const now = new Date();
+export const CLOSED_DATES = [stockholmDay(now), stockholmDay(new Date(now.getTime() + 24 * 3600_000))].join(',');
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'st-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
@@ -83,7 +96,11 @@ export default defineConfig({
         // e2e/citizen.ts reads the e-mails from DATA_DIR/mail.
         DEMO_OIDC_PORT: String(OIDC_PORT),
         DEMO_SMTP_PORT: String(SMTP_PORT),
+        DEMO_SMPP_PORT: String(SMPP_PORT),
         NOTIFY_POLL_SECONDS: '1',
+        OFFICE_CLOSED_DATES: CLOSED_DATES,
+        SOCIALJOUR_ALERT_EMAILS: SOCIALJOUR_EMAIL,
+        SOCIALJOUR_ALERT_PHONES: SOCIALJOUR_PHONE,
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },
@@ -103,6 +120,7 @@ export default defineConfig({
         // Not its own demo provider and receiver (their ports are the first server's).
         OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        SMPP_URL: `smpp://portal:demo@127.0.0.1:${SMPP_PORT}`,
       },
     },
   ],

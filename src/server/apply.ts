@@ -11,6 +11,8 @@ import type { Db } from '../../db/client.ts';
 import { forenkladRules } from './rules.ts';
 import { receiveSubmission, type NewSubmission, type Received } from './submissions.ts';
 import { mailLang, recipientsFor } from './notifications/outbox.ts';
+import { alertTargets } from './akut/alerts.ts';
+import { config } from './config.ts';
 import type { SubmissionLimit } from './submission-rate-limit.ts';
 import { newToken, type JourneyState } from './journey-state.ts';
 
@@ -51,7 +53,8 @@ export function submissionOf(def: ServiceDefinition, kept: Answers, path: readon
 /**
  * Receives the submission (see submissionOf) under the address's limit (SubmissionLimitedError
  * past it, nothing written), with the notification of receipt queued in the same transaction, in
- * the language the citizen uses the portal in.
+ * the language the citizen uses the portal in, and for an akut report outside office hours the
+ * socialjour's alert (akut/alerts.ts).
  */
 export async function submitJourney(
   db: Db,
@@ -61,7 +64,8 @@ export async function submitJourney(
   opts: { limit?: SubmissionLimit | undefined; lang?: string | undefined } = {},
 ): Promise<Received> {
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous ?? false, submitterPersonnummer: sub.submitterPersonnummer ?? null });
-  return receiveSubmission(db, sub, now, { limit: opts.limit, notify: { to, template: 'submission_received', lang: mailLang(opts.lang) } });
+  const alert = alertTargets(config(), sub.urgent ?? false, now);
+  return receiveSubmission(db, sub, now, { limit: opts.limit, notify: { to, template: 'submission_received', lang: mailLang(opts.lang) }, alert });
 }
 
 /**

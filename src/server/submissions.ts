@@ -17,6 +17,7 @@ import { enqueueDeliveries } from './delivery/queue.ts';
 import { registeredBackends } from './delivery/registry.ts';
 import { deliveriesQueued } from './delivery/signal.ts';
 import { queueNotifications, type Template } from './notifications/outbox.ts';
+import { queueAkutAlert, type AlertTargets } from './akut/alerts.ts';
 import { notificationsQueued } from './notifications/signal.ts';
 import { countSubmission, type SubmissionLimit } from './submission-rate-limit.ts';
 
@@ -64,6 +65,8 @@ export type ReceiveOptions = {
   limit?: SubmissionLimit | undefined;
   /** E-mail notifications queued with the submission (outbox.ts decides to whom). */
   notify?: { to: string[]; template: Template; lang: Lang };
+  /** The socialjour's alert of an akut report outside office hours (akut/alerts.ts), queued with it. */
+  alert?: AlertTargets | undefined;
   /** The backends the case is handed over to (default: every registered one). */
   backends?: string[];
 };
@@ -135,6 +138,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
       await audit(tx, { actorType: 'citizen', action: 'submission.received', subjectType: 'submission', subjectId: row!.id, details: receivedDetails(s) });
       await enqueueDeliveries(tx, row!.id, 'submitted', backends);
       if (opts.notify) await queueNotifications(tx, { submissionId: row!.id, ...opts.notify });
+      if (opts.alert) await queueAkutAlert(tx, { submissionId: row!.id, reference: row!.reference, targets: opts.alert, at: now });
       return { ...row!, duplicate: false };
     });
   } catch (e) {
@@ -145,7 +149,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
   }
   if (!received.duplicate) {
     if (backends.length > 0) deliveriesQueued();
-    if ((opts.notify?.to.length ?? 0) > 0) notificationsQueued();
+    if ((opts.notify?.to.length ?? 0) > 0 || opts.alert) notificationsQueued();
   }
   return received;
 }
