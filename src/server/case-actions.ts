@@ -22,7 +22,9 @@ import { deliveriesQueued } from './delivery/signal.ts';
 import { canHandleArea } from './staff/authz.ts';
 import type { StaffUser } from './staff/users.ts';
 
-export { CaseRuleError } from '../domain/cases/status.ts';
+import { CaseRuleError } from '../domain/cases/status.ts';
+
+export { CaseRuleError };
 
 export type Actor = Pick<StaffUser, 'id' | 'roles' | 'areas'>;
 
@@ -64,7 +66,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Submission = typeof submissions.$inferSelect;
 
 type Change = {
-  patch: Partial<Pick<Submission, 'status' | 'assigneeId' | 'decidedAt' | 'closedAt'>>;
+  patch: Partial<Pick<Submission, 'status' | 'assigneeId' | 'decidedAt' | 'closedAt' | 'akutAcknowledgedAt' | 'akutAcknowledgedBy'>>;
   event: { kind: string; data: Record<string, unknown> };
   audit: { action: string; details: NonNullable<AuditEvent['details']> };
 };
@@ -208,4 +210,21 @@ export async function listAssignableStaff(db: Db, area: string): Promise<Colleag
     .from(staffUsers)
     .where(and(eq(staffUsers.active, true), arrayContains(staffUsers.roles, ['handlaggare']), arrayContains(staffUsers.areas, [area])))
     .orderBy(asc(staffUsers.displayName), asc(staffUsers.id));
+}
+
+/**
+ * Acknowledges an akut case: a handläggare of its area has seen that someone may be in immediate
+ * danger and takes it on, so the case is no longer pinned at the top of the inbox. Once per case.
+ */
+export async function acknowledgeAkut(db: Db, actor: Actor, req: CaseRequest): Promise<ActionResult> {
+  return act(db, actor, req, async (_tx, sub, now) => {
+    if (!sub.urgent) throw new CaseRuleError('notAkut');
+    if (sub.akutAcknowledgedAt) throw new CaseRuleError('alreadyAcknowledged');
+    const waitedSeconds = Math.max(0, Math.round((now.getTime() - sub.submittedAt.getTime()) / 1000));
+    return {
+      patch: { akutAcknowledgedAt: now, akutAcknowledgedBy: actor.id },
+      event: { kind: 'akut.acknowledged', data: { waitedSeconds } },
+      audit: { action: 'case.akut_acknowledged', details: { waitedSeconds } },
+    };
+  });
 }

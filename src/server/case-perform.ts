@@ -17,6 +17,7 @@ import {
 } from '../domain/cases/forms.ts';
 import {
   AssigneeNotAllowedError,
+  acknowledgeAkut,
   ConflictError,
   addNote,
   assignCase,
@@ -39,6 +40,7 @@ export const FORM_FIELDS: Record<CaseAction, string[]> = {
   note: ['note'],
   decide: ['outcome', 'insats', 'omfattning', 'startDate.day', 'startDate.month', 'startDate.year', 'reasoning'],
   cancel: ['cancelReason'],
+  'acknowledge-akut': [],
 };
 
 export type Performed = { kind: 'done' } | { kind: 'invalid'; errors: FormError[] } | { kind: 'notFound' };
@@ -75,6 +77,9 @@ export async function performCaseAction(db: Db, actor: Actor, action: CaseAction
       }
       case 'cancel':
         return await run(parseCancellation(form), (v) => cancelCase(db, actor, { ...req, reason: v.reason }));
+      case 'acknowledge-akut':
+        await acknowledgeAkut(db, actor, req);
+        return { kind: 'done' };
     }
   } catch (e) {
     // The chosen colleague is a problem with a field of the form, worded next to it.

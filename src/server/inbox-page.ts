@@ -13,6 +13,7 @@ import { listInbox, type InboxPage } from './inbox.ts';
 import { countInboxByStatus, listColleagues, type Colleague, type StatusCounts } from './inbox-counts.ts';
 import { PARAM, QUEUE_SYNPUNKTER, parseInboxParams, type ParsedInboxParams } from './inbox-params.ts';
 import { log } from './log.ts';
+import { listPinnedAkut, type PinnedCase } from './akut/pinned.ts';
 import type { StaffUser } from './staff/users.ts';
 import { auditInboxView } from './staff-reads.ts';
 
@@ -28,6 +29,8 @@ export type InboxView = {
   colleagues: Colleague[];
   parsed: ParsedInboxParams | undefined;
   page: InboxPage;
+  /** Akut cases not yet acknowledged: pinned above the list, whatever its filters (akut/pinned.ts). */
+  pinned: PinnedCase[];
   counts: StatusCounts | undefined;
   unavailable: boolean;
 };
@@ -36,15 +39,16 @@ export async function inboxView(user: Pick<StaffUser, 'id' | 'roles' | 'areas'>,
   const areas = caseAreas(user);
   const myServices = services.filter((s) => areas.includes(s.area));
   const synpunkterServiceIds = services.filter((s) => s.category === 'synpunkter').map((s) => s.id);
-  const view: InboxView = { areas, myServices, hasSynpunkter: synpunkterServiceIds.length > 0, inSynpunkter: params.get(PARAM.queue) === QUEUE_SYNPUNKTER, colleagues: [], parsed: undefined, page: { rows: [], next: null, prev: null }, counts: undefined, unavailable: false };
+  const view: InboxView = { areas, myServices, hasSynpunkter: synpunkterServiceIds.length > 0, inSynpunkter: params.get(PARAM.queue) === QUEUE_SYNPUNKTER, colleagues: [], parsed: undefined, page: { rows: [], next: null, prev: null }, pinned: [], counts: undefined, unavailable: false };
   try {
     const handle = await db();
     view.colleagues = await listColleagues(handle, user);
     const parsed = parseInboxParams(params, { serviceIds: myServices.map((s) => s.id), areas, colleagueIds: view.colleagues.map((c) => c.id), today: now, synpunkterServiceIds });
     view.parsed = parsed;
-    [view.page, view.counts] = await Promise.all([
+    [view.page, view.counts, view.pinned] = await Promise.all([
       listInbox(handle, user, parsed.filters, { sort: parsed.sort, cursor: parsed.cursor, limit: PAGE_SIZE }),
       countInboxByStatus(handle, user, parsed.filters),
+      listPinnedAkut(handle, user),
       auditInboxView(handle, user, parsed.filters, parsed.sort, ip),
     ]);
   } catch (e) {

@@ -6,7 +6,7 @@
 import type { ServiceDefinition } from '../forms/definition.ts';
 import { isCaseStatus, type CaseStatus } from './status.ts';
 
-export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel'] as const;
+export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel', 'acknowledge-akut'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const DECISION_OUTCOMES = ['beviljad', 'avslag', 'hanvisad'] as const;

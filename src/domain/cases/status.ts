@@ -36,6 +36,9 @@ const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
 const OWN_ACTION: ReadonlySet<CaseStatus> = new Set(['beslutad', 'makulerad']);
 
 export type CaseRuleCode =
+  /** Only an akut case waits to be acknowledged, and only once. */
+  | 'notAkut'
+  | 'alreadyAcknowledged'
   /** The move is not in the table (e.g. inkommen → avslutad, or anything out of a final status). */
   | 'illegalTransition'
   /** A status the portal does not know (a stored or posted value outside CASE_STATUSES). */
