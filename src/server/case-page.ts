@@ -19,6 +19,7 @@ import { staffMessagePost, type MessagePost } from './case-message-post.ts';
 import { FORM_FIELDS, performCaseAction } from './case-perform.ts';
 import { loadCaseFile, openCase, type CaseFile } from './cases.ts';
 import { listMessages, type Message } from './citizen/messages.ts';
+import { markMessagesRead } from './akut/unread.ts';
 import { isUnavailable } from './db.ts';
 import { BadFormError, readForm } from './http.ts';
 import { log } from './log.ts';
@@ -81,6 +82,8 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
     try {
       const handle = await db();
       view.sub = await openCase(handle, user, reference, ip);
+      // Opening the case reads the citizen's unread messages (for the case; the page still says they were new).
+      if (view.sub?.unreadMessagesSince) await markMessagesRead(handle, user, view.sub.id, ip);
       if (view.sub) [view.file, view.colleagues, view.messages] = await Promise.all([loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id)]);
     } catch (e) {
       if (!isUnavailable(e)) throw e;

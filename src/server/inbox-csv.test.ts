@@ -15,6 +15,7 @@ const row: ExportRow = {
   onBehalf: true,
   anonymous: false,
   urgent: false,
+  unreadMessagesSince: null,
   assigneeId: null,
   assigneeName: null,
   submittedAt: new Date('2026-03-01T08:00:00Z'),

@@ -4,7 +4,7 @@
  * SQL conditions, Swedish calendar days, and the masking of personnummer in lists.
  */
 import { stockholmDayStart } from '../domain/format.ts';
-import { eq, gte, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, isNotNull, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
 import { submissions } from '../../db/schema.ts';
 import { CASE_STATUSES, type CaseStatus } from '../domain/cases/status.ts';
 import { caseAreas } from './staff/authz.ts';
@@ -39,6 +39,8 @@ export type InboxFilters = {
    * inbox shows every e-tjänst (the export and tests may ask for all).
    */
   queue?: { synpunkter: boolean; serviceIds: string[] } | undefined;
+  /** Only cases with a message from the citizen that no handläggare has opened yet. */
+  unread?: boolean | undefined;
 };
 
 /** "19450110-3297" (or "194501103297") → "450110-****"; anything else is masked whole. */
@@ -67,6 +69,7 @@ export function filterConditions(user: InboxUser, f: InboxFilters, withStatus: b
   if (f.serviceId !== undefined) c.push(eq(submissions.serviceId, f.serviceId));
   if (f.queue?.synpunkter) c.push(f.queue.serviceIds.length > 0 ? inArray(submissions.serviceId, f.queue.serviceIds) : eq(submissions.serviceId, ''));
   else if (f.queue && f.queue.serviceIds.length > 0) c.push(notInArray(submissions.serviceId, f.queue.serviceIds));
+  if (f.unread) c.push(isNotNull(submissions.unreadMessagesSince));
   if (withStatus && f.status !== undefined) c.push(eq(submissions.status, f.status));
   if (f.assignee?.kind === 'me') c.push(eq(submissions.assigneeId, user.id));
   else if (f.assignee?.kind === 'user') c.push(eq(submissions.assigneeId, f.assignee.id));

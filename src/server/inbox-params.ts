@@ -18,6 +18,7 @@ export const PARAM = {
   to: 'till',
   sort: 'sortering',
   queue: 'ko',
+  unread: 'olasta',
   cursor: 'sida',
 } as const;
 export type FilterField = Exclude<keyof typeof PARAM, 'cursor'>;
@@ -29,7 +30,7 @@ export const ASSIGNEE_NONE = 'ingen';
 
 export type InboxParamError = {
   field: FilterField;
-  code: 'searchFormat' | 'personnummerInvalid' | 'unknownService' | 'unknownStatus' | 'unknownArea' | 'unknownAssignee' | 'dateFormat' | 'dateOrder' | 'unknownSort';
+  code: 'unknownUnread' | 'searchFormat' | 'personnummerInvalid' | 'unknownService' | 'unknownStatus' | 'unknownArea' | 'unknownAssignee' | 'dateFormat' | 'dateOrder' | 'unknownSort';
 };
 
 export type ParseContext = {
@@ -44,6 +45,9 @@ export type ParseContext = {
   /** The e-tjänster whose submissions form the synpunkter queue (category "synpunkter"). */
   synpunkterServiceIds?: readonly string[];
 };
+
+/** The value of the unread parameter that shows only cases with unread messages from the citizen. */
+export const UNREAD_ONLY = 'ja';
 
 /** The value of the queue parameter that shows synpunkter och klagomål instead of cases. */
 export const QUEUE_SYNPUNKTER = 'synpunkter';
@@ -114,6 +118,14 @@ export function parseInboxParams(params: URLSearchParams, ctx: ParseContext): Pa
   const synpunkter = queue === QUEUE_SYNPUNKTER;
   if (synpunkter) values.queue = QUEUE_SYNPUNKTER;
   filters.queue = { synpunkter, serviceIds: [...(ctx.synpunkterServiceIds ?? [])] };
+
+  const unread = get('unread');
+  if (unread !== undefined) {
+    if (unread === UNREAD_ONLY) {
+      filters.unread = true;
+      values.unread = UNREAD_ONLY;
+    } else fail('unread', 'unknownUnread');
+  }
 
   const service = get('service');
   if (service !== undefined) {

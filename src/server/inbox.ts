@@ -30,6 +30,8 @@ export type InboxRow = {
   anonymous: boolean;
   /** Someone is in immediate danger according to the answers. */
   urgent: boolean;
+  /** A message from the citizen waits unread (since then). */
+  unreadMessagesSince: Date | null;
   assigneeId: string | null;
   assigneeName: string | null;
   submittedAt: Date;
@@ -67,6 +69,7 @@ const rowFields = {
   onBehalf: submissions.onBehalf,
   anonymous: submissions.anonymous,
   urgent: submissions.urgent,
+  unreadMessagesSince: submissions.unreadMessagesSince,
   assigneeId: submissions.assigneeId,
   submittedAt: submissions.submittedAt,
   dueAt: submissions.dueAt,
@@ -88,6 +91,7 @@ type RawRow = {
   onBehalf: boolean;
   anonymous: boolean;
   urgent: boolean;
+  unreadMessagesSince: Date | null;
   assigneeId: string | null;
   submittedAt: Date;
   dueAt: Date | null;
@@ -174,6 +178,7 @@ function toRow(r: RawRow, names: Map<string, string>): ExportRow {
     onBehalf: r.onBehalf,
     anonymous: r.anonymous,
     urgent: r.urgent,
+    unreadMessagesSince: r.unreadMessagesSince,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
     submittedAt: r.submittedAt,

@@ -2,7 +2,8 @@
  * Messages between the handläggare and the citizen on a case (never the internal notes). Each
  * message is a row, a case event for the timeline (message.sent / message.received) and an audit
  * event, in one transaction. A citizen's message may carry files, checked like the e-tjänsters'
- * uploads; they are stored with the case, so staff open them like any attachment.
+ * uploads; they are stored with the case, so staff open them like any attachment. A citizen's
+ * message also marks the case unread and tells its handläggare (../akut/unread.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
@@ -13,6 +14,8 @@ import { audit } from '../audit.ts';
 import { readUploadBytes, writeChunks, type StoredBytes } from '../upload-store.ts';
 import { takeQuota, type Uploader } from '../upload-quota.ts';
 import { citizenActorId } from './actor.ts';
+import { markUnreadAndNotify } from '../akut/unread.ts';
+import { notificationsQueued } from '../notifications/signal.ts';
 
 export const MESSAGE_MAX = 5000;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -128,15 +131,19 @@ export async function sendCitizenMessage(
 ): Promise<string> {
   const messageId = randomUUID();
   const stored = await storeFiles(db, messageId, m.serviceId, m.files);
-  return db.transaction(async (tx) => {
+  let noticed = false;
+  const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(caseMessages).values({ id: messageId, submissionId: m.submissionId, direction: 'from_citizen', authorPersonnummer: m.personnummer, body: m.body, createdAt: now }).returning({ id: caseMessages.id });
     if (!row) throw new Error('message not stored');
     await stored.link(tx, m.submissionId);
     await tx.insert(caseEvents).values({ submissionId: m.submissionId, at: now, actorId: null, kind: 'message.received', data: { messageId: row.id, attachments: m.files.length } });
     await tx.update(submissions).set({ updatedAt: now }).where(eq(submissions.id, m.submissionId));
     await audit(tx, { actorType: 'citizen', actorId: citizenActorId(m.personnummer), action: 'citizen.message.sent', subjectType: 'submission', subjectId: m.submissionId, details: { messageId: row.id, attachments: m.files.length }, ip: m.ip ?? null });
+    noticed = await markUnreadAndNotify(tx, m.submissionId, now);
     return row.id;
   });
+  if (noticed) notificationsQueued();
+  return id;
 }
 
 export type MessageFile = { id: string; fileName: string; kind: FileKind; data: Uint8Array };

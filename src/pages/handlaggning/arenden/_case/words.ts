@@ -72,6 +72,12 @@ export function caseWords(t: TFunction, staffNames: Map<string, string>): Words 
         const files = typeof e.data.attachments === 'number' ? e.data.attachments : 0;
         return { text: t('staff-messages:timeline.received', { count: files }) };
       }
+      case 'akut.acknowledged': {
+        const waited = typeof e.data.waitedSeconds === 'number' ? Math.round(e.data.waitedSeconds / 60) : 0;
+        return { text: t('staff-akut:timeline.acknowledged', { actor }), detail: t('staff-akut:timeline.waited', { count: waited }) };
+      }
+      case 'messages.read':
+        return { text: t('staff-akut:timeline.messagesRead', { actor, count: typeof e.data.count === 'number' ? e.data.count : 1 }) };
       default:
         return { text: t('staff-case:timeline.other', { actor, kind: e.kind }) };
     }
