@@ -151,7 +151,7 @@ export async function createStaffOverHttp(
   admin: APIRequestContext,
   approver: APIRequestContext,
   baseURL: string,
-  account: { username: string; displayName: string; password: string; roles: string[]; areas: string[] },
+  account: { username: string; displayName: string; password: string; roles: string[]; areas: string[]; email?: string },
 ): Promise<{ id: string; enrolmentCode: string }> {
   const created = await postForm(admin, baseURL, '/handlaggning/admin/anvandare/ny', { ...account, 'stepUp-create': await stepUpCode(DEMO_ADMIN) });
   expect(created.status(), `creating ${account.username}`).toBe(303);
