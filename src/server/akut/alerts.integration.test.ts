@@ -21,6 +21,7 @@ import { processDueSms, smsJobs } from '../sms/worker.ts';
 import { receiveSubmission, type NewSubmission } from '../submissions.ts';
 import { testDatabases } from '../test-db.ts';
 import { alertTargets } from './alerts.ts';
+import { listNotifications } from '../notifications/admin.ts';
 
 const cfg = {
   officeHours: { open: parseWeeklyHours('mon-fri 08:00-16:30'), closedDates: new Set<string>(), publicHolidays: true },
@@ -130,6 +131,9 @@ describe.each(testDatabases())('akut alerts on $name', (tdb) => {
     await processDueSms(db, deps);
     [row] = await alertsOf(db, r.id);
     expect(row).toMatchObject({ status: 'failed', attempts: 2, lastError: 'ECONNREFUSED' });
+    // Shown to administrators with the number masked, as a failed e-mail is.
+    const shown = (await listNotifications(db, 'failed')).find((f) => f.id === row!.id);
+    expect(shown).toMatchObject({ channel: 'sms', to: '+46•••06', template: 'akut_alert', lastError: 'ECONNREFUSED' });
   });
 });
 
