@@ -22,6 +22,7 @@ import { receiveSubmission, type NewSubmission } from '../submissions.ts';
 import { testDatabases } from '../test-db.ts';
 import { alertTargets } from './alerts.ts';
 import { listNotifications } from '../notifications/admin.ts';
+import { matterLang } from '../notifications/outbox.ts';
 
 const cfg = {
   officeHours: { open: parseWeeklyHours('mon-fri 08:00-16:30'), closedDates: new Set<string>(), publicHolidays: true },
@@ -83,6 +84,15 @@ describe.each(testDatabases())('akut alerts on $name', (tdb) => {
     expect(rows.every((a) => a.linkPath === `/handlaggning/arenden/${r.reference}` && a.status === 'pending')).toBe(true);
     const inside = await receiveSubmission(db, report(), TUESDAY_MORNING, { alert: alertTargets(cfg, true, TUESDAY_MORNING) });
     expect(await alertsOf(db, inside.id)).toEqual([]);
+  });
+
+  it('leave the citizen\'s later notices in the language the citizen used, though the alert is in Swedish', async () => {
+    const s = report({ anonymous: false, answers: { epost: 'reporter@example.se' } });
+    const r = await receiveSubmission(db, s, SATURDAY_NIGHT, { alert: alertTargets(cfg, true, SATURDAY_NIGHT), notify: { to: ['reporter@example.se'], template: 'submission_received', lang: 'en' } });
+    const rows = await alertsOf(db, r.id);
+    // The alerts (Swedish) were written first, with the time the report was received.
+    expect(rows.filter((x) => x.template === 'akut_alert').map((x) => x.lang)).toEqual(['sv', 'sv']);
+    expect(await matterLang(db, r.id)).toBe('en');
   });
 
   it('arrive by SMS at the SMPP receiver and by e-mail at the SMTP receiver, saying where and nothing of the case', async () => {

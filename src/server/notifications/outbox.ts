@@ -9,7 +9,7 @@
  * e-legitimation, or a logged-in person submitted it) and whose sender is not anonymous.
  */
 import { langOrDefault, type Lang } from '../../i18n/index.ts';
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { caseEvents, notifications, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.ts';
@@ -24,6 +24,9 @@ import { notificationsQueued } from './signal.ts';
  */
 export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message'] as const;
 export type Template = (typeof TEMPLATES)[number];
+
+/** The templates written to the citizen: the language of the first of them is the matter's. */
+export const CITIZEN_TEMPLATES = ['submission_received', 'status_changed', 'message_received'] as const satisfies readonly Template[];
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
@@ -52,7 +55,7 @@ export function recipientsFor(def: ServiceDefinition, answers: Record<string, un
 /**
  * Queues the template for everyone the matter's answers give an address for (see above), in
  * `lang`, or else in the language the citizen used when sending the matter (that of its first
- * notification; Swedish when there is none).
+ * notification to the citizen, not to staff or the socialjour; Swedish when there is none).
  */
 export async function queueForSubmission(db: Db, submissionId: string, template: Template, lang?: string): Promise<number> {
   const [sub] = await db
@@ -64,9 +67,22 @@ export async function queueForSubmission(db: Db, submissionId: string, template:
   if (!def) return 0;
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous, submitterPersonnummer: sub.submitter });
   if (to.length === 0) return 0;
-  const [first] = lang === undefined ? await db.select({ lang: notifications.lang }).from(notifications).where(eq(notifications.submissionId, submissionId)).orderBy(asc(notifications.createdAt)).limit(1) : [];
-  await queueNotifications(db, { submissionId, to, template, lang: mailLang(lang ?? first?.lang) });
+  await queueNotifications(db, { submissionId, to, template, lang: lang !== undefined ? mailLang(lang) : await matterLang(db, submissionId) });
   return to.length;
+}
+
+/**
+ * The language the citizen sent the matter in: that of its first notification to the citizen (not
+ * one to staff or to the socialjour, which are in Swedish); Swedish when there is none.
+ */
+export async function matterLang(db: Db, submissionId: string): Promise<Lang> {
+  const [first] = await db
+    .select({ lang: notifications.lang })
+    .from(notifications)
+    .where(and(eq(notifications.submissionId, submissionId), inArray(notifications.template, [...CITIZEN_TEMPLATES])))
+    .orderBy(asc(notifications.createdAt))
+    .limit(1);
+  return mailLang(first?.lang);
 }
 
 /** The outbox rows for these addresses, written in the caller's transaction (due at once). */
