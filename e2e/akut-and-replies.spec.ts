@@ -173,7 +173,10 @@ test('a citizen’s reply marks the case unread in the inbox and on the case, th
   // The inbox marks the case, and the filter shows it.
   await desk.goto('/handlaggning');
   await expect(desk.getByRole('row').filter({ hasText: reference })).toContainText('Oläst meddelande');
-  await desk.getByRole('link', { name: 'Visa bara ärenden med olästa meddelanden' }).click();
+  // The filter is among the folded ones (the list keeps its room above the fold).
+  await desk.locator('details.more-filters summary').click();
+  await desk.getByLabel('Bara ärenden med olästa meddelanden').check();
+  await desk.locator('details.more-filters').getByRole('button', { name: 'Visa ärenden' }).click();
   await expect(desk).toHaveURL(/olasta=ja/);
   await expect(desk.getByRole('row').filter({ hasText: reference })).toBeVisible();
   await expect(desk.getByText('Oläst meddelande').first()).toBeVisible();
