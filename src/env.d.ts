@@ -8,6 +8,8 @@ declare namespace App {
     t: import('i18next').TFunction;
     /** Values every text may interpolate: municipality, contact details, configured rules. */
     textParams: Record<string, string | number>;
+    /** The rule-set period in force for this request (src/server/rules.ts), read per request. */
+    rulePeriod: import('./server/rules.ts').RulePeriod;
     /** A fully signed-in member of staff (password and second factor). */
     staff?: import('./server/staff/session.ts').StaffContext | undefined;
     /** A session that has had the password but not yet the second factor (see middleware.ts). */

@@ -10,6 +10,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { isLang, langFromAcceptLanguage, STAFF_LANGUAGES } from './i18n/index.ts';
 import { config } from './server/config.ts';
 import { readerLocals } from './server/reader.ts';
+import { configuredRules, rulesInForce, SEED_FROM, type RulePeriod } from './server/rules.ts';
 import { readStaffSession } from './server/staff/session.ts';
 import { getDb, isUnavailable } from './server/db.ts';
 import { readCitizenSession } from './server/citizen/session.ts';
@@ -22,6 +23,24 @@ import { guardConsole, log, describeError } from './server/log.ts';
 
 // What the framework and libraries print about a failure goes through the log's scrubbing too.
 guardConsole();
+
+/** The last period this instance read: shown only while the database cannot be reached. */
+let lastRead: RulePeriod | undefined;
+
+/**
+ * The rule-set period in force now. With the database down, the one last read (or the
+ * environment's): a page that needs the database is answered with the "temporarily unavailable"
+ * page anyway, and nothing is judged or received under it (the journey reads its own).
+ */
+async function periodNow(): Promise<RulePeriod> {
+  try {
+    lastRead = await rulesInForce(await getDb(), new Date());
+    return lastRead;
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    return lastRead ?? { id: 'configured', validFrom: SEED_FROM, validTo: null, rules: configuredRules(), createdBy: null, createdAt: new Date(0) };
+  }
+}
 
 /** Thrown on in place of an unexpected error: the framework logs and shows it, never the original's message. */
 class UnexpectedError extends Error {
@@ -52,7 +71,9 @@ const locale = defineMiddleware(async (ctx, next) => {
   // The back office is in Swedish or English (i18n/index.ts): another choice shows it in Swedish.
   const staffPage = ctx.url.pathname === '/handlaggning' || ctx.url.pathname.startsWith('/handlaggning/');
   const lang = staffPage && !STAFF_LANGUAGES.includes(chosen) ? 'sv' : chosen;
-  const { t, textParams } = readerLocals(lang);
+  const period = await periodNow();
+  const { t, textParams } = readerLocals(lang, period);
+  ctx.locals.rulePeriod = period;
   ctx.locals.lang = lang;
   ctx.locals.t = t;
   ctx.locals.textParams = textParams;

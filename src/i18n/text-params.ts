@@ -11,12 +11,23 @@ import type { Lang } from './index.ts';
 export type Contact = { municipality: string; phone: string; email: string; address: string; socialjour: string };
 
 export function sharedTextParams(t: TFunction, lang: Lang, contact: Contact, rules: ForenkladRules): Record<string, string | number> {
+  return { ...contact, ...ruleParams(t, lang, rules) };
+}
+
+/**
+ * The same values with another rule set in place of the one they were made with: a submission is
+ * shown with the rule set it was judged under (src/server/rules.ts rulesForSubmission), not today's.
+ */
+export function withRules(shared: Readonly<Record<string, string | number>>, t: TFunction, lang: Lang, rules: ForenkladRules): Record<string, string | number> {
+  return { ...shared, ...ruleParams(t, lang, rules) };
+}
+
+function ruleParams(t: TFunction, lang: Lang, rules: ForenkladRules): Record<string, string | number> {
   const { number } = formats(lang);
   const money = (n: number) => number(n, 2);
   const hours = (n: number) => number(n, 1);
   const every = (weeks: number) => (weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks }));
   return {
-    ...contact,
     ...ruleTextParams(rules),
     alarmFee: money(rules.fees.trygghetslarmMonthly),
     alarmInstallationFee: money(rules.fees.trygghetslarmInstallation),

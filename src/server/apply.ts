@@ -8,7 +8,8 @@ import type { Answers, JourneyContext } from '../domain/forms/journey.ts';
 import { uploadsOn } from '../domain/forms/answers.ts';
 import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
 import type { Db } from '../../db/client.ts';
-import { forenkladRules } from './rules.ts';
+import type { ForenkladRules } from '../domain/rules/forenklad.ts';
+import type { RulePeriod } from './rules.ts';
 import { receiveSubmission, type NewSubmission, type Received } from './submissions.ts';
 import { mailLang, recipientsFor } from './notifications/outbox.ts';
 import { alertTargets } from './akut/alerts.ts';
@@ -16,8 +17,9 @@ import { config } from './config.ts';
 import type { SubmissionLimit } from './submission-rate-limit.ts';
 import { newToken, type JourneyState } from './journey-state.ts';
 
-export function journeyContext(now: Date): JourneyContext {
-  return { today: now, rules: forenkladRules() };
+/** What a journey is judged by: the instant, and the rule set in force then (src/server/rules.ts). */
+export function journeyContext(now: Date, rules: ForenkladRules): JourneyContext {
+  return { today: now, rules };
 }
 
 export function idempotencyKey(def: ServiceDefinition, token: string): string {
@@ -29,7 +31,7 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
  * at check-answers); `submitter`: the citizen logged in with e-legitimation, recorded so that the
  * submission shows on their Mina sidor (never for an anonymous report).
  */
-export function submissionOf(def: ServiceDefinition, kept: Answers, path: readonly string[], token: string, now: Date, submitter?: { personnummer: string }): NewSubmission {
+export function submissionOf(def: ServiceDefinition, kept: Answers, path: readonly string[], token: string, now: Date, period: RulePeriod, submitter?: { personnummer: string }): NewSubmission {
   const parties = partiesOf(def, kept);
   const anonymous = isAnonymous(def, kept);
   return {
@@ -43,10 +45,11 @@ export function submissionOf(def: ServiceDefinition, kept: Answers, path: readon
     submitterPersonnummer: anonymous ? null : (submitter?.personnummer ?? null),
     onBehalf: parties.onBehalf,
     anonymous,
-    urgent: isUrgent(def, kept, journeyContext(now)),
+    urgent: isUrgent(def, kept, journeyContext(now, period.rules)),
     dueAt: deadlineOf(def, now),
     idempotencyKey: idempotencyKey(def, token),
     uploadIds: uploadsOn(def, kept, path).map((u) => u.id),
+    rulePeriodId: period.id,
   };
 }
 

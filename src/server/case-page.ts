@@ -24,7 +24,7 @@ import { isUnavailable } from './db.ts';
 import { BadFormError, readForm } from './http.ts';
 import { log } from './log.ts';
 import { notifyIfStatusChanged } from './notifications/outbox.ts';
-import { forenkladRules } from './rules.ts';
+import { rulesForSubmission, type RulePeriod } from './rules.ts';
 import type { StaffUser } from './staff/users.ts';
 import type { SubmissionRecord } from './submissions.ts';
 
@@ -55,6 +55,8 @@ export type CaseView = {
   refused: CaseRuleError | undefined;
   unavailable: boolean;
   canMessage: boolean;
+  /** The rule set the case was judged under (its answers and texts are shown with it). */
+  rulePeriod?: RulePeriod | undefined;
 };
 
 export type CaseOutcome = { kind: 'redirect'; location: string } | { kind: 'badRequest' } | { kind: 'page'; status: number; view: CaseView };
@@ -84,7 +86,7 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
       view.sub = await openCase(handle, user, reference, ip);
       // Opening the case reads the citizen's unread messages (for the case; the page still says they were new).
       if (view.sub?.unreadMessagesSince) await markMessagesRead(handle, user, view.sub.id, ip);
-      if (view.sub) [view.file, view.colleagues, view.messages] = await Promise.all([loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id)]);
+      if (view.sub) [view.file, view.colleagues, view.messages, view.rulePeriod] = await Promise.all([loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id), rulesForSubmission(handle, view.sub)]);
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       log('error', 'case page: database unavailable', {}, e);
@@ -98,7 +100,7 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
     // kept); without it the answers are not shown at all, rather than through the wrong questions.
     view.def = getServiceVersion(sub.serviceId, sub.serviceVersion);
     view.versionMissing = !view.def;
-    if (view.def) view.rows = answerRows(view.def, sub.answers, { today: sub.submittedAt, rules: forenkladRules() });
+    if (view.def && view.rulePeriod) view.rows = answerRows(view.def, sub.answers, { today: sub.submittedAt, rules: view.rulePeriod.rules });
     else log('error', 'case page: definition version missing', { serviceId: sub.serviceId, serviceVersion: sub.serviceVersion });
     view.canMessage = canMessageCitizen(sub, view.def);
   }

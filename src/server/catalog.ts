@@ -9,33 +9,35 @@
  * state is unknown is never offered as if it were live.
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
-import { isOffered } from '../domain/rules/forenklad.ts';
+import { isOffered, type ForenkladRules } from '../domain/rules/forenklad.ts';
 import { getService, services } from '../services/index.ts';
 import { getDb } from './db.ts';
 import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
-import { forenkladRules } from './rules.ts';
 
 /** The life cycle rows of every e-tjänst, read now. */
 export async function catalogLifecycle(): Promise<Map<string, LifecycleRow>> {
   return readLifecycle(await getDb());
 }
 
-/** Is this definition live under these life cycle rows? No row (not yet seen) counts as publicerad. */
-export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleRow>): boolean {
+/**
+ * Is this definition live under these life cycle rows and the rule set in force (the request's,
+ * `locals.rulePeriod`)? No row (not yet seen) counts as publicerad.
+ */
+export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleRow>, rules: Pick<ForenkladRules, 'offered'>): boolean {
   const state = lifecycle.get(def.id)?.state ?? 'publicerad';
-  return state === 'publicerad' && isOffered(forenkladRules(), def.forenkladInsats);
+  return state === 'publicerad' && isOffered(rules, def.forenkladInsats);
 }
 
-export async function liveServices(lifecycle?: Map<string, LifecycleRow>): Promise<ServiceDefinition[]> {
+export async function liveServices(rules: Pick<ForenkladRules, 'offered'>, lifecycle?: Map<string, LifecycleRow>): Promise<ServiceDefinition[]> {
   const rows = lifecycle ?? (await catalogLifecycle());
-  return services.filter((s) => isLive(s, rows));
+  return services.filter((s) => isLive(s, rows, rules));
 }
 
 /** The current definition of a live e-tjänst; undefined when unknown, not offered, a draft or retired. */
-export async function getLiveService(id: string | undefined): Promise<ServiceDefinition | undefined> {
+export async function getLiveService(id: string | undefined, rules: Pick<ForenkladRules, 'offered'>): Promise<ServiceDefinition | undefined> {
   const def = getService(id);
   if (!def) return undefined;
-  return isLive(def, await catalogLifecycle()) ? def : undefined;
+  return isLive(def, await catalogLifecycle(), rules) ? def : undefined;
 }
 
 /** Where a request for an e-tjänst that is not live is answered: the retired page (410) or the 404 page. */

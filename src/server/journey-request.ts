@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { getService } from '../services/index.ts';
 import { isLive } from './catalog.ts';
 import { readLifecycle } from './lifecycle.ts';
+import { rulesInForce, type RulePeriod } from './rules.ts';
 import { isUnavailable } from './db.ts';
 import { log } from './log.ts';
 import { clearJourney, loadJourney, saveJourney, type JourneyState, type Receipt } from './journey-state.ts';
@@ -47,7 +48,8 @@ export type JourneyRequest = {
   reader: { lang: Lang; t: TFunction; textParams: Record<string, string | number> };
 };
 
-export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date };
+/** `rules`: the rule-set period in force now, when the caller has read it already (else read here). */
+export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date; rules?: RulePeriod | undefined };
 
 /** The confirmation's receipt, offered once: the PDF (absent when the database could not be read now) and the right to rate. */
 export type Offered = { receipt: Receipt; pdf: Uint8Array | undefined; ratingGrant: string };
@@ -80,21 +82,25 @@ export type JourneyOutcome =
   | { kind: 'unavailable'; view: JourneyView };
 
 /** The e-tjänst and page asked for, or where the request is answered instead (404, or the retired page). */
-async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: ServiceDefinition; page: PageDef } | { elsewhere: string }> {
+async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: ServiceDefinition; page: PageDef; period?: RulePeriod } | { elsewhere: string }> {
   const def = getService(req.serviceId);
   if (!def) return { elsewhere: '/404' };
   const page = req.pageId ? findPage(def, req.pageId) : undefined;
   // The confirmation shows what this browser just sent: it needs neither the database nor a live e-tjänst.
   if (page?.kind === 'confirmation') return { def, page };
-  const lifecycle = await readLifecycle(await deps.db());
-  if (!isLive(def, lifecycle)) return { elsewhere: lifecycle.get(def.id)?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404' };
-  return page ? { def, page } : { elsewhere: '/404' };
+  const db = await deps.db();
+  const lifecycle = await readLifecycle(db);
+  const period = deps.rules ?? (await rulesInForce(db, deps.now));
+  if (!isLive(def, lifecycle, period.rules)) return { elsewhere: lifecycle.get(def.id)?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404' };
+  return page ? { def, page, period } : { elsewhere: '/404' };
 }
 
-export async function handleJourneyRequest(req: JourneyRequest, deps: JourneyDeps): Promise<JourneyOutcome> {
-  const found = await resolve(req, deps);
+export async function handleJourneyRequest(req: JourneyRequest, given: JourneyDeps): Promise<JourneyOutcome> {
+  const found = await resolve(req, given);
   if ('elsewhere' in found) return { kind: 'notFound', path: found.elsewhere };
   const { def, page } = found;
+  // The whole request is judged under the one rule set read for it (and recorded if it sends).
+  const deps = { ...given, rules: found.period };
   const now = deps.now;
   const base = `/e-tjanster/${def.id}`;
   // E-legitimation required by the definition: the citizen logs in first and comes back here.
@@ -105,7 +111,7 @@ export async function handleJourneyRequest(req: JourneyRequest, deps: JourneyDep
 
   // When applying for oneself, the personnummer is the e-legitimation's, whatever was posted or stored.
   const answers = withIdentity(def, state.answers, req.citizen);
-  const ctx = journeyContext(now);
+  const ctx = journeyContext(now, rulesOf(deps));
   const { path, current } = walk(def, answers, ctx);
   // No skipping ahead by URL: only pages on the path the answers lead along may be visited.
   if (!path.includes(page.id)) return { kind: 'moved', location: `${base}/${current.id}` };
@@ -120,6 +126,14 @@ export async function handleJourneyRequest(req: JourneyRequest, deps: JourneyDep
   return page.kind === 'question' ? answer(req, deps, def, page, { ...state, answers }, view, req.form) : send(req, deps, def, { ...state, answers }, view, req.form);
 }
 
+/** The period read for this request (every page but the confirmation has one). */
+function periodOf(deps: JourneyDeps): RulePeriod {
+  if (!deps.rules) throw new Error('No rule-set period read for this request');
+  return deps.rules;
+}
+
+const rulesOf = (deps: JourneyDeps) => periodOf(deps).rules;
+
 /** Only the entries for fields of this page. */
 function onPage(page: QuestionPage, o: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => page.fields.some((f) => f.name === k)));
@@ -128,7 +142,7 @@ function onPage(page: QuestionPage, o: Record<string, string>): Record<string, s
 /** A question page posted: saved as a draft, refused with its errors, or answered and moved on. */
 async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, page: QuestionPage, state: JourneyState, view: JourneyView, form: FormInput & { raw: FormData }): Promise<JourneyOutcome> {
   const base = `/e-tjanster/${def.id}`;
-  const ctx = journeyContext(deps.now);
+  const ctx = journeyContext(deps.now, rulesOf(deps));
   view.values = { ...readPage(page, form), ...view.locked };
   try {
     const uploader = { personnummer: req.citizen?.personnummer, address: req.clientAddress };
@@ -166,7 +180,7 @@ async function send(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefiniti
   const kept = answersOn(def, state.answers, view.path);
   try {
     const db = await deps.db();
-    const received = await submitJourney(db, def, submissionOf(def, kept, view.path, token, deps.now, req.citizen), deps.now, {
+    const received = await submitJourney(db, def, submissionOf(def, kept, view.path, token, deps.now, periodOf(deps), req.citizen), deps.now, {
       limit: submissionLimit(req.clientAddress, deps.submissionsPerHour, deps.now),
       lang: req.reader.lang,
     });
@@ -181,7 +195,7 @@ async function send(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefiniti
       // An attachment is gone (removed after too long): ask for it again rather than lose it.
       const answers = Object.fromEntries(Object.entries(state.answers).filter(([, v]) => !(v && typeof v === 'object' && 'id' in v && e.uploadIds.includes(String(v.id)))));
       await saveJourney(req.cookies, def, { ...state, answers }, deps.now.getTime());
-      return { kind: 'moved', location: `${base}/${walk(def, answers, journeyContext(deps.now)).current.id}` };
+      return { kind: 'moved', location: `${base}/${walk(def, answers, journeyContext(deps.now, rulesOf(deps))).current.id}` };
     }
     log('error', 'submission failed', { serviceId: def.id }, e);
     return { kind: 'unavailable', view };

@@ -19,7 +19,8 @@ import { paragraphs, translator, type Lang } from '../i18n/index.ts';
 import { contentLang, namespaceOf } from '../i18n/coverage.ts';
 import { textParamsFor } from '../i18n/display.ts';
 import { config } from './config.ts';
-import { forenkladRules } from './rules.ts';
+import { rulesForSubmission } from './rules.ts';
+import { withRules } from '../i18n/text-params.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +76,9 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
   if (!def) throw new Error(`E-tjänst "${row.serviceId}" version ${row.serviceVersion} is not registered`);
   const lang = receiptLang(reader.lang, def);
   const t = lang === reader.lang ? reader.t : translator(lang);
-  const textParams = textParamsFor(def, row.answers, reader.textParams);
+  // The values in force when it was sent (a later maxtaxa never changes an earlier receipt).
+  const period = await rulesForSubmission(db, row);
+  const textParams = textParamsFor(def, row.answers, withRules(reader.textParams, t, lang, period.rules));
   const cfg = config();
   const confirmation = def.pages.find((p) => p.kind === 'confirmation');
   const pdf = await renderReceiptPdf({
@@ -84,7 +87,7 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
     reference: row.reference,
     submittedAt: row.submittedAt,
     lang,
-    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams, forenkladRules()),
+    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams, period.rules),
     t,
     contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,

@@ -9,7 +9,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { submissions, uploads } from '../../db/schema.ts';
+import { submissionRulePeriods, submissions, uploads } from '../../db/schema.ts';
 import { resultRows, type Db } from '../../db/client.ts';
 import { referenceNumber } from '../domain/cases/reference.ts';
 import { audit } from './audit.ts';
@@ -43,6 +43,11 @@ export type NewSubmission = {
   idempotencyKey: string;
   /** Uploads made during this journey (bound to the same idempotency key) that become attachments. */
   uploadIds?: string[];
+  /**
+   * The rule-set period (src/server/rules.ts) the journey was judged under: recorded with the
+   * submission, so its receipt, PDF and case show those values whatever changes later.
+   */
+  rulePeriodId?: string | undefined;
 };
 
 export class MissingUploadError extends Error {
@@ -135,6 +140,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
         const missing = uploadIds.filter((id) => !linked.some((l) => l.id === id));
         if (missing.length > 0) throw new MissingUploadError(missing);
       }
+      if (s.rulePeriodId !== undefined) await tx.insert(submissionRulePeriods).values({ submissionId: row!.id, periodId: s.rulePeriodId });
       await audit(tx, { actorType: 'citizen', action: 'submission.received', subjectType: 'submission', subjectId: row!.id, details: receivedDetails(s) });
       await enqueueDeliveries(tx, row!.id, 'submitted', backends);
       if (opts.notify) await queueNotifications(tx, { submissionId: row!.id, ...opts.notify });

@@ -16,10 +16,10 @@ import { answerRows } from '../../domain/forms/answers.ts';
 import { MEDIA_TYPES, type FileKind } from '../../domain/forms/files.ts';
 import { displayLineWithLabel, textParamsFor, type TextParams } from '../../i18n/display.ts';
 import { translator } from '../../i18n/index.ts';
-import { sharedTextParams } from '../../i18n/text-params.ts';
+import { sharedTextParams, withRules } from '../../i18n/text-params.ts';
 import { getServiceVersion } from '../../services/index.ts';
 import { config, type Config } from '../config.ts';
-import { forenkladRules } from '../rules.ts';
+import { configuredRules, rulesForSubmission } from '../rules.ts';
 
 /** Raised when a change to the document's shape is not backwards compatible (see docs/case-export.md). */
 export const CASE_DOCUMENT_SCHEMA_VERSION = 1;
@@ -88,7 +88,10 @@ export class DefinitionVersionMissingError extends Error {
 
 export type DocumentTexts = { t: TFunction; textParams: TextParams };
 
-/** Swedish texts with the municipality's shared values, as the Swedish pages show them. */
+/**
+ * Swedish texts with the municipality's shared values, as the Swedish pages show them. The rule
+ * values here are only a start: a case is shown with the rule set it was judged under.
+ */
 export function swedishTexts(): DocumentTexts {
   const t = translator('sv');
   const cfg: Config & { SOCIALJOUR_PHONE?: string } = config();
@@ -99,7 +102,7 @@ export function swedishTexts(): DocumentTexts {
     address: cfg.CONTACT_ADDRESS,
     socialjour: cfg.SOCIALJOUR_PHONE ?? cfg.CONTACT_PHONE,
   };
-  return { t, textParams: sharedTextParams(t, 'sv', contact, forenkladRules()) };
+  return { t, textParams: sharedTextParams(t, 'sv', contact, configuredRules()) };
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -111,7 +114,8 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
   const def = getServiceVersion(sub.serviceId, sub.serviceVersion);
   if (!def) throw new DefinitionVersionMissingError(sub.serviceId, sub.serviceVersion);
   const { t, textParams: shared } = opts.texts ?? swedishTexts();
-  const textParams = textParamsFor(def, sub.answers, shared);
+  const period = await rulesForSubmission(db, sub);
+  const textParams = textParamsFor(def, sub.answers, withRules(shared, t, 'sv', period.rules));
 
   const [files, decided, events] = await Promise.all([
     db
@@ -129,7 +133,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
     : await db.select({ id: staffUsers.id, username: staffUsers.username, displayName: staffUsers.displayName }).from(staffUsers).where(inArray(staffUsers.id, staffIds));
   const ref = (id: string): StaffRef => staff.find((s) => s.id === id) ?? { id, username: null, displayName: null };
 
-  const answers = answerRows(def, sub.answers, { today: sub.submittedAt, rules: forenkladRules() }).map(
+  const answers = answerRows(def, sub.answers, { today: sub.submittedAt, rules: period.rules }).map(
     (row): CaseAnswer => ({
       page: row.pageId,
       field: row.field.name,

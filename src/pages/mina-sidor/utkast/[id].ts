@@ -7,6 +7,7 @@ import type { APIRoute } from 'astro';
 import { walk } from '../../../domain/forms/journey.ts';
 import { journeyContext } from '../../../server/apply.ts';
 import { getLiveService } from '../../../server/catalog.ts';
+import { rulesInForce } from '../../../server/rules.ts';
 import { getDb, isUnavailable } from '../../../server/db.ts';
 import { loadJourney, saveJourney } from '../../../server/journey-state.ts';
 import { deleteDraft, findDraft } from '../../../server/citizen/drafts.ts';
@@ -35,14 +36,15 @@ export const POST: APIRoute = async ({ params, request, locals, cookies, redirec
       return redirect('/mina-sidor?utkast=borttaget', 303);
     }
     if (action !== 'fortsatt') return rewrite(errorPageRequest('/400', request));
-    const def = await getLiveService(draft.serviceId);
+    const now = new Date();
+    const period = await rulesInForce(db, now);
+    const def = await getLiveService(draft.serviceId, period.rules);
     // A draft made with another version of the e-tjänst cannot be continued with this one.
     if (!def || def.version !== draft.serviceVersion) return rewrite(errorPageRequest('/404', request));
-    const now = new Date();
     const fresh = await loadJourney(cookies, def, now.getTime());
     const answers = withIdentity(def, draft.answers, me);
     await saveJourney(cookies, def, { ...fresh, answers, receipt: undefined }, now.getTime());
-    const at = walk(def, answers, journeyContext(now)).current.id;
+    const at = walk(def, answers, journeyContext(now, period.rules)).current.id;
     return redirect(`/e-tjanster/${def.id}/${at}`, 303);
   } catch (e) {
     if (isUnavailable(e)) return rewrite(errorPageRequest('/tillfalligt-fel', request));
