@@ -22,11 +22,16 @@ export function withRules(shared: Readonly<Record<string, string | number>>, t: 
   return { ...shared, ...ruleParams(t, lang, rules) };
 }
 
+/** "varje vecka", "varannan vecka", "var 3:e vecka". */
+export function everyWeeks(t: TFunction, weeks: number): string {
+  return weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks });
+}
+
 function ruleParams(t: TFunction, lang: Lang, rules: ForenkladRules): Record<string, string | number> {
   const { number } = formats(lang);
   const money = (n: number) => number(n, 2);
   const hours = (n: number) => number(n, 1);
-  const every = (weeks: number) => (weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks }));
+  const every = (weeks: number) => everyWeeks(t, weeks);
   return {
     ...ruleTextParams(rules),
     alarmFee: money(rules.fees.trygghetslarmMonthly),

@@ -211,6 +211,21 @@ export function deliveryConfig(env: Record<string, string | undefined> = process
   return result.data;
 }
 
+const RULE_KEYS = Object.keys(schema.shape).filter((k) => k.startsWith('FORENKLAD_') || k.startsWith('FEE_')) as (keyof typeof schema.shape)[];
+const rulesSchema = schema.pick(Object.fromEntries(RULE_KEYS.map((k) => [k, true])) as { [K in keyof typeof schema.shape]?: true });
+export type RulesConfig = Pick<RawEnv, Extract<keyof RawEnv, `FORENKLAD_${string}` | `FEE_${string}`>>;
+
+/**
+ * Only the rule-set settings (FORENKLAD_*, FEE_*): the seed of the first rule-set period
+ * (src/server/rules.ts), read also where the rest of the configuration does not apply.
+ */
+export function rulesConfig(env: Record<string, string | undefined> = process.env): RulesConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = rulesSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return result.data as RulesConfig;
+}
+
 let cached: Config | undefined;
 
 /** The process-wide configuration, parsed on first use. */

@@ -21,6 +21,7 @@ import { textParamsFor } from '../i18n/display.ts';
 import { config } from './config.ts';
 import { rulesForSubmission } from './rules.ts';
 import { withRules } from '../i18n/text-params.ts';
+import { feeLines } from '../i18n/fees.ts';
 import { renderReceiptPdf } from './receipt-pdf.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,6 +64,11 @@ export function receiptLang(lang: Lang, def: ServiceDefinition): Lang {
   return PDF_LANGUAGES.includes(l) ? l : 'sv';
 }
 
+/** The answers and, for a förenklad application, the fees it was sent under as a last row. */
+function withFees(rows: ReceiptRow[], heading: string, fees: string[]): ReceiptRow[] {
+  return fees.length === 0 ? rows : [...rows, { label: heading, lines: fees }];
+}
+
 /**
  * The PDF receipt of the submission a journey just sent (its id and idempotency key), rendered
  * with the definition version it was made against, in the reader's language; undefined when the
@@ -87,7 +93,7 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
     reference: row.reference,
     submittedAt: row.submittedAt,
     lang,
-    rows: receiptRows(def, row.answers, row.submittedAt, t, textParams, period.rules),
+    rows: withFees(receiptRows(def, row.answers, row.submittedAt, t, textParams, period.rules), t('receipt:fees.heading'), feeLines(t, lang, def, period.rules)),
     t,
     contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,

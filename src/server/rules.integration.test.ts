@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.ts';
-import { auditEvents, rulePeriods } from '../../db/schema.ts';
+import { auditEvents, rulePeriods, submissionRulePeriods } from '../../db/schema.ts';
 import { defaultForenkladRules, type ForenkladRules } from '../domain/rules/forenklad.ts';
 import { testDatabases } from './test-db.ts';
 import { addRulePeriod, readRulePeriods, removeRulePeriod, RulePeriodError, rulesForSubmission, rulesInForce, seedRulePeriods, SEED_FROM } from './rules.ts';
@@ -81,19 +81,33 @@ for (const target of testDatabases()) {
       expect(events.map((e) => e.subjectId)).toEqual([future.id]);
     });
 
-    it('a submission keeps the period it was judged under, whatever is added later; one without a record gets the period of its day', async () => {
+    it('a submission keeps the period it was judged under (or in force when received), whatever is added later; one from before periods were recorded gets the period of its day', async () => {
       const at = new Date('2026-03-10T09:00:00Z');
       const judged = await rulesInForce(h.db, at);
       const sub = { serviceId: 'trygghetslarm', serviceVersion: 1, area: 'aldreomsorg', answers: {}, subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: false };
       const recorded = await receiveSubmission(h.db, { ...sub, idempotencyKey: 'rules-1', rulePeriodId: judged.id }, at, { backends: [] });
-      const unrecorded = await receiveSubmission(h.db, { ...sub, idempotencyKey: 'rules-2' }, at, { backends: [] });
+      const unnamed = await receiveSubmission(h.db, { ...sub, idempotencyKey: 'rules-2' }, at, { backends: [] });
+      const older = await receiveSubmission(h.db, { ...sub, idempotencyKey: 'rules-3' }, at, { backends: [] });
+      await h.db.delete(submissionRulePeriods).where(eq(submissionRulePeriods.submissionId, older.id));
       // A new maxtaxa from the same day (an administrator's correction after the submission).
       await addRulePeriod(h.db, ADMIN, '2026-03-10', withMaxtaxa(2999), at);
       expect((await rulesForSubmission(h.db, recorded)).rules.fees.maxtaxaMonthly).toBe(2600);
-      expect((await rulesForSubmission(h.db, unrecorded)).rules.fees.maxtaxaMonthly).toBe(2999);
+      expect((await rulesForSubmission(h.db, unnamed)).rules.fees.maxtaxaMonthly).toBe(2600);
+      expect((await rulesForSubmission(h.db, older)).rules.fees.maxtaxaMonthly).toBe(2999);
       expect((await rulesInForce(h.db, at)).rules.fees.maxtaxaMonthly).toBe(2999);
       // The period a submission names can never be removed, even by a statement around the application.
       await expect(h.db.execute(sql`delete from rule_periods where id = ${judged.id}`)).rejects.toThrow();
+    });
+
+    it('a period from today can be taken back the same day until something is sent under it', async () => {
+      const day = new Date('2026-03-12T09:00:00Z');
+      const wrong = await addRulePeriod(h.db, ADMIN, '2026-03-12', withMaxtaxa(25_760), day);
+      await removeRulePeriod(h.db, ADMIN, wrong.id, day);
+      expect((await rulesInForce(h.db, day)).rules.fees.maxtaxaMonthly).toBe(2999);
+      const used = await addRulePeriod(h.db, ADMIN, '2026-03-12', withMaxtaxa(3100), day);
+      await receiveSubmission(h.db, { serviceId: 'tvatt', serviceVersion: 1, area: 'aldreomsorg', answers: {}, subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: false, idempotencyKey: 'rules-4' }, day, { backends: [] });
+      await expect(removeRulePeriod(h.db, ADMIN, used.id, day)).rejects.toMatchObject({ code: 'inUse' });
+      expect((await rulesInForce(h.db, day)).id).toBe(used.id);
     });
   });
 }

@@ -5,21 +5,23 @@
  * and an administrator's changes, each audited. The environment (FORENKLAD_*, FEE_*) seeds the
  * first period on an empty database; after that it is no longer read.
  */
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import { rulePeriods, submissionRulePeriods } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultForenkladRules as d, type ForenkladRules } from '../domain/rules/forenklad.ts';
 import { addProblem, changedValues, dayBefore, inForceOn, parseRules, removeProblem, withEnds, type RulePeriod } from '../domain/rules/periods.ts';
 import { stockholmDay } from '../domain/format.ts';
 import { audit } from './audit.ts';
-import { config, type Config } from './config.ts';
+import { rulesConfig, type RulesConfig } from './config.ts';
+import { noticeAdmins } from './staff/notices.ts';
+import { notificationsQueued } from './notifications/signal.ts';
 
 export type { RulePeriod } from '../domain/rules/periods.ts';
 
 /** The first period's first day: before any submission, so every submission has a period. */
 export const SEED_FROM = '1970-01-01';
 
-export function rulesFromConfig(cfg: Pick<Config, Extract<keyof Config, `FORENKLAD_${string}` | `FEE_${string}`>>): ForenkladRules {
+export function rulesFromConfig(cfg: RulesConfig): ForenkladRules {
   return {
     ageLimit: cfg.FORENKLAD_AGE_LIMIT ?? d.ageLimit,
     requireFolkbokford: cfg.FORENKLAD_REQUIRE_FOLKBOKFORD ?? d.requireFolkbokford,
@@ -43,7 +45,7 @@ export function rulesFromConfig(cfg: Pick<Config, Extract<keyof Config, `FORENKL
 
 /** The rule set the environment gives (the seed of an empty database). */
 export function configuredRules(): ForenkladRules {
-  return rulesFromConfig(config());
+  return rulesFromConfig(rulesConfig());
 }
 
 type Executor = Pick<Db, 'select' | 'insert' | 'execute'>;
@@ -110,8 +112,8 @@ export async function rulesForSubmission(db: Executor, sub: { id: string; submit
 }
 
 export class RulePeriodError extends Error {
-  readonly code: 'inPast' | 'taken' | 'notFuture' | 'first' | 'notFound';
-  constructor(code: 'inPast' | 'taken' | 'notFuture' | 'first' | 'notFound') {
+  readonly code: 'inPast' | 'taken' | 'notFuture' | 'first' | 'notFound' | 'inUse';
+  constructor(code: 'inPast' | 'taken' | 'notFuture' | 'first' | 'notFound' | 'inUse') {
     super(`Rule-set period refused: ${code}`);
     this.code = code;
     this.name = 'RulePeriodError';
@@ -145,33 +147,54 @@ export async function addRulePeriod(db: Db, actor: Actor, validFrom: string, rul
         details: { validFrom, follows: before?.id ?? null, ...changedValues(before?.rules, checked) },
         ip: actor.ip,
       });
+      // The other administrators are told, as of every change to what the portal does.
+      await noticeAdmins(tx, { kind: 'rules_period_added', actorId: actor.id, details: { validFrom } }, now);
       return (await readRulePeriods(tx)).find((p) => p.id === row!.id)!;
-    });
+    }).finally(notificationsQueued);
   } catch (e) {
     if (!(e instanceof RulePeriodError) && isUniqueViolation(e)) throw new RulePeriodError('taken');
     throw e;
   }
 }
 
-/** Removes a period not yet in force (never the first): the one before it then runs on. Audited. */
+/**
+ * Removes a period that starts today or later (never the first) and that no submission was received
+ * under (RulePeriodError 'inUse': the foreign key keeps it); the one before it then runs on, so a
+ * value entered wrongly today can be taken back until someone has sent something under it. Audited.
+ */
 export async function removeRulePeriod(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
   const today = stockholmDay(now);
+  try {
+    await removeIn(db, actor, id, today, now);
+  } catch (e) {
+    // 23001: ON DELETE RESTRICT; 23503: any other foreign key violation.
+    if (!(e instanceof RulePeriodError) && (hasCode(e, '23001') || hasCode(e, '23503'))) throw new RulePeriodError('inUse');
+    throw e;
+  }
+  notificationsQueued();
+}
+
+async function removeIn(db: Db, actor: Actor, id: string, today: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const periods = await readRulePeriods(tx);
     const p = periods.find((x) => x.id === id);
     if (!p) throw new RulePeriodError('notFound');
     const problem = removeProblem(periods, p.validFrom, today);
     if (problem) throw new RulePeriodError(problem);
-    // Only while still in the future (checked again in the statement); a submission's period never goes (foreign key).
-    const gone = await tx.delete(rulePeriods).where(and(eq(rulePeriods.id, id), gt(rulePeriods.validFrom, today))).returning({ id: rulePeriods.id });
+    // Only while not yet past (checked again in the statement); a submission's period never goes (foreign key).
+    const gone = await tx.delete(rulePeriods).where(and(eq(rulePeriods.id, id), gte(rulePeriods.validFrom, today))).returning({ id: rulePeriods.id });
     if (gone.length === 0) throw new RulePeriodError('notFuture');
     await audit(tx, { actorType: 'staff', actorId: actor.id, action: 'rules.period_removed', subjectType: 'rule_period', subjectId: id, details: { validFrom: p.validFrom }, ip: actor.ip });
+    await noticeAdmins(tx, { kind: 'rules_period_removed', actorId: actor.id, details: { validFrom: p.validFrom } }, now);
   });
 }
 
-function isUniqueViolation(e: unknown): boolean {
+const isUniqueViolation = (e: unknown) => hasCode(e, '23505');
+
+/** A PostgreSQL error code on the error or its causes (drizzle wraps the driver's error). */
+function hasCode(e: unknown, code: string): boolean {
   for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === '23505') return true;
+    if ((c as { code?: unknown }).code === code) return true;
   }
   return false;
 }

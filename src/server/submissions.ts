@@ -20,6 +20,7 @@ import { queueNotifications, type Template } from './notifications/outbox.ts';
 import { queueAkutAlert, type AlertTargets } from './akut/alerts.ts';
 import { notificationsQueued } from './notifications/signal.ts';
 import { countSubmission, type SubmissionLimit } from './submission-rate-limit.ts';
+import { rulesInForce } from './rules.ts';
 
 export { SubmissionLimitedError } from './submission-rate-limit.ts';
 
@@ -140,7 +141,8 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
         const missing = uploadIds.filter((id) => !linked.some((l) => l.id === id));
         if (missing.length > 0) throw new MissingUploadError(missing);
       }
-      if (s.rulePeriodId !== undefined) await tx.insert(submissionRulePeriods).values({ submissionId: row!.id, periodId: s.rulePeriodId });
+      // Every submission names the rule set it is shown with: the one it was judged under, else the one in force now.
+      await tx.insert(submissionRulePeriods).values({ submissionId: row!.id, periodId: s.rulePeriodId ?? (await rulesInForce(tx, now)).id });
       await audit(tx, { actorType: 'citizen', action: 'submission.received', subjectType: 'submission', subjectId: row!.id, details: receivedDetails(s) });
       await enqueueDeliveries(tx, row!.id, 'submitted', backends);
       if (opts.notify) await queueNotifications(tx, { submissionId: row!.id, ...opts.notify });

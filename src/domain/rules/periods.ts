@@ -78,9 +78,12 @@ export function addProblem(periods: readonly Dated[], validFrom: string, today: 
   return undefined;
 }
 
-/** Why this period cannot be removed, or undefined: only a period not yet in force, and never the first. */
+/**
+ * Why this period cannot be removed, or undefined: only one that starts today or later (a period
+ * some submission was received under is kept by the database), and never the first.
+ */
 export function removeProblem(periods: readonly Dated[], validFrom: string, today: string): 'notFuture' | 'first' | undefined {
-  if (validFrom <= today) return 'notFuture';
+  if (validFrom < today) return 'notFuture';
   const first = [...periods].map((p) => p.validFrom).sort()[0];
   if (first === validFrom) return 'first';
   return undefined;
