@@ -8,7 +8,7 @@
  * Set-up, all over HTTP: the demo administrator creates a handläggare for äldreomsorg ("own": the
  * case's area), a handläggare for IFO ("other"), an administrator without other roles and an
  * analytiker through /handlaggning/admin/anvandare/ny, the demo's second administrator approves
- * the privileged ones (docs/adr/0008); each enrols a second factor with a code computed from the
+ * the privileged ones (docs/adr/0008), and an e-tjänstredaktör, who opens no case route at all; each enrols a second factor with a code computed from the
  * secret on the enrolment page (and the approver's one-time code). An invånare submits a trygghetslarm
  * application (äldreomsorg) to get a case reference.
  */
@@ -23,9 +23,9 @@ import { GRETA, loginOverHttp } from './citizen.ts';
 const BASE = `http://localhost:${PORT}`;
 const PAGES = path.resolve('src/pages');
 
-type Actor = 'own' | 'other' | 'admin' | 'analytiker' | 'none';
-const ACTORS: Actor[] = ['own', 'other', 'admin', 'analytiker', 'none'];
-const WITH_SESSION: Actor[] = ['own', 'other', 'admin', 'analytiker'];
+type Actor = 'own' | 'other' | 'admin' | 'analytiker' | 'redaktor' | 'none';
+const ACTORS: Actor[] = ['own', 'other', 'admin', 'analytiker', 'redaktor', 'none'];
+const WITH_SESSION: Actor[] = ['own', 'other', 'admin', 'analytiker', 'redaktor'];
 
 /** An exact status, or a 303 to a path (HOME: the actor's own start page, authz.ts homeFor). */
 type Want = number | { status: 303; to: RegExp | 'HOME' };
@@ -37,6 +37,7 @@ const HOMES: Record<Exclude<Actor, 'none'>, string> = {
   other: '/handlaggning',
   admin: '/handlaggning/admin/anvandare',
   analytiker: '/handlaggning/indikatorer',
+  redaktor: '/handlaggning/konto',
 };
 
 type Row = {
@@ -50,18 +51,18 @@ type Row = {
   why?: string;
 };
 
-const sessions = (w: Want, none: Want = LOGIN): Record<Actor, Want> => ({ own: w, other: w, admin: w, analytiker: w, none });
-const adminOnly = (adminWant: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: adminWant, analytiker: 404, none: LOGIN });
-/** A case route: only a handläggare of the case's area may see that the case exists. */
-const caseRoute = (ownWant: Want): Record<Actor, Want> => ({ own: ownWant, other: 404, admin: 404, analytiker: 404, none: LOGIN });
-/** An indicator route: admin and analytiker; for handläggare it does not exist. */
-const indicatorRoute = (w: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: w, analytiker: w, none: LOGIN });
+const sessions = (w: Want, none: Want = LOGIN): Record<Actor, Want> => ({ own: w, other: w, admin: w, analytiker: w, redaktor: w, none });
+const adminOnly = (adminWant: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: adminWant, analytiker: 404, redaktor: 404, none: LOGIN });
+/** A case route: only a handläggare of the case's area may see that the case exists (never a redaktör: no case data). */
+const caseRoute = (ownWant: Want): Record<Actor, Want> => ({ own: ownWant, other: 404, admin: 404, analytiker: 404, redaktor: 404, none: LOGIN });
+/** An indicator route: admin and analytiker; for handläggare and redaktörer it does not exist. */
+const indicatorRoute = (w: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: w, analytiker: w, redaktor: 404, none: LOGIN });
 
 const TABLE: Row[] = [
   // Inbox: handläggare of any area; everyone else is sent to their own start page, with no data.
-  { route: '/handlaggning', method: 'GET', want: { own: 200, other: 200, admin: HOME, analytiker: HOME, none: LOGIN } },
+  { route: '/handlaggning', method: 'GET', want: { own: 200, other: 200, admin: HOME, analytiker: HOME, redaktor: HOME, none: LOGIN } },
   // The inbox as CSV holds case data: handläggare only, and like every case route it does not exist for anyone else.
-  { route: '/handlaggning/export.csv', method: 'GET', want: { own: 200, other: 200, admin: 404, analytiker: 404, none: LOGIN } },
+  { route: '/handlaggning/export.csv', method: 'GET', want: { own: 200, other: 200, admin: 404, analytiker: 404, redaktor: 404, none: LOGIN } },
 
   // Login and logout.
   { route: '/handlaggning/logga-in', method: 'GET', want: sessions(HOME, 200) },
@@ -103,15 +104,15 @@ const TABLE: Row[] = [
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
   // Brukarenkäter: administration for admins; results (anonymous, suppressed counts) for admins and analytiker.
-  { route: '/handlaggning/enkater', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: to(/^\/handlaggning\/enkater\/resultat$/), none: LOGIN }, why: 'analytiker are sent to the results, the only part of surveys they may see' },
+  { route: '/handlaggning/enkater', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: to(/^\/handlaggning\/enkater\/resultat$/), redaktor: 404, none: LOGIN }, why: 'analytiker are sent to the results, the only part of surveys they may see' },
   { route: '/handlaggning/enkater/enheter', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/enkater/enheter', method: 'POST', body: {}, want: adminOnly(422), why: 'a unit without a name or kind: refused with its errors' },
   { route: '/handlaggning/enkater/ny-period', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/enkater/ny-period', method: 'POST', body: {}, want: adminOnly(422) },
   { route: '/handlaggning/enkater/period', method: 'GET', want: adminOnly(to(/^\/handlaggning\/enkater$/)), why: 'no period named: back to the list' },
   { route: '/handlaggning/enkater/period', method: 'POST', body: {}, want: adminOnly(to(/^\/handlaggning\/enkater$/)) },
-  { route: '/handlaggning/enkater/resultat', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
-  { route: '/handlaggning/enkater/resultat.csv', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, none: LOGIN } },
+  { route: '/handlaggning/enkater/resultat', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, redaktor: 404, none: LOGIN } },
+  { route: '/handlaggning/enkater/resultat.csv', method: 'GET', want: { own: 404, other: 404, admin: 200, analytiker: 200, redaktor: 404, none: LOGIN } },
 
   // Indicators: admin and analytiker, aggregates only (never personal data); targets are edited by admins.
   { route: '/handlaggning/indikatorer', method: 'GET', want: indicatorRoute(200) },
@@ -187,6 +188,7 @@ test.describe('the authorisation matrix', () => {
       other: { roles: ['handlaggare'], areas: ['ifo'] },
       admin: { roles: ['admin'], areas: [] },
       analytiker: { roles: ['analytiker'], areas: [] },
+      redaktor: { roles: ['redaktor'], areas: [] },
     };
     for (const [actor, p] of Object.entries(people) as [Exclude<Actor, 'none'>, { roles: string[]; areas: string[] }][]) {
       const username = `matris.${actor}.${stamp}`;

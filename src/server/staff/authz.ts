@@ -5,10 +5,13 @@
  *  - admin: staff accounts, registration backends, the audit log. No case data unless the
  *    account also holds the handlaggare role for the case's area.
  *  - analytiker: indicators only, never personal data.
+ *  - redaktor (e-tjänstredaktör): drafts and publishes e-tjänster; never case data (no inbox, no
+ *    case pages, exports or attachments, no indicators, no audit search), like analytiker it opens
+ *    no personal data, so it is given at once (not a privileged role, docs/adr/0008).
  */
 import type { StaffUser } from './users.ts';
 
-export type Role = 'handlaggare' | 'admin' | 'analytiker';
+export type Role = 'handlaggare' | 'admin' | 'analytiker' | 'redaktor';
 
 export function hasRole(user: Pick<StaffUser, 'roles'> | undefined, role: Role): boolean {
   return !!user && user.roles.includes(role);
@@ -19,6 +22,14 @@ export function canFollowIndicators(user: Pick<StaffUser, 'roles'> | undefined):
   return hasRole(user, 'admin') || hasRole(user, 'analytiker');
 }
 
+/**
+ * Drafting, previewing and publishing e-tjänster (/handlaggning/admin/etjanster and below):
+ * redaktörer and administrators. Opens no case data.
+ */
+export function canEditServices(user: Pick<StaffUser, 'roles'> | undefined): boolean {
+  return hasRole(user, 'redaktor') || hasRole(user, 'admin');
+}
+
 // Which cases a member of staff may read is a case policy: src/domain/cases/policies.ts.
 export { canHandleArea, caseAreas } from '../../domain/cases/policies.ts';
 
@@ -27,5 +38,7 @@ export function homeFor(user: Pick<StaffUser, 'roles'>): string {
   if (hasRole(user, 'handlaggare')) return '/handlaggning';
   if (hasRole(user, 'admin')) return '/handlaggning/admin/anvandare';
   if (hasRole(user, 'analytiker')) return '/handlaggning/indikatorer';
+  // The e-tjänst editor takes this place once it is open to redaktörer.
+  if (hasRole(user, 'redaktor')) return '/handlaggning/konto';
   return '/handlaggning/konto';
 }

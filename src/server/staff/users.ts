@@ -1,5 +1,5 @@
 /**
- * Staff accounts: handläggare, administrators and analysts who sign in with a username and
+ * Staff accounts: handläggare, administrators, analysts and e-tjänst editors who sign in with a username and
  * password. Usernames are stored lower-cased, so "Anna" and "anna" are the same account.
  */
 import { eq } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import { staffSessions, staffUsers } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.ts';
 
-export const STAFF_ROLES = ['handlaggare', 'admin', 'analytiker'] as const;
+export const STAFF_ROLES = ['handlaggare', 'admin', 'analytiker', 'redaktor'] as const;
 export const STAFF_AREAS = ['aldreomsorg', 'ifo'] as const;
 
 /** A signed-in member of staff as pages see them: never the password hash. */
