@@ -95,6 +95,7 @@ const TABLE: Row[] = [
   { route: '/handlaggning/admin/e-post', method: 'POST', body: {}, want: adminOnly(409), why: 'a retry without a notification id: nothing to queue again' },
   { route: '/handlaggning/admin/regelverk', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/regelverk', method: 'POST', body: {}, want: adminOnly(422), why: 'a new period without a date or values: refused with its errors, nothing written' },
+  { route: '/handlaggning/admin/installningar', method: 'GET', want: adminOnly(200) },
 
   // Cases: a handläggare of the case's area; for anyone else the case does not exist.
   { route: '/handlaggning/arenden/[reference]', method: 'GET', want: caseRoute(200) },
