@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
-import { auditEvents, caseEvents, decisions, staffUsers, submissions } from '../../../db/schema.ts';
+import { auditEvents, caseEvents, decisions, staffUsers, submissionRulePeriods, submissions } from '../../../db/schema.ts';
 import { translator } from '../../i18n/index.ts';
 import { getServiceVersion } from '../../services/index.ts';
 import { testDatabases } from '../test-db.ts';
 import { receiveSubmission } from '../submissions.ts';
+import { readRulePeriods } from '../rules.ts';
 import { storeUpload } from '../uploads.ts';
 import { buildCaseDocument, type CaseDocument } from './case-document.ts';
 import { exportCaseJson } from './export.ts';
@@ -129,6 +130,13 @@ describe.each(testDatabases())('the case document on $name', (tdb) => {
       { id: expect.any(String), field: 'intyg', name: 'läkarintyg.pdf', type: 'application/pdf', size: PDF.byteLength, sha256: createHash('sha256').update(PDF).digest('hex') },
     ]);
     expect(JSON.stringify(doc)).not.toContain('%PDF');
+  });
+
+  it('carries the rule set the case was judged under: the period recorded when it was received', async () => {
+    const [recorded] = await db.select().from(submissionRulePeriods).where(eq(submissionRulePeriods.submissionId, caseId));
+    const period = (await readRulePeriods(db)).find((p) => p.id === recorded!.periodId)!;
+    const doc = (await buildCaseDocument(db, caseId))!;
+    expect(doc.ruleSet).toEqual({ periodId: period.id, validFrom: period.validFrom, values: period.rules });
   });
 
   it('carries the decisions and the timeline with the staff who acted', async () => {

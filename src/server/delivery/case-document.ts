@@ -20,6 +20,7 @@ import { sharedTextParams, withRules } from '../../i18n/text-params.ts';
 import { getServiceVersion } from '../../services/index.ts';
 import { config, type Config } from '../config.ts';
 import { configuredRules, rulesForSubmission } from '../rules.ts';
+import type { ForenkladRules } from '../../domain/rules/forenklad.ts';
 
 /** Raised when a change to the document's shape is not backwards compatible (see docs/case-export.md). */
 export const CASE_DOCUMENT_SCHEMA_VERSION = 1;
@@ -76,6 +77,11 @@ export type CaseDocument = {
   attachments: CaseAttachment[];
   decisions: CaseDecision[];
   timeline: CaseTimelineEntry[];
+  /**
+   * For a förenklad e-tjänst, the municipality's rule set the case was judged under (its fees, the
+   * maxtaxa): the rule-set period recorded when it was received (docs/forenklad-regler.md); null otherwise.
+   */
+  ruleSet: { periodId: string; validFrom: string; values: ForenkladRules } | null;
 };
 
 /** The definition version a case was made against is gone: the answers cannot be labelled. */
@@ -177,5 +183,6 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
       { at: sub.submittedAt.toISOString(), kind: 'submitted', actor: null, data: {} },
       ...events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actorId ? ref(e.actorId) : null, data: e.data })),
     ],
+    ruleSet: def.forenkladInsats ? { periodId: period.id, validFrom: period.validFrom, values: period.rules } : null,
   };
 }
