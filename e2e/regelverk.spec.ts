@@ -44,7 +44,8 @@ async function submit(page: Page, button: string | RegExp): Promise<number> {
 }
 
 test('an administrator adds a coming period, is told what is wrong first, and removes it again', async ({ page }) => {
-  test.setTimeout(90_000);
+  // Nine pages checked with axe and html-validate: about a minute alone, more on a shared machine.
+  test.setTimeout(180_000);
   await asAdmin(page);
   await expect(page.getByRole('navigation', { name: 'Handläggning' }).getByRole('link', { name: 'Regelverk' })).toHaveAttribute('aria-current', 'page');
   const table = page.getByRole('table', { name: 'Regelverkets perioder, den senaste först' });
