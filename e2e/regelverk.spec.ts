@@ -45,7 +45,7 @@ async function submit(page: Page, button: string | RegExp): Promise<number> {
 
 test('an administrator adds a coming period, is told what is wrong first, and removes it again', async ({ page }) => {
   // Nine pages checked with axe and html-validate: about a minute alone, more on a shared machine.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await asAdmin(page);
   await expect(page.getByRole('navigation', { name: 'Handläggning' }).getByRole('link', { name: 'Regelverk' })).toHaveAttribute('aria-current', 'page');
   const table = page.getByRole('table', { name: 'Regelverkets perioder, den senaste först' });
@@ -95,7 +95,8 @@ test('an administrator adds a coming period, is told what is wrong first, and re
 });
 
 test('a period from today shows on the next request; a case sent before keeps its fees', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // A whole journey, three staff sessions and fifteen accessibility checks.
+  test.setTimeout(300_000);
   // An invånare applies for tvätt under the fees in force.
   await page.goto('/e-tjanster/tvatt');
   await expect(page.getByText('350 kronor per timme').first()).toBeVisible();
