@@ -26,6 +26,13 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
   });
 
+  it('leases a job for five minutes unless JOB_LEASE_SECONDS says otherwise, never shorter than a webhook call', () => {
+    expect(parseConfig({ DEMO_MODE: 'true' }).JOB_LEASE_SECONDS).toBe(300);
+    expect(parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '15', WEBHOOK_TIMEOUT_MS: '2000' }).JOB_LEASE_SECONDS).toBe(15);
+    expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '10' })).toThrow(/JOB_LEASE_SECONDS.*WEBHOOK_TIMEOUT_MS/);
+    expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS/);
+  });
+
   it('requires a cookie secret outside demo mode', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x' })).toThrow(/COOKIE_SECRET/);
     expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x', COOKIE_SECRET: 'short' })).toThrow(/COOKIE_SECRET/);

@@ -22,6 +22,11 @@ const deliverySchema = z.object({
   DELIVERY_POLL_SECONDS: z.coerce.number().int().positive().default(30),
   /** Whether this instance runs the delivery worker (default on; any one instance is enough). */
   DELIVERY_WORKER: bool.default(true),
+  /**
+   * How long a claimed job (a delivery or an e-mail) is left to the instance that claimed it; when
+   * that instance dies, another takes the job over after this. Longer than WEBHOOK_TIMEOUT_MS.
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(300),
 });
 
 const schema = z.object({
@@ -186,6 +191,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const origin = raw.PUBLIC_ORIGIN ?? `http://localhost:${raw.PORT}`;
   if (!demo && raw.COOKIE_SECRET === undefined) {
     throw new ConfigError(['COOKIE_SECRET: required when DEMO_MODE is off (at least 32 random characters)']);
+  }
+  if (raw.JOB_LEASE_SECONDS * 1000 <= raw.WEBHOOK_TIMEOUT_MS) {
+    // A lease shorter than a call could run out while the call is still under way: the job done twice.
+    throw new ConfigError([`JOB_LEASE_SECONDS: must be longer than WEBHOOK_TIMEOUT_MS (${raw.WEBHOOK_TIMEOUT_MS} ms)`]);
   }
   if (raw.WEBHOOK_URL !== undefined && raw.WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);

@@ -3,8 +3,8 @@
  * on the process's one database handle (`getDb()`: PGlite allows a single instance per data
  * directory) and on timers that never keep the process alive. It does deliveries (unless
  * DELIVERY_WORKER is off), e-mail notifications (when SMTP_URL is set too) and SMS (when SMPP_URL
- * is set), polls every
- * DELIVERY_POLL_SECONDS and runs at once when an action commits new jobs. Every instance of the
+ * is set), polls every DELIVERY_POLL_SECONDS and runs at once when an action commits new jobs; a job
+ * it claims is its own for JOB_LEASE_SECONDS. Every instance of the
  * portal runs one; the queue's claim keeps them from doing a job twice.
  */
 import { config } from '../config.ts';
@@ -46,6 +46,7 @@ export function ensureJobWorker(): void {
     db: getDb,
     kinds,
     intervalMs: Math.min(cfg.DELIVERY_POLL_SECONDS, cfg.NOTIFY_POLL_SECONDS) * 1000,
+    leaseMs: cfg.JOB_LEASE_SECONDS * 1000,
     // Leave the server a moment to start before the first look at the database.
     startDelayMs: 5_000,
   });
