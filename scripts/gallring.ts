@@ -57,6 +57,7 @@ try {
   const report = await runGallring(handle.db, { rules, surveyCodeMonths, dryRun });
   console.log(dryRun ? `Gallring, provkörning: ${report.items.length} skulle tas bort.` : `Gallring: ${report.items.length} borttagna (var och en med en händelse i granskningsloggen).`);
   for (const item of report.items) console.log(`  ${describeItem(item)}`);
+  if (report.alreadyGone.length > 0) console.log(`  ${report.alreadyGone.length} planerade var redan borttagna av en annan körning (en annan instans) och räknas där.`);
   for (const u of report.unknownRule) console.log(`  behålls: ${u.cases} avslutade ärenden i ${u.serviceId} version ${u.serviceVersion}, som saknar känd gallringsregel`);
   if (report.missed.length > 0) {
     // Planned and done differ: say what was not removed and fail, so that cron or a timer reports it.

@@ -3,7 +3,8 @@
  * start), on the server's one database handle and on a timer that never keeps the process alive.
  * The retention rules come from the registry here; `npm run gallring` does the same from outside
  * the server. Several instances may each run it: every removal is checked again in its own
- * transaction, so a case removed by one is simply skipped by the other. When something planned
+ * transaction, so a case removed by one is skipped by the other (reported as already gone, not
+ * as missed). When something planned
  * was not removed, it says so: an error in the log and a notice to the administrators.
  */
 import type { Db } from '../../db/client.ts';
@@ -24,9 +25,10 @@ export async function gallringRound(db: Db, rules: RetentionRule[] = allVersions
   const report = await runGallring(db, { rules, ...(now ? { now } : {}) });
   const counts: Record<string, number> = {};
   for (const item of report.items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-  if (report.items.length > 0 || report.unknownRule.length > 0) log('info', 'gallring done', { ...counts, unknownRule: report.unknownRule.length });
+  // What another instance's run removed first is counted (and audited) there, and logged here only as a number.
+  if (report.items.length > 0 || report.unknownRule.length > 0 || report.alreadyGone.length > 0) log('info', 'gallring done', { ...counts, alreadyGone: report.alreadyGone.length, unknownRule: report.unknownRule.length });
   if (report.missed.length > 0) {
-    const planned = report.items.length + report.missed.length;
+    const planned = report.items.length + report.missed.length + report.alreadyGone.length;
     log('error', 'gallring: planned and done differ', { planned, done: report.items.length, missed: report.missed.length, missedKinds: [...new Set(report.missed.map((m) => m.kind))].join(',') });
     await noticeAdminsSafely(db, { kind: 'gallring_incomplete', details: { planned, missed: report.missed.length } });
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, like } from 'drizzle-orm';
-import type { Db, DbHandle } from '../../db/client.ts';
+import { tmpdir } from 'node:os';
+import { openDatabase, type Db, type DbHandle } from '../../db/client.ts';
 import { auditEvents, caseNotes, drafts, submissions, surveyInvitations, surveyPeriods, surveyResponses, surveySentForms, uploads } from '../../db/schema.ts';
 import { testDatabases } from './test-db.ts';
 import { receiveSubmission } from './submissions.ts';
@@ -148,5 +149,45 @@ describe.each(testDatabases())('gallring on $name', (tdb) => {
     const received = await db.select().from(auditEvents).where(inArray(auditEvents.subjectId, [ids.old!]));
     // The case's own history in the audit trail stays (append-only); only ids remain of it.
     expect(received.map((e) => e.action).sort()).toEqual(['gallring.case_deleted', 'submission.received']);
+  });
+});
+
+// Every instance of the portal runs gallring (docs/deployment.md): runs at the same moment plan the
+// same removals; each removal is done and audited by one of them, and what another run removed
+// first is neither done twice nor reported as missed (which would tell administrators, wrongly,
+// that something planned was kept).
+describe.each(testDatabases())('gallring run by several instances at once on $name', (tdb) => {
+  let handle: DbHandle & { url?: string };
+  const others: DbHandle[] = [];
+
+  beforeAll(async () => {
+    handle = await tdb.open();
+    // PostgreSQL: a pool of its own per instance; PGlite has one connection, shared.
+    if (handle.url) for (let i = 0; i < 2; i++) others.push(await openDatabase({ databaseUrl: handle.url, dataDir: tmpdir() }));
+  });
+  afterAll(async () => {
+    for (const o of others) await o.close();
+    await handle?.close();
+  });
+
+  it('removes what is due exactly once, audited once, and reports nothing missed', async () => {
+    const due = await handle.db
+      .insert(drafts)
+      .values(Array.from({ length: 40 }, (_, i) => ({ ownerPersonnummer: PNR, serviceId: 'ekonomiskt-bistand', serviceVersion: 1, answers: { n: i }, expiresAt: new Date('2031-06-14T00:00:00Z') })))
+      .returning({ id: drafts.id });
+    const closed = [];
+    for (let i = 0; i < 10; i++) closed.push(await closedCase(handle.db, 'synpunkter-och-klagomal', 'avslutad', new Date('2028-05-01T00:00:00Z')));
+    const dbs = [handle.db, ...others.map((o) => o.db)];
+    const runs = await Promise.all([0, 1, 2].map((i) => runGallring(dbs[i % dbs.length]!, { now: NOW, rules: RULES })));
+    const done = runs.flatMap((r) => r.items);
+    expect(runs.flatMap((r) => r.missed)).toEqual([]);
+    expect(done.filter((d) => d.kind === 'draft')).toHaveLength(due.length);
+    expect(done.filter((d) => d.kind === 'case')).toHaveLength(closed.length);
+    const events = await handle.db.select({ action: auditEvents.action, subjectId: auditEvents.subjectId }).from(auditEvents).where(like(auditEvents.action, 'gallring.%'));
+    const perSubject = new Map<string, number>();
+    for (const e of events) perSubject.set(e.subjectId!, (perSubject.get(e.subjectId!) ?? 0) + 1);
+    for (const d of due) expect(perSubject.get(d.id), `draft ${d.id}`).toBe(1);
+    for (const c of closed) expect(perSubject.get(c.id), `case ${c.reference}`).toBe(1);
+    expect(await handle.db.select({ id: drafts.id }).from(drafts)).toEqual([]);
   });
 });

@@ -62,6 +62,12 @@ export type GallringReport = {
    * the administrators (gallring-in-process.ts).
    */
   missed: GallringItem[];
+  /**
+   * Planned but already gone when its turn came: removed (and audited) meanwhile by another run,
+   * another instance's most often (every instance runs gallring), or by the citizen (a draft).
+   * Nothing is kept that should not be, so this is not missed.
+   */
+  alreadyGone: GallringItem[];
   /** Closed cases of an e-tjänst (version) with no known retention rule: kept, for a person to judge. */
   unknownRule: { serviceId: string; serviceVersion: number; cases: number }[];
 };
@@ -146,7 +152,7 @@ export async function planGallring(db: Db, opts: GallringOptions): Promise<Gallr
   const [counters] = await db.select({ n: sql<number>`count(*)::int` }).from(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, today));
   if (counters && Number(counters.n) > 0) items.push({ kind: 'uploadQuotaCounters', before: today, counters: Number(counters.n) });
 
-  return { dryRun: true, items, missed: [], unknownRule: [...unknown.values()] };
+  return { dryRun: true, items, missed: [], alreadyGone: [], unknownRule: [...unknown.values()] };
 }
 
 /**
@@ -158,78 +164,113 @@ export async function runGallring(db: Db, opts: GallringOptions): Promise<Gallri
   if (opts.dryRun) return report;
   const done: GallringItem[] = [];
   const missed: GallringItem[] = [];
+  const alreadyGone: GallringItem[] = [];
   for (const item of report.items) {
-    const removed = await db.transaction(async (tx) => {
-      switch (item.kind) {
-        case 'draft': {
-          const gone = await tx.delete(drafts).where(and(eq(drafts.id, item.id), lte(drafts.expiresAt, opts.now ?? new Date()))).returning({ id: drafts.id });
-          if (gone.length === 0) return false;
-          await audit(tx, { actorType: 'system', action: 'gallring.draft_deleted', subjectType: 'draft', subjectId: item.id, details: { serviceId: item.serviceId } });
-          return true;
-        }
-        case 'case': {
-          // By id, and only if it is still closed past its retention (not reopened in between). The
-          // rule is checked again in the database: closed_at may carry microseconds that a
-          // JavaScript Date cannot hold, so it is never compared for equality with the planned value.
-          const gone = await tx
-            .delete(submissions)
-            .where(and(eq(submissions.id, item.id), inArray(submissions.status, ['avslutad', 'makulerad']), lt(submissions.closedAt, yearsBefore(opts.now ?? new Date(), item.yearsAfterClosed))))
-            .returning({ id: submissions.id });
-          if (gone.length === 0) return false;
-          await audit(tx, {
-            actorType: 'system',
-            action: 'gallring.case_deleted',
-            subjectType: 'submission',
-            subjectId: item.id,
-            details: { reference: item.reference, serviceId: item.serviceId, yearsAfterClosed: item.yearsAfterClosed },
-          });
-          return true;
-        }
-        case 'upload': {
-          const gone = await tx.delete(uploads).where(and(eq(uploads.id, item.id), isNull(uploads.submissionId), isNull(uploads.messageId))).returning({ id: uploads.id });
-          if (gone.length === 0) return false;
-          await audit(tx, { actorType: 'system', action: 'gallring.upload_deleted', subjectType: 'upload', subjectId: item.id, details: { serviceId: item.serviceId } });
-          return true;
-        }
-        case 'surveyCodes': {
-          const gone = await tx.delete(surveyInvitations).where(eq(surveyInvitations.periodId, item.periodId)).returning({ periodId: surveyInvitations.periodId });
-          if (gone.length === 0) return false;
-          await audit(tx, {
-            actorType: 'system',
-            action: 'gallring.survey_codes_deleted',
-            subjectType: 'survey_period',
-            subjectId: item.periodId,
-            details: { surveyId: item.surveyId, codes: gone.length },
-          });
-          return true;
-        }
-        case 'uploadChunks': {
-          const gone = await tx
-            .delete(uploadChunks)
-            .where(and(eq(uploadChunks.uploadId, item.uploadId), lt(uploadChunks.createdAt, new Date(item.before)), sql`not exists (select 1 from ${uploads} where ${uploads.id} = ${item.uploadId})`))
-            .returning({ seq: uploadChunks.seq });
-          if (gone.length === 0) return false;
-          await audit(tx, { actorType: 'system', action: 'gallring.upload_chunks_deleted', subjectType: 'upload', subjectId: item.uploadId, details: { chunks: gone.length } });
-          return true;
-        }
-        case 'uploadQuotaCounters': {
-          const gone = await tx.delete(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, item.before)).returning({ day: uploadQuotaCounters.day });
-          if (gone.length === 0) return false;
-          await audit(tx, { actorType: 'system', action: 'gallring.upload_quota_counters_deleted', subjectType: 'upload_quota_counters', subjectId: item.before, details: { counters: gone.length } });
-          return true;
-        }
-        case 'surveySentForms': {
-          const gone = await tx.delete(surveySentForms).where(lt(surveySentForms.sentOn, item.before)).returning({ t: surveySentForms.tokenHash });
-          if (gone.length === 0) return false;
-          await audit(tx, { actorType: 'system', action: 'gallring.survey_sent_forms_deleted', subjectType: 'survey_sent_forms', subjectId: item.before, details: { forms: gone.length } });
-          return true;
-        }
-      }
+    const outcome = await db.transaction(async (tx): Promise<'removed' | 'gone' | 'kept'> => {
+      const removed = await removeItem(tx, item, opts.now ?? new Date());
+      if (removed) return 'removed';
+      return (await stillThere(tx, item)) ? 'kept' : 'gone';
     });
-    if (removed) done.push(item);
+    if (outcome === 'removed') done.push(item);
+    else if (outcome === 'gone') alreadyGone.push(item);
     else missed.push(item);
   }
-  return { ...report, dryRun: false, items: done, missed };
+  return { ...report, dryRun: false, items: done, missed, alreadyGone };
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Whether anything of a planned item is still stored (in the removal's transaction, after it
+ * removed nothing): if not, another run removed it first.
+ */
+async function stillThere(tx: Tx, item: GallringItem): Promise<boolean> {
+  const any = async (rows: Promise<unknown[]>) => (await rows).length > 0;
+  switch (item.kind) {
+    case 'draft':
+      return any(tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, item.id)).limit(1));
+    case 'case':
+      return any(tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.id, item.id)).limit(1));
+    case 'upload':
+      return any(tx.select({ id: uploads.id }).from(uploads).where(eq(uploads.id, item.id)).limit(1));
+    case 'surveyCodes':
+      return any(tx.select({ p: surveyInvitations.periodId }).from(surveyInvitations).where(eq(surveyInvitations.periodId, item.periodId)).limit(1));
+    case 'uploadChunks':
+      return any(tx.select({ seq: uploadChunks.seq }).from(uploadChunks).where(and(eq(uploadChunks.uploadId, item.uploadId), lt(uploadChunks.createdAt, new Date(item.before)))).limit(1));
+    case 'uploadQuotaCounters':
+      return any(tx.select({ day: uploadQuotaCounters.day }).from(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, item.before)).limit(1));
+    case 'surveySentForms':
+      return any(tx.select({ t: surveySentForms.tokenHash }).from(surveySentForms).where(lt(surveySentForms.sentOn, item.before)).limit(1));
+  }
+}
+
+/** Removes one planned item if the rules still say so, with its audit event; false when nothing was removed. */
+async function removeItem(tx: Tx, item: GallringItem, now: Date): Promise<boolean> {
+  switch (item.kind) {
+    case 'draft': {
+      const gone = await tx.delete(drafts).where(and(eq(drafts.id, item.id), lte(drafts.expiresAt, now))).returning({ id: drafts.id });
+      if (gone.length === 0) return false;
+      await audit(tx, { actorType: 'system', action: 'gallring.draft_deleted', subjectType: 'draft', subjectId: item.id, details: { serviceId: item.serviceId } });
+      return true;
+    }
+    case 'case': {
+      // By id, and only if it is still closed past its retention (not reopened in between). The
+      // rule is checked again in the database: closed_at may carry microseconds that a
+      // JavaScript Date cannot hold, so it is never compared for equality with the planned value.
+      const gone = await tx
+        .delete(submissions)
+        .where(and(eq(submissions.id, item.id), inArray(submissions.status, ['avslutad', 'makulerad']), lt(submissions.closedAt, yearsBefore(now, item.yearsAfterClosed))))
+        .returning({ id: submissions.id });
+      if (gone.length === 0) return false;
+      await audit(tx, {
+        actorType: 'system',
+        action: 'gallring.case_deleted',
+        subjectType: 'submission',
+        subjectId: item.id,
+        details: { reference: item.reference, serviceId: item.serviceId, yearsAfterClosed: item.yearsAfterClosed },
+      });
+      return true;
+    }
+    case 'upload': {
+      const gone = await tx.delete(uploads).where(and(eq(uploads.id, item.id), isNull(uploads.submissionId), isNull(uploads.messageId))).returning({ id: uploads.id });
+      if (gone.length === 0) return false;
+      await audit(tx, { actorType: 'system', action: 'gallring.upload_deleted', subjectType: 'upload', subjectId: item.id, details: { serviceId: item.serviceId } });
+      return true;
+    }
+    case 'surveyCodes': {
+      const gone = await tx.delete(surveyInvitations).where(eq(surveyInvitations.periodId, item.periodId)).returning({ periodId: surveyInvitations.periodId });
+      if (gone.length === 0) return false;
+      await audit(tx, {
+        actorType: 'system',
+        action: 'gallring.survey_codes_deleted',
+        subjectType: 'survey_period',
+        subjectId: item.periodId,
+        details: { surveyId: item.surveyId, codes: gone.length },
+      });
+      return true;
+    }
+    case 'uploadChunks': {
+      const gone = await tx
+        .delete(uploadChunks)
+        .where(and(eq(uploadChunks.uploadId, item.uploadId), lt(uploadChunks.createdAt, new Date(item.before)), sql`not exists (select 1 from ${uploads} where ${uploads.id} = ${item.uploadId})`))
+        .returning({ seq: uploadChunks.seq });
+      if (gone.length === 0) return false;
+      await audit(tx, { actorType: 'system', action: 'gallring.upload_chunks_deleted', subjectType: 'upload', subjectId: item.uploadId, details: { chunks: gone.length } });
+      return true;
+    }
+    case 'uploadQuotaCounters': {
+      const gone = await tx.delete(uploadQuotaCounters).where(lt(uploadQuotaCounters.day, item.before)).returning({ day: uploadQuotaCounters.day });
+      if (gone.length === 0) return false;
+      await audit(tx, { actorType: 'system', action: 'gallring.upload_quota_counters_deleted', subjectType: 'upload_quota_counters', subjectId: item.before, details: { counters: gone.length } });
+      return true;
+    }
+    case 'surveySentForms': {
+      const gone = await tx.delete(surveySentForms).where(lt(surveySentForms.sentOn, item.before)).returning({ t: surveySentForms.tokenHash });
+      if (gone.length === 0) return false;
+      await audit(tx, { actorType: 'system', action: 'gallring.survey_sent_forms_deleted', subjectType: 'survey_sent_forms', subjectId: item.before, details: { forms: gone.length } });
+      return true;
+    }
+  }
 }
 
 /** One line per item, for the script's output (ids and references only). */
