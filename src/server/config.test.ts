@@ -33,6 +33,12 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS/);
   });
 
+  it('runs the first gallring ten minutes after start unless GALLRING_FIRST_RUN_SECONDS says otherwise', () => {
+    expect(parseConfig({ DEMO_MODE: 'true' }).GALLRING_FIRST_RUN_SECONDS).toBe(600);
+    expect(parseConfig({ DEMO_MODE: 'true', GALLRING_FIRST_RUN_SECONDS: '3' }).GALLRING_FIRST_RUN_SECONDS).toBe(3);
+    expect(() => parseConfig({ DEMO_MODE: 'true', GALLRING_FIRST_RUN_SECONDS: '-1' })).toThrow(/GALLRING_FIRST_RUN_SECONDS/);
+  });
+
   it('requires a cookie secret outside demo mode', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x' })).toThrow(/COOKIE_SECRET/);
     expect(() => parseConfig({ DATABASE_URL: 'postgres://db/x', COOKIE_SECRET: 'short' })).toThrow(/COOKIE_SECRET/);

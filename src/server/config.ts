@@ -156,6 +156,11 @@ const schema = z.object({
     .transform((v) => v.split(',').map((x) => x.replace(/[\s-]/g, '')).filter((x) => x !== ''))
     .pipe(z.array(z.string().regex(/^\+\d{7,15}$/, 'phone numbers in international form, e.g. +46701234567')))
     .default([]),
+  /**
+   * Seconds after start before an instance's first gallring; then once a day. Every instance runs
+   * it (docs/deployment.md); instances started together run it together.
+   */
+  GALLRING_FIRST_RUN_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(600),
   NODE_ENV: z.string().optional(),
 });
 

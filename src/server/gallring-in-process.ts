@@ -1,14 +1,15 @@
 /**
- * Gallring as a scheduled job inside the server process: once a day (first run ten minutes after
- * start), on the server's one database handle and on a timer that never keeps the process alive.
- * The retention rules come from the registry here; `npm run gallring` does the same from outside
- * the server. Several instances may each run it: every removal is checked again in its own
- * transaction, so a case removed by one is skipped by the other (reported as already gone, not
- * as missed). When something planned
- * was not removed, it says so: an error in the log and a notice to the administrators.
+ * Gallring as a scheduled job inside the server process: once a day, the first run
+ * GALLRING_FIRST_RUN_SECONDS after start (ten minutes by default), on the server's one database
+ * handle and on a timer that never keeps the process alive. The retention rules come from the
+ * registry here; `npm run gallring` does the same from outside the server. Several instances may
+ * each run it: every removal is checked again in its own transaction, so a case removed by one is
+ * skipped by the other (reported as already gone, not as missed). When something planned was not
+ * removed, it says so: an error in the log and a notice to the administrators.
  */
 import type { Db } from '../../db/client.ts';
 import { allVersions } from '../services/index.ts';
+import { config } from './config.ts';
 import { getDb } from './db.ts';
 import { runGallring, type RetentionRule } from './gallring.ts';
 import { log } from './log.ts';
@@ -36,5 +37,11 @@ export async function gallringRound(db: Db, rules: RetentionRule[] = allVersions
 
 export function ensureGallring(): void {
   if (slot[KEY]) return;
-  slot[KEY] = startLoop('gallring', async () => gallringRound(await getDb()), DAY_MS, 10 * 60_000);
+  let firstRunMs = 10 * 60_000;
+  try {
+    firstRunMs = config().GALLRING_FIRST_RUN_SECONDS * 1000;
+  } catch {
+    // The configuration error is reported by the first request; the default stands meanwhile.
+  }
+  slot[KEY] = startLoop('gallring', async () => gallringRound(await getDb()), DAY_MS, firstRunMs);
 }
