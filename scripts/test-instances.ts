@@ -19,7 +19,8 @@
  *     and Mina sidor answers on every instance; a draft saved on one instance is continued on
  *     another with its answers.
  *  5. **Every e-mail sent exactly once**: the three instances' job workers send the e-mails of
- *     the citizen's cases and NOTIFICATIONS more to the test's SMTP receiver (slow on purpose, so
+ *     cases sent by citizens logged in (four of them at the same time, each commit kicking its
+ *     instance's worker) and NOTIFICATIONS more to the test's SMTP receiver (slow on purpose, so
  *     that the workers overlap); every address receives its one mail, sent by more than one instance.
  *  6. **An instance killed mid-load loses nothing confirmed**: CLIENTS clients send journeys
  *     through nginx while one instance is killed with SIGKILL; every journey answered with a
@@ -70,6 +71,8 @@ const CLIENTS = Number(process.env.INSTANCES_CLIENTS ?? 20);
 const PER_CLIENT = Number(process.env.INSTANCES_JOURNEYS ?? 15);
 /** E-mails queued besides the citizen's own, for the workers to share. */
 const NOTIFICATIONS = 45;
+/** Cases sent, each with an e-mail, by each of four more citizens at the same time. */
+const MAILS_PER_PERSON = 8;
 /** Expired drafts for the gallring at once (and GALLRING_CASES cases past their retention). */
 const GALLRING = 1500;
 const GALLRING_CASES = 20;
@@ -297,7 +300,7 @@ type Answer = { status: number; body: string; location: string; upstream: string
 class Client {
   cookies = new Map<string, string>();
   /** The loopback address the client connects from: the address nginx sees and appends to X-Forwarded-For. */
-  readonly address: string;
+  address: string;
   /** What the client itself claims in X-Forwarded-For (never believed: only nginx's entry counts). */
   claims: () => string;
   constructor(address: string, claims: () => string = () => '203.0.113.1') {
@@ -490,7 +493,7 @@ async function main(): Promise<void> {
   }
   check(statuses.slice(0, LIMIT).every((s) => s === 303) && statuses[LIMIT] === 429 && served.size > 1, `${LIMIT} sends from one address received, the next refused whatever X-Forwarded-For claimed (${statuses.join(', ')}), sent through ${served.size} instances`);
 
-  // Logins, drafts and Mina sidor, whichever instance answers.
+  // 4. Logins, drafts and Mina sidor, whichever instance answers.
   console.log('Logins, drafts and Mina sidor across instances:');
   const { openDatabase } = await import('../db/client.ts');
   const { createStaffUser, STAFF_AREAS } = await import('../src/server/staff/users.ts');
@@ -541,19 +544,38 @@ async function main(): Promise<void> {
   const back = await onAnother(citizen, instanceOf(resumed.upstream), 'GET', '/e-tjanster/tvatt/vem-ansoker');
   check(resumed.status === 303 && /\/e-tjanster\/tvatt\//.test(resumed.location) && back.status === 200 && /value="sjalv"[^>]*checked/.test(back.body), `the draft continued on instance ${instanceOf(resumed.upstream) + 1} (${resumed.status} → ${resumed.location}), its answer shown on instance ${instanceOf(back.upstream) + 1}`);
 
-  // Every e-mail once, with the three instances' workers running.
+  // 5. Every e-mail once, with the three instances' workers running: the other test persons, logged
+  // in, send cases at the same time (each commit kicks its instance's worker, so the instances
+  // claim at the same moments), and a backlog is queued besides.
   console.log('E-mails by the job workers of three instances:');
+  const others = ['194001042383', '198501012382', '199001012385', '198912312389'];
+  const concurrent = await Promise.all(
+    others.map(async (pnr, k) => {
+      const c = new Client(`127.0.12.${k + 1}`);
+      await eidLogin(c, pnr);
+      const refs: string[] = [];
+      for (let j = 0; j < MAILS_PER_PERSON; j++) {
+        // Each case from an address of its own: the limit per address stays out of the way.
+        c.address = `127.0.${12 + k}.${j + 1}`;
+        const { token } = await fillIn(c, `MAIL-${k}-${j}`, withAnswerBy(`person-${k}-${j}@example.se`));
+        const r = await send(c, token);
+        if (r.reference) refs.push(r.reference);
+      }
+      return refs;
+    }),
+  );
+  check(concurrent.flat().length === others.length * MAILS_PER_PERSON, `${others.length} more citizens logged in sent ${concurrent.flat().length} of ${others.length * MAILS_PER_PERSON} cases at the same time, each wanting an answer by e-mail`);
   const [someCase] = (await db.query<{ id: string }>('select id from submissions where reference = $1', [citizenRefs[0] ?? firstSent.reference])).rows;
   for (let k = 0; k < NOTIFICATIONS; k++) await db.query(`insert into notifications (to_address, template, submission_id) values ($1, 'submission_received', $2)`, [`mottagare-${k}@example.se`, someCase!.id]);
   const queued = Number((await db.query<{ n: string }>('select count(*) as n from notifications')).rows[0]!.n);
   const allSent = await until(90, async () => Number((await db.query<{ n: string }>(`select count(*) as n from notifications where status <> 'sent'`)).rows[0]!.n) === 0);
   const byAddress = (await db.query<{ to_address: string }>('select to_address from notifications')).rows.map((r) => r.to_address.toLowerCase());
   const senders = new Set([...mails.values()].flat().map((m) => m.instance));
-  check(allSent, `every e-mail queued is sent (${queued}: ${citizenRefs.length} of the citizen's cases, ${NOTIFICATIONS} more)`);
+  check(allSent, `every e-mail queued is sent (${queued}: ${citizenRefs.length + concurrent.flat().length} of the citizens' cases, ${NOTIFICATIONS} more)`);
   check(byAddress.every((a) => mails.get(a)?.length === 1) && mails.size === byAddress.length, `every address received its mail exactly once (${byAddress.filter((a) => mails.get(a)?.length === 1).length} of ${byAddress.length}; ${[...mails.values()].filter((m) => m.length > 1).length} twice)`);
   check(senders.size > 1, `the mails were sent by ${senders.size} instances (${[...senders].map((i) => i + 1).join(', ')})`);
 
-  // 4. An instance killed mid-load.
+  // 6. An instance killed mid-load.
   console.log(`${CLIENTS} clients × ${PER_CLIENT} journeys, one instance killed with SIGKILL in the middle:`);
   type Outcome = { marker: string; reference?: string; resent: boolean; error?: string };
   const outcomes: Outcome[] = [];
@@ -599,7 +621,7 @@ async function main(): Promise<void> {
   const unconfirmed = outcomes.filter((o) => !o.reference);
   check(unconfirmed.length === 0, `every journey was confirmed, if need be after sending again (${outcomes.filter((o) => o.resent).length} sent again; ${unconfirmed.length} not confirmed${unconfirmed[0] ? `: ${unconfirmed[0].error}` : ''})`);
 
-  // Deliveries: every case one delivery, every one sent (what the killed instance held, after its
+  // 7. Deliveries: every case one delivery, every one sent (what the killed instance held, after its
   // lease), a delivery id received twice only when the killed instance had sent it first.
   console.log('Deliveries by the job workers of the two instances left:');
   const killed = 1;
@@ -612,7 +634,7 @@ async function main(): Promise<void> {
   const again = [...received].filter(([, rs]) => rs.length > 1);
   check(again.every(([, rs]) => rs.slice(0, -1).every((x) => x.instance === killed)), `a delivery received twice only where the killed instance sent it first (${again.length} received twice)`);
 
-  // Gallring on every instance at once: the three restarted together, each running its first
+  // 8. Gallring on every instance at once: the three restarted together, each running its first
   // gallring GALLRING_FIRST_RUN_SECONDS after start.
   console.log(`Gallring at once on three instances (${GALLRING} expired drafts, ${GALLRING_CASES} cases past their retention):`);
   const drafts = await db.query<{ id: string }>(
@@ -637,7 +659,7 @@ async function main(): Promise<void> {
   check(removedBy.filter((n) => n > 0).length > 1 && removedBy.reduce((a, b) => a + b, 0) === due.length, `the instances' runs overlapped: removed by instance 1, 2, 3: ${removedBy.join(', ')}`);
   check(missed.length === 0, `no instance reported a planned removal as missed (${missed.length})`);
 
-  // Lease takeover: a delivery and an e-mail held unanswered, the instances holding them killed;
+  // 9. Lease takeover: a delivery and an e-mail held unanswered, the instances holding them killed;
   // another instance sends each after the lease, once.
   console.log(`Lease takeover (JOB_LEASE_SECONDS=${LEASE_SECONDS}):`);
   hold.delivery = true;
