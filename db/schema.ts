@@ -11,3 +11,4 @@ export * from './schema/catalog.ts';
 export * from './schema/surveys.ts';
 export * from './schema/indicators.ts';
 export * from './schema/oversight.ts';
+export * from './schema/etjanster.ts';

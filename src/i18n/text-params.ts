@@ -1,7 +1,7 @@
 /**
  * The values every text may interpolate, in the reader's language: the municipality's name and
  * contact details, and the configured rule set — amounts formatted ("2 576"), intervals worded
- * ("varannan vecka"), so a changed configuration changes every page that shows it.
+ * ("varannan vecka", ./locales/<lang>/values.json), so a changed configuration changes every page that shows it.
  */
 import type { TFunction } from 'i18next';
 import { formats } from '../domain/format.ts';
@@ -14,7 +14,7 @@ export function sharedTextParams(t: TFunction, lang: Lang, contact: Contact, rul
   const { number } = formats(lang);
   const money = (n: number) => number(n, 2);
   const hours = (n: number) => number(n, 1);
-  const every = (weeks: number) => (weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks }));
+  const every = (weeks: number) => (weeks === 1 ? t('values:every.week') : weeks === 2 ? t('values:every.otherWeek') : t('values:every.nWeeks', { n: weeks }));
   return {
     ...contact,
     ...ruleTextParams(rules),

@@ -1,5 +1,5 @@
 /**
- * The e-tjänster citizens can reach now: registered definitions that are publicerad in the
+ * The e-tjänster citizens can reach now: current published versions (src/server/etjanster/) that are publicerad in the
  * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
  * municipality's rule set does not offer. Pages ask here, never the registry.
  *
@@ -10,7 +10,7 @@
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isOffered } from '../domain/rules/forenklad.ts';
-import { getService, services } from '../services/index.ts';
+import { currentServices, getService, latestVersion } from './etjanster/registry.ts';
 import { getDb } from './db.ts';
 import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
 import { forenkladRules } from './rules.ts';
@@ -28,19 +28,19 @@ export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleR
 
 export async function liveServices(lifecycle?: Map<string, LifecycleRow>): Promise<ServiceDefinition[]> {
   const rows = lifecycle ?? (await catalogLifecycle());
-  return services.filter((s) => isLive(s, rows));
+  return (await currentServices(await getDb())).filter((s) => isLive(s, rows));
 }
 
 /** The current definition of a live e-tjänst; undefined when unknown, not offered, a draft or retired. */
 export async function getLiveService(id: string | undefined): Promise<ServiceDefinition | undefined> {
-  const def = getService(id);
+  const def = await getService(await getDb(), id);
   if (!def) return undefined;
   return isLive(def, await catalogLifecycle()) ? def : undefined;
 }
 
 /** Where a request for an e-tjänst that is not live is answered: the retired page (410) or the 404 page. */
 export async function notLivePath(id: string | undefined): Promise<string> {
-  const def = getService(id);
+  const def = id ? await latestVersion(await getDb(), id) : undefined;
   if (!def) return '/404';
   const row = (await catalogLifecycle()).get(def.id);
   return row?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404';

@@ -14,7 +14,7 @@ import { answersOn, findPage, nextPageId, walk, type Answers } from '../domain/f
 import { answerRowsOn, pageValues, readPage, validatePage, type AnswerRow, type FormInput } from '../domain/forms/answers.ts';
 import type { FieldError, FormValues } from '../domain/forms/fields/index.ts';
 import type { Db } from '../../db/client.ts';
-import { getService } from '../services/index.ts';
+import { getService } from './etjanster/registry.ts';
 import { isLive } from './catalog.ts';
 import { readLifecycle } from './lifecycle.ts';
 import { isUnavailable } from './db.ts';
@@ -80,10 +80,11 @@ export type JourneyOutcome =
 
 /** The e-tjänst and page asked for, or where the request is answered instead (404, or the retired page). */
 async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: ServiceDefinition; page: PageDef } | { elsewhere: string }> {
-  const def = getService(req.serviceId);
+  // Which version is current is the database's to say (a publish shows at once on every instance).
+  const def = await getService(await deps.db(), req.serviceId);
   if (!def) return { elsewhere: '/404' };
   const page = req.pageId ? findPage(def, req.pageId) : undefined;
-  // The confirmation shows what this browser just sent: it needs neither the database nor a live e-tjänst.
+  // The confirmation shows what this browser just sent: it needs no live e-tjänst.
   if (page?.kind === 'confirmation') return { def, page };
   const lifecycle = await readLifecycle(await deps.db());
   if (!isLive(def, lifecycle)) return { elsewhere: lifecycle.get(def.id)?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404' };
@@ -141,7 +142,7 @@ async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefini
     // Saved as a draft on Mina sidor: the answers so far, with this page's if they are complete.
     const merged = result.ok ? { ...state.answers, ...result.answers } : state.answers;
     try {
-      await saveDraft(await deps.db(), req.citizen.personnummer, { serviceId: def.id, serviceVersion: def.version, answers: answersOn(def, merged, walk(def, merged, ctx).path), pageId: page.id }, deps.now);
+      await saveDraft(await deps.db(), req.citizen.personnummer, { serviceId: def.id, serviceVersion: def.version, serviceHash: def.hash, answers: answersOn(def, merged, walk(def, merged, ctx).path), pageId: page.id }, deps.now);
     } catch (e) {
       log('error', 'draft not saved', { serviceId: def.id }, e);
       return { kind: 'unavailable', view };
