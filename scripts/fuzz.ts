@@ -475,6 +475,7 @@ async function main(): Promise<number> {
     '/handlaggning/admin/godkannanden',
     '/handlaggning/admin/e-post',
     '/handlaggning/admin/etjanster',
+    '/handlaggning/admin/etjanster/versioner',
     '/handlaggning/admin/leveranser',
     `/handlaggning/arenden/${reference}`,
     '/handlaggning/arenden/2099-999999',

@@ -24,6 +24,7 @@ import { listMyCases } from '../citizen/my-cases.ts';
 import { createDraft, publishDraft, publishFragment, retireVersion, updateDraft } from './repository.ts';
 import { loadSeed, seedEtjanster } from './seed.ts';
 import { currentServices, getService, getServiceVersion } from './registry.ts';
+import { exportVersion, importDraft } from './transfer.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
@@ -99,6 +100,28 @@ describe.each(testDatabases())('e-tjänster in the database on $name', (tdb) => 
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.problems.map((p) => p.code)).toContain('invalid');
     expect(await db.select().from(etjanstVersions)).toHaveLength(before.length);
+  });
+
+  it('exports a published version as its document, audited, and imports a file as a draft or refuses it with nothing written', async () => {
+    const file = await exportVersion(db, 'kontakta-socialtjansten', 1, { actorId: staffId, ip: '192.0.2.1' });
+    expect(file?.fileName).toBe('kontakta-socialtjansten-v1.json');
+    expect(JSON.parse(file!.body)).toEqual(loadSeed().documents.find((d) => d.id === 'kontakta-socialtjansten')!.document);
+    const [exported] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'etjanst.exported'), eq(auditEvents.subjectId, 'kontakta-socialtjansten')));
+    expect(exported).toMatchObject({ actorId: staffId, ip: '192.0.2.1', details: { version: 1 } });
+    expect(await exportVersion(db, 'kontakta-socialtjansten', 9, { actorId: staffId })).toBeUndefined();
+
+    const before = (await db.select().from(etjanstVersions)).length;
+    const bytes = (text: string) => ({ name: 'x.json', bytes: new TextEncoder().encode(text) });
+    expect(await importDraft(db, undefined, { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'noFile' }] });
+    expect(await importDraft(db, bytes('{ inte json'), { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'notJson' }] });
+    expect(await importDraft(db, bytes(JSON.stringify({ ...JSON.parse(file!.body), pages: [] })), { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'invalid' }] });
+    expect((await db.select().from(etjanstVersions)).length).toBe(before);
+
+    expect(await importDraft(db, bytes(file!.body), { actorId: staffId })).toEqual({ ok: true, serviceId: 'kontakta-socialtjansten', version: 2 });
+    const published = await publishDraft(db, 'kontakta-socialtjansten', 2, { actorId: staffId });
+    expect(published.ok).toBe(true);
+    // The same content under another version number: only the version differs.
+    if (published.ok) expect({ ...published.document, version: 1 }).toEqual(JSON.parse(file!.body));
   });
 
   describe('a new version of a live e-tjänst, and a case sent under the one before', () => {
