@@ -34,7 +34,14 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'
 let memo: { dir: string; seed: Seed } | undefined;
 
 /** The seed, published: read and published once per process (it is a pure function of the files). */
-export function loadSeed(dir = path.resolve(process.cwd(), 'db/seed'), today = new Date()): Seed {
+/**
+ * The day the seeded documents' scenarios are judged on when they name none (the day
+ * src/domain/forms/document/seed.test.ts judges them on): loading the seed must not depend on the
+ * calendar, or a scenario about a birthday could stop the portal from starting one day.
+ */
+export const SEED_SCENARIO_DAY = new Date('2026-11-23T12:00:00Z');
+
+export function loadSeed(dir = path.resolve(process.cwd(), 'db/seed'), today = SEED_SCENARIO_DAY): Seed {
   if (memo?.dir === dir) return memo.seed;
   const fragments = readdirSync(path.join(dir, 'fragments'))
     .filter((f) => f.endsWith('.json'))
