@@ -1,7 +1,8 @@
 /**
- * The e-tjänster citizens can reach now: current published versions (src/server/etjanster/) that are publicerad in the
- * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
- * municipality's rule set does not offer. Pages ask here, never the registry.
+ * The e-tjänster citizens can reach now: the current published versions (src/server/etjanster/)
+ * of e-tjänster that are publicerad in the catalog's life cycle (src/server/lifecycle.ts), except
+ * förenklad e-tjänster whose insats the municipality's rule set does not offer. Pages ask here,
+ * never the registry.
  *
  * The life cycle is read from the database for every request that needs it (a few rows), so every
  * instance sees a change at once. When the database cannot be reached the read fails, and the

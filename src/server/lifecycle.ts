@@ -1,6 +1,6 @@
 /**
- * The e-tjänst catalog's life cycle in the database. A published e-tjänst (src/server/etjanster/) without a
- * row yet is publicerad from the moment the portal first sees it: ensureLifecycle inserts its row
+ * The e-tjänst catalog's life cycle in the database. A published e-tjänst (src/server/etjanster/)
+ * without a row yet is publicerad from the moment the portal first sees it: ensureLifecycle inserts its row
  * and the publicerad event once (ON CONFLICT DO NOTHING, so instances starting together insert it
  * once). Admins change the state with changeLifecycle: the row, the event and the audit entry are
  * written in one transaction.
