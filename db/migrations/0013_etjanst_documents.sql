@@ -29,7 +29,7 @@ CREATE TABLE "etjanst_versions" (
 ALTER TABLE "submissions" ADD COLUMN "service_hash" text;--> statement-breakpoint
 ALTER TABLE "drafts" ADD COLUMN "service_hash" text;--> statement-breakpoint
 CREATE INDEX "etjanst_versions_state_idx" ON "etjanst_versions" USING btree ("state","service_id","version");--> statement-breakpoint
-CREATE INDEX "etjanst_versions_one_draft_idx" ON "etjanst_versions" USING btree ("service_id") WHERE "etjanst_versions"."state" = 'draft';--> statement-breakpoint
+CREATE UNIQUE INDEX "etjanst_versions_one_draft_idx" ON "etjanst_versions" USING btree ("service_id") WHERE "etjanst_versions"."state" = 'draft';--> statement-breakpoint
 -- A published e-tjänst version (or fragment) is immutable: its document, hash, id and version never
 -- change and it is never deleted. Only its state moves on, and never back to draft.
 CREATE FUNCTION etjanst_versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,7 +5,7 @@
  * published → superseded (a newer version was published) or retired.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const etjanstVersions = pgTable(
   'etjanst_versions',
@@ -31,7 +31,8 @@ export const etjanstVersions = pgTable(
     primaryKey({ columns: [t.serviceId, t.version] }),
     // What the registry asks on every request: the current published versions.
     index('etjanst_versions_state_idx').on(t.state, t.serviceId, t.version),
-    index('etjanst_versions_one_draft_idx').on(t.serviceId).where(sql`${t.state} = 'draft'`),
+    // One draft per e-tjänst at a time, enforced by the database too.
+    uniqueIndex('etjanst_versions_one_draft_idx').on(t.serviceId).where(sql`${t.state} = 'draft'`),
   ],
 );
 

@@ -90,6 +90,10 @@ describe.each(testDatabases())('e-tjänster in the database on $name', (tdb) => 
     expect(await tryIt(sql`delete from etjanst_versions where service_id = 'tvatt' and version = 1`)).toBe('refused');
     expect(await tryIt(sql`update etjanst_fragments set document = '{}'::jsonb where name = 'ifo-tolk'`)).toBe('refused');
     expect(await tryIt(sql`delete from etjanst_fragments where name = 'ifo-tolk'`)).toBe('refused');
+    // One draft per e-tjänst: a second one is refused by the database as well.
+    expect(await tryIt(sql`insert into etjanst_versions (service_id, version, state, document) values ('tvatt', 90, 'draft', '{}'::jsonb)`)).toBe('changed');
+    expect(await tryIt(sql`insert into etjanst_versions (service_id, version, state, document) values ('tvatt', 91, 'draft', '{}'::jsonb)`)).toBe('refused');
+    expect(await tryIt(sql`delete from etjanst_versions where service_id = 'tvatt' and version = 90`)).toBe('changed');
     const [tvatt] = await db.select().from(etjanstVersions).where(and(eq(etjanstVersions.serviceId, 'tvatt'), eq(etjanstVersions.version, 1)));
     expect(tvatt?.hash).toBe(loadSeed().documents.find((d) => d.id === 'tvatt')!.hash);
   });
