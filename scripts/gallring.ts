@@ -8,13 +8,13 @@
  * Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data; stop
  * the portal first then, PGlite allows one process at a time).
  *
- * The retention rules come from the e-tjänst versions themselves, every version ever published, as
- * the portal's registry reads them from the database (src/server/etjanster/registry.ts).
+ * The retention rules come from the e-tjänst versions themselves, every version ever published, read
+ * from the database (src/server/etjanster/retention.ts).
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.ts';
 import { describeItem, runGallring, type RetentionRule } from '../src/server/gallring.ts';
-import { allVersions } from '../src/server/etjanster/registry.ts';
+import { retentionRules } from '../src/server/etjanster/retention.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ if (!Number.isInteger(surveyCodeMonths) || surveyCodeMonths < 0) {
 
 const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './data', migrate: false });
 try {
-  const rules: RetentionRule[] = (await allVersions(handle.db)).map((d) => ({ id: d.id, version: d.version, retention: d.retention }));
+  const rules: RetentionRule[] = await retentionRules(handle.db);
   const report = await runGallring(handle.db, { rules, surveyCodeMonths, dryRun });
   console.log(dryRun ? `Gallring, provkörning: ${report.items.length} skulle tas bort.` : `Gallring: ${report.items.length} borttagna (var och en med en händelse i granskningsloggen).`);
   for (const item of report.items) console.log(`  ${describeItem(item)}`);

@@ -7,7 +7,7 @@
  * was not removed, it says so: an error in the log and a notice to the administrators.
  */
 import type { Db } from '../../db/client.ts';
-import { allVersions } from './etjanster/registry.ts';
+import { retentionRules } from './etjanster/retention.ts';
 import { getDb } from './db.ts';
 import { runGallring, type RetentionRule } from './gallring.ts';
 import { log } from './log.ts';
@@ -21,7 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One run: removes, logs what went by kind, and reports planned removals that were not done. */
 export async function gallringRound(db: Db, rules?: RetentionRule[], now?: Date): Promise<void> {
-  const report = await runGallring(db, { rules: rules ?? (await allVersions(db)), ...(now ? { now } : {}) });
+  const report = await runGallring(db, { rules: rules ?? (await retentionRules(db)), ...(now ? { now } : {}) });
   const counts: Record<string, number> = {};
   for (const item of report.items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
   if (report.items.length > 0 || report.unknownRule.length > 0) log('info', 'gallring done', { ...counts, unknownRule: report.unknownRule.length });
