@@ -14,6 +14,9 @@ import { DEMO_ADMIN, loginAsStaff } from './staff.ts';
 test.use({ javaScriptEnabled: false });
 
 test('an administrator exports a version, is refused a broken file, imports the export as a draft and publishes it', async ({ page }) => {
+  // Seven pages, four of them checked with axe and html-validate, and a publish that runs the scenarios:
+  // 46 s on a quiet machine, more than the default minute on a busy one.
+  test.setTimeout(180_000);
   await page.goto('/handlaggning/admin/etjanster');
   await loginAsStaff(page, DEMO_ADMIN);
   await page.getByRole('link', { name: 'Versioner, export och import' }).click();
