@@ -28,13 +28,19 @@ export type DbHandle = {
 export type OpenOptions = {
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** Apply committed migrations before returning (idempotent). */
+  /** Apply committed migrations and load the seeded e-tjänster before returning (idempotent). */
   migrate?: boolean;
 };
 
 const MIGRATIONS = path.resolve(process.cwd(), 'db/migrations');
 /** Arbitrary constant so that concurrently starting instances migrate one at a time. */
 const MIGRATION_LOCK = 7_402_611;
+
+/** The seeded e-tjänster and fragments, loaded once (src/server/etjanster/seed.ts). */
+async function seed(db: Db): Promise<void> {
+  const { seedEtjanster } = await import('../src/server/etjanster/seed.ts');
+  await seedEtjanster(db);
+}
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
@@ -59,6 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
         await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS });
+        await seed(drizzle(client, { schema }) as unknown as Db);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
         client.release();
@@ -77,6 +84,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.migrate) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db, { migrationsFolder: MIGRATIONS });
+    await seed(db as unknown as Db);
   }
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }

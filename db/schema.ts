@@ -12,3 +12,4 @@ export * from './schema/surveys.ts';
 export * from './schema/indicators.ts';
 export * from './schema/oversight.ts';
 export * from './schema/rules.ts';
+export * from './schema/etjanster.ts';

@@ -131,6 +131,9 @@ const TABLE: Row[] = [
   // The e-tjänst catalog's life cycle: admin only.
   { route: '/handlaggning/admin/etjanster', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/etjanster', method: 'POST', body: {}, want: adminOnly(400), why: 'a change without an e-tjänst' },
+  { route: '/handlaggning/admin/etjanster/versioner', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/etjanster/versioner', method: 'POST', body: {}, want: adminOnly(400), why: 'neither an import nor a publish' },
+  { route: '/handlaggning/admin/etjanster/export', method: 'GET', want: adminOnly(404), why: 'no version named: nothing to export' },
 ];
 
 /** Every route under src/pages/handlaggning, as its URL pattern ("/handlaggning/arenden/[reference]"). */

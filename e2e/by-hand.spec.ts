@@ -69,7 +69,7 @@ test('no page is wider than the viewport at 320 px', async ({ page }) => {
   if (await caseLink.count()) await check((await caseLink.getAttribute('href')) ?? '/handlaggning');
   await page.context().clearCookies();
   await loginAsStaff(page, DEMO_ADMIN);
-  for (const path of ['/handlaggning/enkater', '/handlaggning/admin/etjanster', '/handlaggning/admin/anvandare', '/handlaggning/admin/anvandare/ny', '/handlaggning/admin/godkannanden', '/handlaggning/admin/leveranser', '/handlaggning/admin/granskning', '/handlaggning/admin/e-post', '/handlaggning/indikatorer', '/handlaggning/indikatorer/uppfoljning', '/handlaggning/indikatorer/mal']) await check(path);
+  for (const path of ['/handlaggning/enkater', '/handlaggning/admin/etjanster', '/handlaggning/admin/etjanster/versioner', '/handlaggning/admin/anvandare', '/handlaggning/admin/anvandare/ny', '/handlaggning/admin/godkannanden', '/handlaggning/admin/leveranser', '/handlaggning/admin/granskning', '/handlaggning/admin/e-post', '/handlaggning/indikatorer', '/handlaggning/indikatorer/uppfoljning', '/handlaggning/indikatorer/mal']) await check(path);
   expect(wide).toEqual([]);
 });
 

@@ -50,7 +50,7 @@ const CHUNK = 100_000;
 const { keep, rows: ROWS, serverUrl, benchUrl } = benchSetup(BENCH_DB);
 const args = process.argv.slice(2);
 
-// The registry's e-tjänster (src/services) with their share of the national volume (scripts/bench-volumes.ts).
+// The seeded e-tjänster (db/seed, as a fresh database has them) with their share of the national volume (scripts/bench-volumes.ts).
 const SERVICES: (ServiceInfo & { weight: number; version: number })[] = benchServices().map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats, weight: s.weight, version: s.version }));
 const ALDREOMSORG_SHARE = SERVICES.filter((s) => s.area === 'aldreomsorg').reduce((n, s) => n + s.weight, 0) / SERVICES.reduce((n, s) => n + s.weight, 0);
 /** The live version of the e-tjänst in `column`. */

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { pageValues } from '../src/domain/forms/answers.ts';
 import { observe, scenario as scenarioSchema, type Scenario } from '../src/domain/forms/document/scenario.ts';
 import type { ServiceDefinition } from '../src/domain/forms/definition.ts';
-import { services } from '../src/services/index.ts';
+import { seededServices } from '../src/server/etjanster/seed.ts';
 import { Jar } from './built-portal.ts';
 
 export type WalkedJourney = {
@@ -80,7 +80,7 @@ async function walkOne(origin: string, def: ServiceDefinition, s: Scenario, logi
 export async function walkEveryService(origin: string, loginCookie: string): Promise<{ journeys: WalkedJourney[]; missing: { serviceId: string; why: string }[] }> {
   const journeys: WalkedJourney[] = [];
   const missing: { serviceId: string; why: string }[] = [];
-  for (const def of services) {
+  for (const { definition: def } of seededServices()) {
     const check = def.pages.find((p) => p.kind === 'checkAnswers');
     const usable = scenariosOf(def).filter((s) => {
       if (s.rules || hasFile(def, s)) return false;

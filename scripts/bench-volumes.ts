@@ -1,6 +1,6 @@
 /**
- * The e-tjänster the benchmarks seed and load, read from the portal's registry (src/services: the
- * live ids, areas, versions and deadlines), each with its share of the national volume (the
+ * The e-tjänster the benchmarks seed and load: the current seeded versions (db/seed, as the registry
+ * serves them from a freshly seeded database: the live ids, areas, versions and deadlines), each with its share of the national volume (the
  * estimate in docs/performance.md) and the answers of its largest scenario that reaches
  * check-answers (db/seed/e-tjanster), so that seeded cases carry answers of realistic size.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { observe, scenario as scenarioSchema } from '../src/domain/forms/document/scenario.ts';
 import type { ServiceDefinition } from '../src/domain/forms/definition.ts';
-import { services } from '../src/services/index.ts';
+import { seededServices } from '../src/server/etjanster/seed.ts';
 
 /**
  * Submissions a year for the whole country if every one came through an e-tjänst (thousands):
@@ -59,7 +59,7 @@ function largestCompleteAnswers(def: ServiceDefinition): Record<string, unknown>
 
 /** Every current e-tjänst of the registry, as the benchmarks use it. */
 export function benchServices(): BenchService[] {
-  return services.map((def) => {
+  return seededServices().map(({ definition: def }) => {
     const weight = NATIONAL_YEARLY_THOUSANDS[def.id];
     if (weight === undefined) throw new Error(`scripts/bench-volumes.ts: no national volume for the e-tjänst "${def.id}"`);
     return { id: def.id, version: def.version, area: def.area, category: def.category, forenkladInsats: def.forenkladInsats, dueDays: def.handling.dueDays ?? null, weight, answers: largestCompleteAnswers(def) };

@@ -3,8 +3,9 @@
  * portal (embedded database in a temporary folder, port FUZZ_PORT, default 4720).
  *
  * The routes are every page under src/pages that handles POST, with every page of every e-tjänst
- * (definitions imported from src/services) and the staff routes posted with a signed-in
- * handläggare's session, the administration pages with an administrator's. fast-check generates the bodies (FUZZ_RUNS in all, default 4,000;
+ * (the current versions, read through the registry from the database the portal is about to use)
+ * and the staff routes posted with a signed-in handläggare's session, the administration pages with
+ * an administrator's. fast-check generates the bodies (FUZZ_RUNS in all, default 4,000;
  * FUZZ_SEED to repeat a run): form fields with oversized values, wrong types, HTML and script,
  * SQL fragments, path tricks, lone surrogates and control characters; bodies of invalid UTF-8;
  * thousands of fields; multipart posts whose file names try to climb out of folders; malformed
@@ -22,11 +23,10 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -59,16 +59,6 @@ const startEnv = { DEMO_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_LOCAL_PROVIDERS: 'f
 // What to post to
 
 type Def = { id: string; requiresEid: boolean; pages: { id: string; kind: string; fields?: { name: string; type: string }[] }[] };
-
-async function definitions(): Promise<Def[]> {
-  const root = path.resolve('src/services');
-  const defs: Def[] = [];
-  for (const dir of readdirSync(root)) {
-    const file = path.join(root, dir, 'definition.ts');
-    if (existsSync(file)) defs.push(((await import(pathToFileURL(file).href)) as { default: Def }).default);
-  }
-  return defs;
-}
 
 /** Every field name a page under src/pages reads with form.get / getAll: the names worth fuzzing. */
 function formFieldNames(): string[] {
@@ -453,9 +443,13 @@ async function main(): Promise<number> {
   const { openDatabase } = await import('../db/client.ts');
   const { ensureDemoStaff } = await import('../src/server/staff/demo.ts');
   const { receiveSubmission } = await import('../src/server/submissions.ts');
+  const { currentServices } = await import('../src/server/etjanster/registry.ts');
   const handle = await openDatabase({ dataDir: DATA_DIR, migrate: true });
   let reference: string;
+  let defs: Def[];
   try {
+    // The e-tjänster to post to: the current versions in the database the portal is about to use.
+    defs = await currentServices(handle.db);
     totpSecret = (await ensureDemoStaff(handle.db, STAFF_PASSWORD)).totpSecret;
     reference = (await receiveSubmission(handle.db, { serviceId: 'synpunkter-och-klagomal', serviceVersion: 1, area: 'ifo', answers: { typ: 'synpunkt', verksamhet: 'ifo', vadHande: 'Fuzz', anonym: 'ja' }, subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: false, anonymous: true, idempotencyKey: `fuzz-${randomUUID()}` })).reference;
   } finally {
@@ -467,7 +461,6 @@ async function main(): Promise<number> {
   const admin = new Jar();
   await staffLogin(admin, 'admin');
 
-  const defs = await definitions();
   const allFields = formFieldNames();
   const routes: Route[] = [];
   for (const d of defs) {
@@ -482,6 +475,7 @@ async function main(): Promise<number> {
     '/handlaggning/admin/godkannanden',
     '/handlaggning/admin/e-post',
     '/handlaggning/admin/etjanster',
+    '/handlaggning/admin/etjanster/versioner',
     '/handlaggning/admin/leveranser',
     `/handlaggning/arenden/${reference}`,
     '/handlaggning/arenden/2099-999999',

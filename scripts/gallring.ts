@@ -8,17 +8,13 @@
  * Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data; stop
  * the portal first then, PGlite allows one process at a time).
  *
- * The retention rules come from the e-tjänst definitions themselves: the server's registry finds
- * them with `import.meta.glob`, which plain Node does not have, so this script imports the same
- * files (src/services/<id>/definition.ts and versions/*.ts) by walking the folder. A definition that
- * fails to load stops the script before anything is removed.
+ * The retention rules come from the e-tjänst versions themselves, every version ever published, read
+ * from the database (src/server/etjanster/retention.ts).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../db/client.ts';
 import { describeItem, runGallring, type RetentionRule } from '../src/server/gallring.ts';
+import { retentionRules } from '../src/server/etjanster/retention.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,27 +29,9 @@ if (!Number.isInteger(surveyCodeMonths) || surveyCodeMonths < 0) {
   process.exit(1);
 }
 
-async function retentionRules(): Promise<RetentionRule[]> {
-  const root = path.resolve('src/services');
-  const files: string[] = [];
-  for (const dir of readdirSync(root)) {
-    const current = path.join(root, dir, 'definition.ts');
-    if (!existsSync(current)) continue;
-    files.push(current);
-    const versions = path.join(root, dir, 'versions');
-    if (existsSync(versions)) files.push(...readdirSync(versions).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(versions, f)));
-  }
-  const rules: RetentionRule[] = [];
-  for (const file of files) {
-    const def = ((await import(pathToFileURL(file).href)) as { default: RetentionRule }).default;
-    rules.push({ id: def.id, version: def.version, retention: def.retention });
-  }
-  return rules;
-}
-
-const rules = await retentionRules();
 const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './data', migrate: false });
 try {
+  const rules: RetentionRule[] = await retentionRules(handle.db);
   const report = await runGallring(handle.db, { rules, surveyCodeMonths, dryRun });
   console.log(dryRun ? `Gallring, provkörning: ${report.items.length} skulle tas bort.` : `Gallring: ${report.items.length} borttagna (var och en med en händelse i granskningsloggen).`);
   for (const item of report.items) console.log(`  ${describeItem(item)}`);

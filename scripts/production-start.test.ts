@@ -63,8 +63,7 @@ function productionGraph(): { files: Set<string>; packages: Map<string, string> 
     'scripts/start.ts',
     'src/middleware.ts',
     ...filesUnder('src/pages', (f) => /\.(astro|ts)$/.test(f) && !isTest(f)),
-    // Loaded by import.meta.glob (src/services/index.ts, src/eager-glob.ts): every definition and version.
-    ...filesUnder('src/services', (f) => f.endsWith('.ts') && !isTest(f)),
+    // The e-tjänster are documents in the database, loaded by src/server/etjanster (reached from the pages).
   ];
   const files = new Set<string>();
   const packages = new Map<string, string>();

@@ -15,6 +15,8 @@ export const submissions = pgTable(
     reference: text('reference').notNull().unique(),
     serviceId: text('service_id').notNull(),
     serviceVersion: integer('service_version').notNull(),
+    /** The content hash of the published version it was sent under (etjanst_versions.hash). */
+    serviceHash: text('service_hash'),
     area: text('area').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     status: text('status').notNull().default('inkommen'),

@@ -27,6 +27,8 @@ export const drafts = pgTable(
     ownerPersonnummer: text('owner_personnummer').notNull(),
     serviceId: text('service_id').notNull(),
     serviceVersion: integer('service_version').notNull(),
+    /** The content hash of the version the answers were given under. */
+    serviceHash: text('service_hash'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     /** The page to resume on. */
     pageId: text('page_id'),

@@ -10,7 +10,7 @@
  * otherwise its content is shown in Swedish, marked `lang="sv"`, with a note in the reader's language
  * (never a page that mixes two languages without saying so).
  */
-import { DEFAULT_LANG, LANGUAGES, resources, type Lang } from './index.ts';
+import { bundleOf, DEFAULT_LANG, LANGUAGES, type Lang } from './index.ts';
 import { eagerGlob } from '../eager-glob.ts';
 
 /** The texts every citizen page is built from: the language switch offers no language lacking one. */
@@ -43,8 +43,8 @@ export function textKeys(bundle: unknown, ns: string): string[] {
 
 /** The texts of a namespace that Swedish has and the language lacks. */
 export function missingTexts(lang: Lang, ns: string): string[] {
-  const have = new Set(textKeys(resources[lang]?.[ns] ?? {}, ns));
-  return textKeys(resources[DEFAULT_LANG]?.[ns] ?? {}, ns).filter((k) => !have.has(k));
+  const have = new Set(textKeys(bundleOf(lang, ns) ?? {}, ns));
+  return textKeys(bundleOf(DEFAULT_LANG, ns) ?? {}, ns).filter((k) => !have.has(k));
 }
 
 /** Whether every text of the namespaces exists in the language. */
@@ -70,7 +70,7 @@ export type LanguageStatus = {
 };
 
 export function languageStatus(lang: Lang): LanguageStatus {
-  const all = CITIZEN_NAMESPACES.flatMap((ns) => textKeys(resources[DEFAULT_LANG]?.[ns] ?? {}, ns));
+  const all = CITIZEN_NAMESPACES.flatMap((ns) => textKeys(bundleOf(DEFAULT_LANG, ns) ?? {}, ns));
   const missing = new Set(CITIZEN_NAMESPACES.flatMap((ns) => missingTexts(lang, ns)));
   const present = all.filter((k) => !missing.has(k));
   const source = TEXT_SOURCE[lang];
@@ -95,7 +95,7 @@ export function langOfText(lang: Lang, key: string): Lang {
   if (lang === DEFAULT_LANG) return lang;
   const ns = namespaceOf(key);
   const path = key.includes(':') ? key.slice(key.indexOf(':') + 1) : key;
-  let node: unknown = resources[lang]?.[ns];
+  let node: unknown = bundleOf(lang, ns);
   for (const part of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   return node === undefined ? DEFAULT_LANG : lang;
 }

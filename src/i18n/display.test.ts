@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { displayLineLabel, displayLineText, displayLineWithLabel, textParamsFor } from './display.ts';
 import { translator } from './index.ts';
+import { seededVersions } from '../server/etjanster/seed.ts';
+
+// The seeded e-tjänster's texts, compiled into their versions' namespaces.
+seededVersions();
+const LARM = 'etj.trygghetslarm.v2';
+const EKB = 'etj.ekonomiskt-bistand.v1';
 
 describe('an answer line shown to a reader', () => {
   const sv = translator('sv');
@@ -19,7 +25,7 @@ describe('an answer line shown to a reader', () => {
   });
 
   it('lets the line’s own parameters win over the shared text values', () => {
-    expect(displayLineText(sv, { key: 'trygghetslarm:fields.kontaktpersoner.item', params: { n: 2 } }, { n: 9 })).toBe('Kontaktperson 2');
+    expect(displayLineText(sv, { key: `${LARM}:fields.kontaktpersoner.itemLabel`, params: { n: 2 } }, { n: 9 })).toBe('Kontaktperson 2');
   });
 });
 
@@ -28,10 +34,10 @@ describe('a line of a repeating group\'s item', () => {
   const en = translator('en');
 
   it('is shown after its question\'s label, with a colon unless the label ends in a question mark', () => {
-    expect(displayLineLabel(sv, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toBe('Namn:');
-    expect(displayLineWithLabel(sv, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toBe('Namn: Bo Grannlund');
-    expect(displayLineWithLabel(sv, { key: 'ekonomiskt-bistand:fields.barnBoende.options.heltid', label: 'ekonomiskt-bistand:fields.barnBoende.label' })).toBe('Hur bor barnet? Bor hos mig hela tiden');
-    expect(displayLineWithLabel(en, { text: 'Bo Grannlund', label: 'trygghetslarm:fields.kontaktNamn.label' })).toMatch(/^Name: Bo Grannlund$/);
+    expect(displayLineLabel(sv, { text: 'Bo Grannlund', label: `${LARM}:fields.kontaktpersoner.fields.namn.label` })).toBe('Namn:');
+    expect(displayLineWithLabel(sv, { text: 'Bo Grannlund', label: `${LARM}:fields.kontaktpersoner.fields.namn.label` })).toBe('Namn: Bo Grannlund');
+    expect(displayLineWithLabel(sv, { key: `${EKB}:fields.barn.fields.barnBoende.options.heltid.label`, label: `${EKB}:fields.barn.fields.barnBoende.label` })).toBe('Hur bor barnet? Bor hos mig hela tiden');
+    expect(displayLineWithLabel(en, { text: 'Bo Grannlund', label: `${LARM}:fields.kontaktpersoner.fields.namn.label` })).toMatch(/^Name: Bo Grannlund$/);
   });
 
   it('is the value alone without a label', () => {

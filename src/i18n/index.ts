@@ -1,6 +1,7 @@
 /**
- * The one i18next instance. Common texts live in ./locales/<lang>/common.json; each e-tjänst's
- * texts in src/services/<id>/texts/<lang>.json, loaded under the namespace of its id.
+ * The one i18next instance. Common texts live in ./locales/<lang>/<namespace>.json; each e-tjänst
+ * version's texts come from its document in the database, added under the version's own namespace
+ * (addTexts, below) when the registry compiles it (src/server/etjanster/registry.ts).
  * Swedish is the default and the fallback.
  */
 import { formats } from '../domain/format.ts';
@@ -80,11 +81,6 @@ async function collect(): Promise<Resources> {
     const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
     if (m?.[1] && m[2]) put(m[1], m[2], data);
   }
-  const services = await eagerGlob(() => import.meta.glob<Record<string, unknown>>('../services/*/texts/*.json', { eager: true, import: 'default' }), import.meta.url, '../services/*/texts/*.json');
-  for (const [file, data] of Object.entries(services)) {
-    const m = /\/services\/([^/]+)\/texts\/([^/]+)\.json$/.exec(file);
-    if (m?.[1] && m[2]) put(m[2], m[1], data);
-  }
   // Each brukarenkät's texts: src/surveys/<id>/texts/<lang>.json, namespace "survey-<id>".
   const surveys = await eagerGlob(() => import.meta.glob<Record<string, unknown>>('../surveys/*/texts/*.json', { eager: true, import: 'default' }), import.meta.url, '../surveys/*/texts/*.json');
   for (const [file, data] of Object.entries(surveys)) {
@@ -139,6 +135,11 @@ export function paragraphs(t: TFunction, key: string, params: Record<string, unk
  */
 export function addTexts(namespace: string, bundles: Record<string, Record<string, unknown>>): void {
   for (const [lang, bundle] of Object.entries(bundles)) instance.addResourceBundle(lang, namespace, bundle, true, true);
+}
+
+/** A language's texts of one namespace as the translator has them (including versions compiled since start). */
+export function bundleOf(lang: string, ns: string): Record<string, unknown> | undefined {
+  return instance.getResourceBundle(lang, ns) as Record<string, unknown> | undefined;
 }
 
 export function hasKey(lang: Lang, key: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * The values every text may interpolate, in the reader's language: the municipality's name and
  * contact details, and the configured rule set — amounts formatted ("2 576"), intervals worded
- * ("varannan vecka"), so a changed configuration changes every page that shows it.
+ * ("varannan vecka", ./locales/<lang>/values.json), so a changed configuration changes every page that shows it.
  */
 import type { TFunction } from 'i18next';
 import { formats } from '../domain/format.ts';
@@ -24,7 +24,7 @@ export function withRules(shared: Readonly<Record<string, string | number>>, t: 
 
 /** "varje vecka", "varannan vecka", "var 3:e vecka". */
 export function everyWeeks(t: TFunction, weeks: number): string {
-  return weeks === 1 ? t('shared:every.week') : weeks === 2 ? t('shared:every.otherWeek') : t('shared:every.nWeeks', { n: weeks });
+  return weeks === 1 ? t('values:every.week') : weeks === 2 ? t('values:every.otherWeek') : t('values:every.nWeeks', { n: weeks });
 }
 
 function ruleParams(t: TFunction, lang: Lang, rules: ForenkladRules): Record<string, string | number> {

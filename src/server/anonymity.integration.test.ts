@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { resultRows, type Db, type DbHandle } from '../../db/client.ts';
 import { testDatabases } from './test-db.ts';
 import type { Answers } from '../domain/forms/journey.ts';
-import { getService } from '../services/index.ts';
+import { getService } from './etjanster/registry.ts';
 import { translator } from '../i18n/index.ts';
 import { freshJourney, saveJourney } from './journey-state.ts';
 import { handleJourneyRequest, type JourneyRequest } from './journey-request.ts';
@@ -115,7 +115,7 @@ describe.each(testDatabases())('anonymous reports on $name', (tdb) => {
 
   /** What a browser at `address` does: sends its check-answers page, then sees the confirmation. */
   async function sendFrom(address: string, report: (typeof REPORTS)[number]): Promise<{ id: string; reference: string; submittedAt: Date }> {
-    const def = getService(report.serviceId)!;
+    const def = (await getService(db, report.serviceId))!;
     const now = new Date();
     const cookies = new TestCookies();
     const journey = { ...freshJourney(def, now.getTime()), answers: report.answers };

@@ -31,12 +31,13 @@ export function idempotencyKey(def: ServiceDefinition, token: string): string {
  * at check-answers); `submitter`: the citizen logged in with e-legitimation, recorded so that the
  * submission shows on their Mina sidor (never for an anonymous report).
  */
-export function submissionOf(def: ServiceDefinition, kept: Answers, path: readonly string[], token: string, now: Date, period: RulePeriod, submitter?: { personnummer: string }): NewSubmission {
+export function submissionOf(def: ServiceDefinition & { hash?: string }, kept: Answers, path: readonly string[], token: string, now: Date, period: RulePeriod, submitter?: { personnummer: string }): NewSubmission {
   const parties = partiesOf(def, kept);
   const anonymous = isAnonymous(def, kept);
   return {
     serviceId: def.id,
     serviceVersion: def.version,
+    serviceHash: def.hash ?? null,
     area: def.area,
     answers: kept,
     subjectPersonnummer: parties.personnummer,

@@ -13,7 +13,7 @@ import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isCaseAction, parseLockVersion, type CaseAction, type FormError } from '../domain/cases/forms.ts';
 import { canMessageCitizen } from '../domain/cases/policies.ts';
 import { CaseRuleError } from '../domain/cases/status.ts';
-import { getServiceVersion } from '../services/index.ts';
+import { getServiceVersion } from './etjanster/registry.ts';
 import { CaseNotFoundError, ConflictError, listAssignableStaff, type Colleague } from './case-actions.ts';
 import { staffMessagePost, type MessagePost } from './case-message-post.ts';
 import { FORM_FIELDS, performCaseAction } from './case-perform.ts';
@@ -86,7 +86,7 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
       view.sub = await openCase(handle, user, reference, ip);
       // Opening the case reads the citizen's unread messages (for the case; the page still says they were new).
       if (view.sub?.unreadMessagesSince) await markMessagesRead(handle, user, view.sub.id, ip);
-      if (view.sub) [view.file, view.colleagues, view.messages, view.rulePeriod] = await Promise.all([loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id), rulesForSubmission(handle, view.sub)]);
+      if (view.sub) [view.def, view.file, view.colleagues, view.messages, view.rulePeriod] = await Promise.all([getServiceVersion(handle, view.sub.serviceId, view.sub.serviceVersion), loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id), rulesForSubmission(handle, view.sub)]);
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       log('error', 'case page: database unavailable', {}, e);
@@ -98,7 +98,6 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
   if (sub) {
     // Shown with the definition version it was made against (published versions are immutable and
     // kept); without it the answers are not shown at all, rather than through the wrong questions.
-    view.def = getServiceVersion(sub.serviceId, sub.serviceVersion);
     view.versionMissing = !view.def;
     if (view.def && view.rulePeriod) view.rows = answerRows(view.def, sub.answers, { today: sub.submittedAt, rules: view.rulePeriod.rules });
     else log('error', 'case page: definition version missing', { serviceId: sub.serviceId, serviceVersion: sub.serviceVersion });

@@ -29,7 +29,7 @@ import {
   type CaseRequest,
 } from './case-actions.ts';
 import { caseForAction } from './cases.ts';
-import { getServiceVersion } from '../services/index.ts';
+import { getServiceVersion } from './etjanster/registry.ts';
 
 /** The fields each form posts, kept as typed when the page is shown again. */
 export const FORM_FIELDS: Record<CaseAction, string[]> = {
@@ -72,7 +72,7 @@ export async function performCaseAction(db: Db, actor: Actor, action: CaseAction
       case 'note':
         return await run(parseNote(form), (v) => addNote(db, actor, { ...req, body: v.body }));
       case 'decide': {
-        const def = getServiceVersion(service.serviceId, service.serviceVersion);
+        const def = await getServiceVersion(db, service.serviceId, service.serviceVersion);
         return await run(parseDecision(form, { forenklad: def?.category === 'forenklad' }), (v) => recordDecision(db, actor, { ...req, decision: v }));
       }
       case 'cancel':

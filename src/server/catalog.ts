@@ -1,7 +1,8 @@
 /**
- * The e-tjänster citizens can reach now: registered definitions that are publicerad in the
- * catalog's life cycle (src/server/lifecycle.ts), except förenklad e-tjänster whose insats the
- * municipality's rule set does not offer. Pages ask here, never the registry.
+ * The e-tjänster citizens can reach now: the current published versions (src/server/etjanster/)
+ * of e-tjänster that are publicerad in the catalog's life cycle (src/server/lifecycle.ts), except
+ * förenklad e-tjänster whose insats the municipality's rule set does not offer. Pages ask here,
+ * never the registry.
  *
  * The life cycle is read from the database for every request that needs it (a few rows), so every
  * instance sees a change at once. When the database cannot be reached the read fails, and the
@@ -10,7 +11,7 @@
  */
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { isOffered, type ForenkladRules } from '../domain/rules/forenklad.ts';
-import { getService, services } from '../services/index.ts';
+import { currentServices, getService, latestVersion } from './etjanster/registry.ts';
 import { getDb } from './db.ts';
 import { readLifecycle, type LifecycleRow } from './lifecycle.ts';
 
@@ -30,19 +31,19 @@ export function isLive(def: ServiceDefinition, lifecycle: Map<string, LifecycleR
 
 export async function liveServices(rules: Pick<ForenkladRules, 'offered'>, lifecycle?: Map<string, LifecycleRow>): Promise<ServiceDefinition[]> {
   const rows = lifecycle ?? (await catalogLifecycle());
-  return services.filter((s) => isLive(s, rows, rules));
+  return (await currentServices(await getDb())).filter((s) => isLive(s, rows, rules));
 }
 
 /** The current definition of a live e-tjänst; undefined when unknown, not offered, a draft or retired. */
 export async function getLiveService(id: string | undefined, rules: Pick<ForenkladRules, 'offered'>): Promise<ServiceDefinition | undefined> {
-  const def = getService(id);
+  const def = await getService(await getDb(), id);
   if (!def) return undefined;
   return isLive(def, await catalogLifecycle(), rules) ? def : undefined;
 }
 
 /** Where a request for an e-tjänst that is not live is answered: the retired page (410) or the 404 page. */
 export async function notLivePath(id: string | undefined): Promise<string> {
-  const def = getService(id);
+  const def = id ? await latestVersion(await getDb(), id) : undefined;
   if (!def) return '/404';
   const row = (await catalogLifecycle()).get(def.id);
   return row?.state === 'avpublicerad' ? `/avpublicerad/${def.id}` : '/404';

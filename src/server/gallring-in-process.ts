@@ -8,8 +8,8 @@
  * removed, it says so: an error in the log and a notice to the administrators.
  */
 import type { Db } from '../../db/client.ts';
-import { allVersions } from '../services/index.ts';
 import { config } from './config.ts';
+import { retentionRules } from './etjanster/retention.ts';
 import { getDb } from './db.ts';
 import { runGallring, type RetentionRule } from './gallring.ts';
 import { log } from './log.ts';
@@ -22,8 +22,8 @@ const slot = globalThis as typeof globalThis & { [KEY]?: Loop };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One run: removes, logs what went by kind, and reports planned removals that were not done. */
-export async function gallringRound(db: Db, rules: RetentionRule[] = allVersions, now?: Date): Promise<void> {
-  const report = await runGallring(db, { rules, ...(now ? { now } : {}) });
+export async function gallringRound(db: Db, rules?: RetentionRule[], now?: Date): Promise<void> {
+  const report = await runGallring(db, { rules: rules ?? (await retentionRules(db)), ...(now ? { now } : {}) });
   const counts: Record<string, number> = {};
   for (const item of report.items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
   // What another instance's run removed first is counted (and audited) there, and logged here only as a number.

@@ -88,5 +88,7 @@ describe('npm run gallring', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A fresh database is migrated and seeded with the e-tjänster (each published, its scenarios
+    // run), then a second process opens it: on a busy machine that takes longer than a query.
+  }, 120_000);
 });

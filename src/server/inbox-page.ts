@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import { caseAreas } from '../domain/cases/policies.ts';
-import { services } from '../services/index.ts';
+import { everyService } from './etjanster/registry.ts';
 import { isUnavailable } from './db.ts';
 import { listInbox, type InboxPage } from './inbox.ts';
 import { countInboxByStatus, listColleagues, type Colleague, type StatusCounts } from './inbox-counts.ts';
@@ -37,11 +37,14 @@ export type InboxView = {
 
 export async function inboxView(user: Pick<StaffUser, 'id' | 'roles' | 'areas'>, params: URLSearchParams, db: () => Promise<Db>, ip: string | undefined, now = new Date()): Promise<InboxView> {
   const areas = caseAreas(user);
-  const myServices = services.filter((s) => areas.includes(s.area));
-  const synpunkterServiceIds = services.filter((s) => s.category === 'synpunkter').map((s) => s.id);
-  const view: InboxView = { areas, myServices, hasSynpunkter: synpunkterServiceIds.length > 0, inSynpunkter: params.get(PARAM.queue) === QUEUE_SYNPUNKTER, colleagues: [], parsed: undefined, page: { rows: [], next: null, prev: null }, pinned: [], counts: undefined, unavailable: false };
+  const view: InboxView = { areas, myServices: [], hasSynpunkter: false, inSynpunkter: params.get(PARAM.queue) === QUEUE_SYNPUNKTER, colleagues: [], parsed: undefined, page: { rows: [], next: null, prev: null }, pinned: [], counts: undefined, unavailable: false };
   try {
     const handle = await db();
+    const services = await everyService(handle);
+    const myServices = services.filter((s) => areas.includes(s.area));
+    const synpunkterServiceIds = services.filter((s) => s.category === 'synpunkter').map((s) => s.id);
+    view.myServices = myServices;
+    view.hasSynpunkter = synpunkterServiceIds.length > 0;
     view.colleagues = await listColleagues(handle, user);
     const parsed = parseInboxParams(params, { serviceIds: myServices.map((s) => s.id), areas, colleagueIds: view.colleagues.map((c) => c.id), today: now, synpunkterServiceIds });
     view.parsed = parsed;

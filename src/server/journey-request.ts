@@ -10,12 +10,12 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import type { TFunction } from 'i18next';
-import type { PageDef, QuestionPage, ServiceDefinition } from '../domain/forms/definition.ts';
+import type { PageDef, QuestionPage } from '../domain/forms/definition.ts';
 import { answersOn, findPage, nextPageId, walk, type Answers } from '../domain/forms/journey.ts';
 import { answerRowsOn, pageValues, readPage, validatePage, type AnswerRow, type FormInput } from '../domain/forms/answers.ts';
 import type { FieldError, FormValues } from '../domain/forms/fields/index.ts';
 import type { Db } from '../../db/client.ts';
-import { getService } from '../services/index.ts';
+import { getService, type Service } from './etjanster/registry.ts';
 import { isLive } from './catalog.ts';
 import { readLifecycle } from './lifecycle.ts';
 import { rulesInForce, type RulePeriod } from './rules.ts';
@@ -55,7 +55,7 @@ export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; n
 export type Offered = { receipt: Receipt; pdf: Uint8Array | undefined; ratingGrant: string };
 
 export type JourneyView = {
-  def: ServiceDefinition;
+  def: Service;
   page: PageDef;
   /** The answers as they now are. */
   answers: Answers;
@@ -82,11 +82,12 @@ export type JourneyOutcome =
   | { kind: 'unavailable'; view: JourneyView };
 
 /** The e-tjänst and page asked for, or where the request is answered instead (404, or the retired page). */
-async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: ServiceDefinition; page: PageDef; period?: RulePeriod } | { elsewhere: string }> {
-  const def = getService(req.serviceId);
+async function resolve(req: JourneyRequest, deps: JourneyDeps): Promise<{ def: Service; page: PageDef; period?: RulePeriod } | { elsewhere: string }> {
+  // Which version is current is the database's to say (a publish shows at once on every instance).
+  const def = await getService(await deps.db(), req.serviceId);
   if (!def) return { elsewhere: '/404' };
   const page = req.pageId ? findPage(def, req.pageId) : undefined;
-  // The confirmation shows what this browser just sent: it needs neither the database nor a live e-tjänst.
+  // The confirmation shows what this browser just sent: it needs no live e-tjänst.
   if (page?.kind === 'confirmation') return { def, page };
   const db = await deps.db();
   const lifecycle = await readLifecycle(db);
@@ -140,7 +141,7 @@ function onPage(page: QuestionPage, o: Record<string, string>): Record<string, s
 }
 
 /** A question page posted: saved as a draft, refused with its errors, or answered and moved on. */
-async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, page: QuestionPage, state: JourneyState, view: JourneyView, form: FormInput & { raw: FormData }): Promise<JourneyOutcome> {
+async function answer(req: JourneyRequest, deps: JourneyDeps, def: Service, page: QuestionPage, state: JourneyState, view: JourneyView, form: FormInput & { raw: FormData }): Promise<JourneyOutcome> {
   const base = `/e-tjanster/${def.id}`;
   const ctx = journeyContext(deps.now, rulesOf(deps));
   view.values = { ...readPage(page, form), ...view.locked };
@@ -156,7 +157,7 @@ async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefini
     // Saved as a draft on Mina sidor: the answers so far, with this page's if they are complete.
     const merged = result.ok ? { ...state.answers, ...result.answers } : state.answers;
     try {
-      await saveDraft(await deps.db(), req.citizen.personnummer, { serviceId: def.id, serviceVersion: def.version, answers: answersOn(def, merged, walk(def, merged, ctx).path), pageId: page.id }, deps.now);
+      await saveDraft(await deps.db(), req.citizen.personnummer, { serviceId: def.id, serviceVersion: def.version, serviceHash: def.hash, answers: answersOn(def, merged, walk(def, merged, ctx).path), pageId: page.id }, deps.now);
     } catch (e) {
       log('error', 'draft not saved', { serviceId: def.id }, e);
       return { kind: 'unavailable', view };
@@ -173,7 +174,7 @@ async function answer(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefini
 }
 
 /** Check-answers posted: the journey sent (the same form again is the same submission), or why not. */
-async function send(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, state: JourneyState, view: JourneyView, form: FormInput): Promise<JourneyOutcome> {
+async function send(req: JourneyRequest, deps: JourneyDeps, def: Service, state: JourneyState, view: JourneyView, form: FormInput): Promise<JourneyOutcome> {
   const base = `/e-tjanster/${def.id}`;
   // The token comes from the form, so a resubmit of the same page is the same submission.
   const token = postedToken(form.get('token'), state.token);
@@ -207,7 +208,7 @@ async function send(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefiniti
  * reload, or the next person at the same computer, finds nothing), with its PDF offered in the
  * page itself rather than at an address that could be fetched again.
  */
-async function confirm(req: JourneyRequest, deps: JourneyDeps, def: ServiceDefinition, page: PageDef, state: JourneyState): Promise<JourneyOutcome> {
+async function confirm(req: JourneyRequest, deps: JourneyDeps, def: Service, page: PageDef, state: JourneyState): Promise<JourneyOutcome> {
   const { receipt } = state;
   if (!receipt) return { kind: 'moved', location: `/e-tjanster/${def.id}` };
   let pdf: Uint8Array | undefined;

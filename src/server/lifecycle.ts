@@ -1,6 +1,6 @@
 /**
- * The e-tjänst catalog's life cycle in the database. An e-tjänst defined in src/services without a
- * row yet is publicerad from the moment the portal first sees it: ensureLifecycle inserts its row
+ * The e-tjänst catalog's life cycle in the database. A published e-tjänst (src/server/etjanster/)
+ * without a row yet is publicerad from the moment the portal first sees it: ensureLifecycle inserts its row
  * and the publicerad event once (ON CONFLICT DO NOTHING, so instances starting together insert it
  * once). Admins change the state with changeLifecycle: the row, the event and the audit entry are
  * written in one transaction.
@@ -9,13 +9,15 @@ import { eq } from 'drizzle-orm';
 import { serviceLifecycle, serviceLifecycleEvents } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { isLifecycleState, planLifecycleChange, type LifecycleState } from '../domain/indicators/lifecycle.ts';
-import { services } from '../services/index.ts';
+import { everyService } from './etjanster/registry.ts';
 import { audit } from './audit.ts';
 
 export type LifecycleRow = { serviceId: string; state: LifecycleState; publishedAt: Date | null; retiredAt: Date | null; replacedBy: string | null; updatedAt: Date };
 
 /** Inserts the publicerad row and event for every registered e-tjänst that has none yet. */
-export async function ensureLifecycle(db: Db, ids: readonly string[] = services.map((s) => s.id), now = new Date()): Promise<void> {
+export async function ensureLifecycle(db: Db, given?: readonly string[], now = new Date()): Promise<void> {
+  const ids = given ?? (await everyService(db)).map((s) => s.id);
+  if (ids.length === 0) return;
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(serviceLifecycle)
@@ -33,7 +35,7 @@ const ensuredAll = new WeakSet<object>();
 /** Every e-tjänst's life cycle row, by id (rows for registered e-tjänster are created first). */
 export async function readLifecycle(db: Db, now = new Date()): Promise<Map<string, LifecycleRow>> {
   if (!ensuredAll.has(db)) {
-    await ensureLifecycle(db, services.map((s) => s.id), now);
+    await ensureLifecycle(db, undefined, now);
     ensuredAll.add(db);
   }
   const rows = await db.select().from(serviceLifecycle);
@@ -56,7 +58,7 @@ export async function changeLifecycle(
   db: Db,
   req: { serviceId: string; to: LifecycleState; replacedBy: string | null; actorId: string; ip?: string | null | undefined; now?: Date },
 ): Promise<LifecycleRow> {
-  const known = services.map((s) => s.id);
+  const known = (await everyService(db)).map((s) => s.id);
   if (!known.includes(req.serviceId)) throw new ServiceNotFoundError();
   const now = req.now ?? new Date();
   await ensureLifecycle(db, [req.serviceId], now);

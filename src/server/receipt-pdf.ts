@@ -56,7 +56,9 @@ export function renderReceiptPdf(input: ReceiptPdfInput, opts: ReceiptPdfOptions
     lang: input.lang,
     displayTitle: true,
     font: REGULAR,
-    info: { Title: input.t('receipt:documentTitle', { service: input.serviceTitle }), Author: input.municipality },
+    // Dated when the submission was received, not when rendered: the same receipt is the same bytes
+    // every time it is rendered (PDFKit derives the file's ID from this date too).
+    info: { Title: input.t('receipt:documentTitle', { service: input.serviceTitle }), Author: input.municipality, CreationDate: input.submittedAt },
   });
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { getServiceVersion } from '../services/index.ts';
+import { seededService } from './etjanster/seed.ts';
 import { defaultForenkladRules } from '../domain/rules/forenklad.ts';
 import { translator } from '../i18n/index.ts';
 import { testDatabases } from './test-db.ts';
@@ -8,7 +8,7 @@ import { receiveSubmission, type Received } from './submissions.ts';
 import { findReceipt, receiptRows } from './receipts.ts';
 
 // Version 1 of trygghetslarm: a receipt is always rendered with the version the answers were given to.
-const def = getServiceVersion('trygghetslarm', 1)!;
+const def = seededService('trygghetslarm', 1);
 const submittedAt = new Date('2026-11-23T13:05:00Z');
 const textParams = { municipality: 'Askersunds kommun', phone: '0583-810 00', email: 'socialtjansten@askersund.se' };
 

@@ -14,7 +14,7 @@ import { answerRows } from '../domain/forms/answers.ts';
 import { displayLineWithLabel } from '../i18n/display.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { SubmissionRecord } from './submissions.ts';
-import { getServiceVersion } from '../services/index.ts';
+import { getServiceVersion } from './etjanster/registry.ts';
 import { paragraphs, translator, type Lang } from '../i18n/index.ts';
 import { contentLang, namespaceOf } from '../i18n/coverage.ts';
 import { textParamsFor } from '../i18n/display.ts';
@@ -77,7 +77,7 @@ function withFees(rows: ReceiptRow[], heading: string, fees: string[]): ReceiptR
 export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: { t: TFunction; lang: Lang; textParams: Record<string, string | number> }): Promise<{ reference: string; pdf: Buffer } | undefined> {
   const row = await findReceipt(db, receipt.id, receipt.token);
   if (!row) return undefined;
-  const def = getServiceVersion(row.serviceId, row.serviceVersion);
+  const def = await getServiceVersion(db, row.serviceId, row.serviceVersion);
   // A published version is never removed; if it is, that is a deployment error, not a missing receipt.
   if (!def) throw new Error(`E-tjänst "${row.serviceId}" version ${row.serviceVersion} is not registered`);
   const lang = receiptLang(reader.lang, def);

@@ -9,7 +9,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { submissionRulePeriods, submissions, uploads } from '../../db/schema.ts';
+import { etjanstVersions, submissionRulePeriods, submissions, uploads } from '../../db/schema.ts';
 import { resultRows, type Db } from '../../db/client.ts';
 import { referenceNumber } from '../domain/cases/reference.ts';
 import { audit } from './audit.ts';
@@ -27,6 +27,8 @@ export { SubmissionLimitedError } from './submission-rate-limit.ts';
 export type NewSubmission = {
   serviceId: string;
   serviceVersion: number;
+  /** The content hash of that published version; looked up from the version when not given. */
+  serviceHash?: string | null;
   area: string;
   answers: Record<string, unknown>;
   subjectPersonnummer: string | null;
@@ -116,6 +118,9 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
           reference: referenceNumber(now, Number(seq!.n)),
           serviceId: s.serviceId,
           serviceVersion: s.serviceVersion,
+          serviceHash:
+            s.serviceHash ??
+            sql`(select ${etjanstVersions.hash} from ${etjanstVersions} where ${etjanstVersions.serviceId} = ${s.serviceId} and ${etjanstVersions.version} = ${s.serviceVersion} and ${etjanstVersions.state} <> 'draft')`,
           area: s.area,
           answers: s.answers,
           subjectPersonnummer: s.subjectPersonnummer,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import trygghetslarm from '../../services/trygghetslarm/definition.ts';
+import { seededService } from '../../server/etjanster/seed.ts';
 import { defineService, InvalidDefinitionError, type ServiceDefinitionInput } from './definition.ts';
 import { endPages, fixtureInput } from './fixtures.ts';
 
@@ -277,7 +277,8 @@ describe('defineService', () => {
   });
 });
 
-describe('the trygghetslarm definition', () => {
+describe('the trygghetslarm definition, compiled from its document', () => {
+  const trygghetslarm = seededService('trygghetslarm');
   it('is accepted, and accepting it again changes nothing', () => {
     expect(trygghetslarm.id).toBe('trygghetslarm');
     expect(defineService(trygghetslarm)).toEqual(trygghetslarm);

@@ -2,7 +2,7 @@
  * Small fixture definitions for the engine's tests: one linear journey, one that routes on an
  * answer to an exit page and past an optional page, and one that routes on the förenklad rules
  * with nested `all`/`any` conditions. Their texts are i18n keys that need not exist: fixtures are
- * walked and validated, never rendered, and are not registered in src/services.
+ * walked and validated, never rendered, and are not e-tjänster in the database.
  */
 import { defineService, type ServiceDefinitionInput } from './definition.ts';
 

@@ -15,7 +15,7 @@ import { listColleagues } from '../../server/inbox-counts.ts';
 import { exportInboxCsv } from '../../server/inbox-export.ts';
 import { parseInboxParams } from '../../server/inbox-params.ts';
 import { translator } from '../../i18n/index.ts';
-import { services, getService } from '../../services/index.ts';
+import { everyService } from '../../server/etjanster/registry.ts';
 
 /** The socket's address; Astro throws where the adapter cannot tell. */
 function clientAddress(ctx: { clientAddress?: string }): string | undefined {
@@ -38,12 +38,13 @@ export const GET: APIRoute = async (ctx) => {
   const areas = caseAreas(user);
   // The hand-over file is always in Swedish, whatever language the handläggare reads the portal in.
   const sv = translator('sv');
-  const serviceTitle = (id: string) => {
-    const def = getService(id);
-    return def ? sv(def.title, locals.textParams) : id;
-  };
   try {
     const db = await getDb();
+    const services = await everyService(db);
+    const serviceTitle = (id: string) => {
+      const def = services.find((s) => s.id === id);
+      return def ? sv(def.title, locals.textParams) : id;
+    };
     const colleagues = await listColleagues(db, user);
     const parsed = parseInboxParams(url.searchParams, {
       serviceIds: services.filter((s) => areas.includes(s.area)).map((s) => s.id),

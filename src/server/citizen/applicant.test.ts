@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import stadning from '../../services/stadning/definition.ts';
+import { seededService } from '../etjanster/seed.ts';
 import { appliesForSelf, lockedAnswers, namePrefill, withIdentity } from './applicant.ts';
+
+const stadning = seededService('stadning');
 
 const greta = { personnummer: '19450110-3297', name: 'Greta Maria Dottersson' };
 

@@ -16,7 +16,7 @@ export type Draft = typeof drafts.$inferSelect;
 export async function saveDraft(
   db: Db,
   owner: string,
-  d: { serviceId: string; serviceVersion: number; answers: Record<string, unknown>; pageId: string | null },
+  d: { serviceId: string; serviceVersion: number; serviceHash?: string | null; answers: Record<string, unknown>; pageId: string | null },
   now = new Date(),
 ): Promise<Draft> {
   const expiresAt = new Date(now.getTime() + DRAFT_DAYS * DAY_MS);
@@ -24,7 +24,7 @@ export async function saveDraft(
     await tx.delete(drafts).where(and(eq(drafts.ownerPersonnummer, owner), eq(drafts.serviceId, d.serviceId)));
     const [row] = await tx
       .insert(drafts)
-      .values({ ownerPersonnummer: owner, serviceId: d.serviceId, serviceVersion: d.serviceVersion, answers: d.answers, pageId: d.pageId, createdAt: now, updatedAt: now, expiresAt })
+      .values({ ownerPersonnummer: owner, serviceId: d.serviceId, serviceVersion: d.serviceVersion, serviceHash: d.serviceHash ?? null, answers: d.answers, pageId: d.pageId, createdAt: now, updatedAt: now, expiresAt })
       .returning();
     if (!row) throw new Error('draft not saved');
     return row;

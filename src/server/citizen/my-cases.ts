@@ -8,21 +8,20 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { caseMessages, decisions, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
-import { allVersions } from '../../services/index.ts';
+import { etjanstVersions } from '../../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { citizenActorId } from './actor.ts';
 
-/** E-tjänster in which the subject is the applicant: the person may follow what was applied for them. */
-function applicantServices(): string[] {
-  return [...new Set(allVersions.filter((d) => d.requiresEid).map((d) => d.id))];
-}
+/**
+ * E-tjänster in which the subject is the applicant (a version of them requires e-legitimation): the
+ * person may follow what was applied for them. Asked of the published versions within the query.
+ */
+const applicantServices = sql`(select ${etjanstVersions.serviceId} from ${etjanstVersions} where ${etjanstVersions.state} <> 'draft' and (${etjanstVersions.document} ->> 'requiresEid') = 'true')`;
 
 /** Whose cases: the reader's own submissions, and applications for the reader. */
 export function mineCondition(personnummer: string): SQL {
   const own = eq(submissions.submitterPersonnummer, personnummer);
-  const services = applicantServices();
-  if (services.length === 0) return own;
-  return or(own, and(eq(submissions.subjectPersonnummer, personnummer), inArray(submissions.serviceId, services)))!;
+  return or(own, and(eq(submissions.subjectPersonnummer, personnummer), sql`${submissions.serviceId} in ${applicantServices}`))!;
 }
 
 export type MyCaseDecision = { outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string; decidedAt: Date };

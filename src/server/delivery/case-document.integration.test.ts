@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
 import { auditEvents, caseEvents, decisions, staffUsers, submissionRulePeriods, submissions } from '../../../db/schema.ts';
 import { translator } from '../../i18n/index.ts';
-import { getServiceVersion } from '../../services/index.ts';
+import { getServiceVersion } from '../etjanster/registry.ts';
 import { testDatabases } from '../test-db.ts';
 import { receiveSubmission } from '../submissions.ts';
 import { readRulePeriods } from '../rules.ts';
@@ -110,9 +110,9 @@ describe.each(testDatabases())('the case document on $name', (tdb) => {
 
   it('labels the answers in Swedish as the definition version the case was submitted under shows them', async () => {
     const doc = (await buildCaseDocument(db, caseId))!;
-    const def = getServiceVersion('trygghetslarm', 1)!;
+    const def = (await getServiceVersion(db, 'trygghetslarm', 1))!;
     const t = translator('sv');
-    expect(doc.service).toEqual({ id: 'trygghetslarm', version: 1, title: t(def.title) });
+    expect(doc.service).toEqual({ id: 'trygghetslarm', version: 1, hash: def.hash, title: t(def.title) });
     const byField = Object.fromEntries(doc.answers.map((a) => [a.field, a]));
     const fornamn = def.pages.flatMap((p) => (p.kind === 'question' ? p.fields : [])).find((f) => f.name === 'fornamn')!;
     expect(byField.fornamn).toMatchObject({ type: 'text', label: t(fornamn.label), value: 'Greta', display: ['Greta'] });

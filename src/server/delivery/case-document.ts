@@ -17,7 +17,7 @@ import { MEDIA_TYPES, type FileKind } from '../../domain/forms/files.ts';
 import { displayLineWithLabel, textParamsFor, type TextParams } from '../../i18n/display.ts';
 import { translator } from '../../i18n/index.ts';
 import { sharedTextParams, withRules } from '../../i18n/text-params.ts';
-import { getServiceVersion } from '../../services/index.ts';
+import { getServiceVersion } from '../etjanster/registry.ts';
 import { config, type Config } from '../config.ts';
 import { configuredRules, rulesForSubmission } from '../rules.ts';
 import type { ForenkladRules } from '../../domain/rules/forenklad.ts';
@@ -60,7 +60,7 @@ export type CaseDocument = {
   generatedAt: string;
   id: string;
   reference: string;
-  service: { id: string; version: number; title: string };
+  service: { id: string; version: number; hash: string; title: string };
   area: string;
   status: string;
   submittedAt: string;
@@ -117,7 +117,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export async function buildCaseDocument(db: Db, submissionId: string, opts: { now?: Date; texts?: DocumentTexts } = {}): Promise<CaseDocument | undefined> {
   const [sub] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!sub) return undefined;
-  const def = getServiceVersion(sub.serviceId, sub.serviceVersion);
+  const def = await getServiceVersion(db, sub.serviceId, sub.serviceVersion);
   if (!def) throw new DefinitionVersionMissingError(sub.serviceId, sub.serviceVersion);
   const { t, textParams: shared } = opts.texts ?? swedishTexts();
   const period = await rulesForSubmission(db, sub);
@@ -155,7 +155,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
     generatedAt: (opts.now ?? new Date()).toISOString(),
     id: sub.id,
     reference: sub.reference,
-    service: { id: def.id, version: def.version, title: t(def.title, textParams) },
+    service: { id: def.id, version: def.version, hash: sub.serviceHash ?? def.hash, title: t(def.title, textParams) },
     area: sub.area,
     status: sub.status,
     submittedAt: sub.submittedAt.toISOString(),

@@ -9,7 +9,7 @@ import type { Db, DbHandle } from '../../../db/client.ts';
 import { auditEvents, decisions, serviceLifecycleEvents, staffUsers } from '../../../db/schema.ts';
 import { computeIndicators } from '../../domain/indicators/index.ts';
 import { monthlyReport } from '../../domain/indicators/monthly.ts';
-import { services } from '../../services/index.ts';
+import { currentServices } from '../etjanster/registry.ts';
 import { changeStatus, recordDecision, type Actor } from '../case-actions.ts';
 import { setRegisteredBackends } from '../delivery/registry.ts';
 import { changeLifecycle, ensureLifecycle, readLifecycle } from '../lifecycle.ts';
@@ -26,11 +26,13 @@ describe.each(testDatabases())('indicators from live data on $name', (tdb) => {
   let handle: DbHandle;
   let db: Db;
   let anna: Actor;
-  const compute = async () => computeIndicators(await fetchIndicatorData(db, { now: NOW, services: serviceInfos() }));
+  let services: Awaited<ReturnType<typeof currentServices>>;
+  const compute = async () => computeIndicators(await fetchIndicatorData(db, { now: NOW, services: await serviceInfos(db) }));
 
   beforeAll(async () => {
     handle = await tdb.open();
     db = handle.db;
+    services = await currentServices(db);
     setRegisteredBackends([]);
     const [row] = await db.insert(staffUsers).values({ username: 'anna', displayName: 'Anna', passwordHash: 'not-a-login', roles: ['handlaggare'], areas: ['aldreomsorg'] }).returning();
     if (!row) throw new Error('no staff row');
@@ -88,7 +90,7 @@ describe.each(testDatabases())('indicators from live data on $name', (tdb) => {
 
     // A decision corrected in February: still one decided case, counted in January, with the latest insats and outcome.
     await db.insert(decisions).values({ submissionId: sub.id, outcome: 'avslag', insats: 'stadning', reasoning: 'Rättat.', decidedBy: anna.id, decidedAt: at('2026-02-01T10:00:00Z') });
-    const data = await fetchIndicatorData(db, { now: NOW, services: serviceInfos() });
+    const data = await fetchIndicatorData(db, { now: NOW, services: await serviceInfos(db) });
     ind = computeIndicators(data);
     f = ind.forenklad.years.find((y) => y.year === 2026)!;
     expect(f.count).toBe(1);

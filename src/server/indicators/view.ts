@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/client.ts';
 import { computeIndicators, type Indicators } from '../../domain/indicators/index.ts';
 import type { IndicatorData, ServiceInfo } from '../../domain/indicators/data.ts';
-import { services } from '../../services/index.ts';
+import { everyService } from '../etjanster/registry.ts';
 import { readLifecycle } from '../lifecycle.ts';
 import { suppressOne, type Shown } from '../../domain/indicators/suppress.ts';
 import { surveyMeasures, type SurveyMeasure } from '../surveys/measures.ts';
@@ -18,14 +18,14 @@ import { log } from '../log.ts';
 
 export type IndicatorView = { data: IndicatorData; indicators: Indicators; surveys: Map<string, SurveyMeasure> | null };
 
-export function serviceInfos(): ServiceInfo[] {
-  return services.map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats }));
+export async function serviceInfos(db: Db): Promise<ServiceInfo[]> {
+  return (await everyService(db)).map((s) => ({ id: s.id, area: s.area, category: s.category, forenkladInsats: s.forenkladInsats }));
 }
 
 /** The indicator data for the pages: life cycle rows ensured for every registered e-tjänst first. */
 export async function loadIndicatorData(db: Db, now = new Date()): Promise<IndicatorData> {
   await readLifecycle(db, now);
-  return fetchIndicatorData(db, { now, services: serviceInfos() });
+  return fetchIndicatorData(db, { now, services: await serviceInfos(db) });
 }
 
 export async function loadIndicators(db: Db, now = new Date()): Promise<IndicatorView> {

@@ -13,7 +13,7 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { caseEvents, notifications, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.ts';
-import { getServiceVersion } from '../../services/index.ts';
+import { getServiceVersion } from '../etjanster/registry.ts';
 import { log } from '../log.ts';
 import { notificationsQueued } from './signal.ts';
 
@@ -63,7 +63,7 @@ export async function queueForSubmission(db: Db, submissionId: string, template:
     .from(submissions)
     .where(eq(submissions.id, submissionId));
   if (!sub) return 0;
-  const def = getServiceVersion(sub.serviceId, sub.serviceVersion);
+  const def = await getServiceVersion(db, sub.serviceId, sub.serviceVersion);
   if (!def) return 0;
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous, submitterPersonnummer: sub.submitter });
   if (to.length === 0) return 0;
