@@ -155,7 +155,7 @@ test('the language switch works without JavaScript and keeps the page', async ({
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Choose whether you apply for yourself or for someone else');
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Svenska' }).click();
+  await page.getByRole('link', { name: 'Svenska', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   await expect(page.getByRole('heading', { level: 1, name: 'Ansöker du för egen del eller för någon annans räkning?' })).toBeVisible();
 });

@@ -57,7 +57,7 @@ test('the public page shows every goal of the plan, honest about what is missing
   await expect(page.getByRole('table', { name: 'Number of IFO e-services launched on the municipality\'s website: outcome and target per year' }).getByRole('row', { name: /^2025/ })).toContainText('no data');
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Svenska' }).click();
+  await page.getByRole('link', { name: 'Svenska', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 });
 
@@ -123,6 +123,6 @@ test('an analytiker reads the half-yearly follow-up, reports a value and sees th
   await expect(page.getByText('Yellow – close to the target (within 10 %)')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Svenska' }).click();
+  await page.getByRole('link', { name: 'Svenska', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 });
