@@ -4,6 +4,7 @@
  * Swedish time, closed on Swedish public holidays (computed, below) and on dates the municipality
  * lists (e.g. the days between Christmas and New Year). Pure: configuration in, a boolean out.
  */
+import { easterSunday } from '../indicators/time.ts';
 import { stockholmClock } from '../format.ts';
 
 /** One opening interval on one ISO weekday (1 = Monday … 7 = Sunday), minutes after midnight, [from, to). */
@@ -68,24 +69,8 @@ export function describeWeeklyHours(open: readonly OpenInterval[]): string {
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-/** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm), as [month, day]. */
-export function easterSunday(year: number): [number, number] {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return [month, day];
-}
+/** Easter Sunday: one computation, shared with the indicators' working days. */
+export { easterSunday };
 
 function plusDays(y: number, m: number, d: number, n: number): string {
   const t = new Date(Date.UTC(y, m - 1, d + n));
