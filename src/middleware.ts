@@ -64,6 +64,17 @@ const errors = defineMiddleware(async (ctx, next) => {
   }
 });
 
+/**
+ * An address carrying a NUL character (%00) is answered 400 before any page sees it: no address of
+ * the portal has one, and a path parameter or query value with one would reach the database, which
+ * refuses it as a whole statement (form values are cleaned as they are read: server/http.ts).
+ */
+const malformed = defineMiddleware(async (ctx, next) => {
+  const address = ctx.url.pathname + ctx.url.search;
+  if (/%00/i.test(address) || address.includes('\u0000')) return ctx.rewrite(errorPageRequest('/400', ctx.request));
+  return next();
+});
+
 const locale = defineMiddleware(async (ctx, next) => {
   // The language chosen in the switch (remembered in a cookie); on a first visit, the browser's.
   const fromCookie = ctx.cookies.get(LANG_COOKIE)?.value;
@@ -227,4 +238,4 @@ const citizen = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(errors, headers, locale, swedishTerms, bodyLimit, outage, staff, citizen);
+export const onRequest = sequence(errors, headers, malformed, locale, swedishTerms, bodyLimit, outage, staff, citizen);

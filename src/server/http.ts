@@ -11,6 +11,13 @@ export class BadFormError extends Error {
   }
 }
 
+/**
+ * A form value with any NUL character replaced by U+FFFD. No one types a NUL, and PostgreSQL
+ * stores none in text or jsonb (it refuses the whole statement), so a value carrying one would
+ * turn a hostile post into a failure of ours; the replacement keeps everything else as it was sent.
+ */
+export const withoutNul = (value: string): string => (value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value);
+
 /** The posted form as strings only (files are handled by upload fields, not here). */
 export async function readForm(request: Request): Promise<FormInput & { raw: FormData }> {
   let data: FormData;
@@ -19,11 +26,11 @@ export async function readForm(request: Request): Promise<FormInput & { raw: For
   } catch {
     throw new BadFormError('unreadable form body');
   }
-  const asString = (v: FormDataEntryValue | null): string | null => (typeof v === 'string' ? v : null);
+  const asString = (v: FormDataEntryValue | null): string | null => (typeof v === 'string' ? withoutNul(v) : null);
   return {
     raw: data,
     get: (name) => asString(data.get(name)),
-    getAll: (name) => data.getAll(name).flatMap((v) => (typeof v === 'string' ? [v] : [])),
+    getAll: (name) => data.getAll(name).flatMap((v) => (typeof v === 'string' ? [withoutNul(v)] : [])),
   };
 }
 

@@ -23,7 +23,7 @@ import { handleCaseRequest } from '../case-page.ts';
 import { listMyCases } from '../citizen/my-cases.ts';
 import { createDraft, publishDraft, publishFragment, retireVersion, updateDraft } from './repository.ts';
 import { loadSeed, seedEtjanster } from './seed.ts';
-import { currentServices, getService, getServiceVersion } from './registry.ts';
+import { currentServices, getService, getServiceVersion, latestVersion } from './registry.ts';
 import { exportVersion, importDraft } from './transfer.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
@@ -104,6 +104,32 @@ describe.each(testDatabases())('e-tjänster in the database on $name', (tdb) => 
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.problems.map((p) => p.code)).toContain('invalid');
     expect(await db.select().from(etjanstVersions)).toHaveLength(before.length);
+  });
+
+  it('answers "no such version" to ids and versions the database could not even be asked about, and refuses a document with a control character', async () => {
+    // A NUL cannot be sent to PostgreSQL at all, and a version beyond the integer column is refused as an error.
+    for (const id of ['kontakta-socialtjansten\u0000', '\u0000', 'Kontakta-Socialtjansten', 'x'.repeat(101)]) {
+      expect(await getService(db, id)).toBeUndefined();
+      expect(await latestVersion(db, id)).toBeUndefined();
+      expect(await getServiceVersion(db, id, 1)).toBeUndefined();
+    }
+    for (const version of [0, -1, 1.5, 2_147_483_648, 1e20, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(await getServiceVersion(db, 'kontakta-socialtjansten', version)).toBeUndefined();
+      expect(await exportVersion(db, 'kontakta-socialtjansten', version, { actorId: staffId })).toBeUndefined();
+      expect(await publishDraft(db, 'kontakta-socialtjansten', version, { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'noSuchDraft' }] });
+      expect(await retireVersion(db, 'kontakta-socialtjansten', version, { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'notPublished' }] });
+    }
+    expect((await latestVersion(db, 'kontakta-socialtjansten'))?.id).toBe('kontakta-socialtjansten');
+
+    const before = (await db.select().from(etjanstVersions)).length;
+    const seeded = loadSeed().documents.find((d) => d.id === 'kontakta-socialtjansten')!.document;
+    const withNul = changeFirstSwedish(seeded, ' \u0000');
+    const r = await importDraft(db, { name: 'x.json', bytes: new TextEncoder().encode(JSON.stringify(withNul)) }, { actorId: staffId });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual(['controlCharacter']);
+    expect(r.ok ? [] : r.problems[0]!.path!.length).toBeGreaterThan(0);
+    expect(await createDraft(db, { ...(seeded as object), ['id\u0007']: 'x' }, { actorId: staffId })).toMatchObject({ ok: false, problems: [{ code: 'controlCharacter' }] });
+    expect((await db.select().from(etjanstVersions)).length).toBe(before);
   });
 
   it('exports a published version as its document, audited, and imports a file as a draft or refuses it with nothing written', async () => {

@@ -13,6 +13,7 @@ import type { ServiceDefinition } from '../../domain/forms/definition.ts';
 import { compile } from '../../domain/forms/document/compile.ts';
 import { publishedDocument, type PublishedDocument } from '../../domain/forms/document/schema.ts';
 import { addTexts } from '../../i18n/index.ts';
+import { isServiceId, namesAVersion } from './names.ts';
 
 /** A published version as the runtime uses it: its definition, and the hash of its document. */
 export type Service = ServiceDefinition & { hash: string };
@@ -40,6 +41,7 @@ function compiledOf(document: unknown, hash: string): { service: Service; docume
 }
 
 async function load(db: Db, serviceId: string, version: number): Promise<{ service: Service; document: PublishedDocument } | undefined> {
+  if (!namesAVersion(serviceId, version)) return undefined;
   const known = hashesOf(db).get(`${serviceId}@${version}`);
   if (known && compiled.has(known)) return compiled.get(known);
   const [row] = await db
@@ -117,6 +119,7 @@ export async function allVersions(db: Db): Promise<Service[]> {
 
 /** The newest published version of an e-tjänst in any state (a retired one's name, for its notice). */
 export async function latestVersion(db: Db, id: string): Promise<Service | undefined> {
+  if (!isServiceId(id)) return undefined;
   const rows = await db
     .select({ version: etjanstVersions.version })
     .from(etjanstVersions)

@@ -12,8 +12,9 @@ import type { Db } from '../../../db/client.ts';
 import { draftDocument, type PublishedDocument } from '../../domain/forms/document/schema.ts';
 import { fragment as fragmentSchema, type Fragment } from '../../domain/forms/document/fragment.ts';
 import { publish } from '../../domain/forms/document/publish.ts';
-import { schemaProblems, type Problem } from '../../domain/forms/document/problems.ts';
+import { controlCharacters, schemaProblems, type Problem } from '../../domain/forms/document/problems.ts';
 import { audit } from '../audit.ts';
+import { namesAVersion } from './names.ts';
 
 export type VersionState = 'draft' | 'published' | 'superseded' | 'retired';
 export type Actor = { actorId: string | null; ip?: string | null | undefined };
@@ -38,6 +39,8 @@ export async function publishedFragments(db: Db | Tx): Promise<Map<string, Fragm
 
 /** A fragment as a new published version (a published fragment is never changed), unless its newest is the same. */
 export async function publishFragment(db: Db | Tx, raw: unknown, actor: Actor): Promise<Outcome<{ name: string; version: number; created: boolean }>> {
+  const unstorable = controlCharacters(raw);
+  if (unstorable.length > 0) return { ok: false, problems: unstorable };
   const parsed = fragmentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(raw, parsed.error) };
   const { contentHash } = await import('../../domain/forms/document/hash.ts');
@@ -56,6 +59,7 @@ export async function publishFragment(db: Db | Tx, raw: unknown, actor: Actor): 
 }
 
 export async function getVersionRow(db: Db | Tx, serviceId: string, version: number): Promise<VersionRow | undefined> {
+  if (!namesAVersion(serviceId, version)) return undefined;
   const [row] = await db.select().from(etjanstVersions).where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.version, version)));
   return row;
 }
@@ -86,6 +90,8 @@ export async function listVersions(db: Db): Promise<Omit<VersionRow, 'document'>
  * free one whatever the document says). One draft per e-tjänst at a time.
  */
 export async function createDraft(db: Db, raw: unknown, actor: Actor, now = new Date()): Promise<Outcome<{ serviceId: string; version: number }>> {
+  const unstorable = controlCharacters(raw);
+  if (unstorable.length > 0) return { ok: false, problems: unstorable };
   const parsed = draftDocument.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(raw, parsed.error) };
   const serviceId = parsed.data.id;
@@ -105,9 +111,12 @@ export async function createDraft(db: Db, raw: unknown, actor: Actor, now = new 
 
 /** Replaces a draft's document (its id and version stay the draft's). */
 export async function updateDraft(db: Db, serviceId: string, version: number, raw: unknown, actor: Actor, now = new Date()): Promise<Outcome<object>> {
+  const unstorable = controlCharacters(raw);
+  if (unstorable.length > 0) return { ok: false, problems: unstorable };
   const parsed = draftDocument.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(raw, parsed.error) };
   if (parsed.data.id !== serviceId || parsed.data.version !== version) return { ok: false, problems: [problem('notThisDraft', { id: serviceId, version })] };
+  if (!namesAVersion(serviceId, version)) return { ok: false, problems: [problem('noSuchDraft', { id: serviceId, version })] };
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(etjanstVersions)
@@ -142,6 +151,7 @@ export async function publishDraft(
   opts: { now?: Date; today?: Date } = {},
 ): Promise<Outcome<{ document: PublishedDocument; hash: string }>> {
   const now = opts.now ?? new Date();
+  if (!namesAVersion(serviceId, version)) return { ok: false, problems: [problem('noSuchDraft', { id: serviceId, version })] };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -168,6 +178,7 @@ export async function publishDraft(
 
 /** Retires a published version; when it was the current one, the e-tjänst becomes avpublicerad. */
 export async function retireVersion(db: Db, serviceId: string, version: number, actor: Actor, now = new Date()): Promise<Outcome<object>> {
+  if (!namesAVersion(serviceId, version)) return { ok: false, problems: [problem('notPublished', { id: serviceId, version })] };
   return db.transaction(async (tx) => {
     const retired = await tx
       .update(etjanstVersions)

@@ -27,6 +27,32 @@ export function unknownFieldTypes(raw: unknown): Problem[] {
   return problems;
 }
 
+/** C0 control characters but tab, line feed and carriage return, and DEL: nothing a text or a name holds. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Every string (key or value) in a document that holds a control character. A NUL cannot be stored
+ * at all (PostgreSQL refuses it in jsonb), and the others are invisible in the editor and meaningless
+ * to a reader, so a document carrying one is refused where it is, whatever the field.
+ */
+export function controlCharacters(raw: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (v: unknown, path: (string | number)[]) => {
+    if (typeof v === 'string') {
+      if (CONTROL.test(v)) problems.push({ code: 'controlCharacter', params: {}, path });
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, [...path, i]));
+    } else if (isObj(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (CONTROL.test(k)) problems.push({ code: 'controlCharacter', params: {}, path: [...path, k] });
+        visit(x, [...path, k]);
+      }
+    }
+  };
+  visit(raw, []);
+  return problems;
+}
+
 const within = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.every((k, i) => path[i] === k);
 
 type Issue = { code: string; path: PropertyKey[]; message: string; errors?: Issue[][] };
