@@ -462,6 +462,22 @@ async function fuzzQueries(staff: Jar, admin: Jar, reference: string): Promise<v
     }
   }
   console.log(`  a NUL in the path and the query of every route: ${nulPaths} GETs`);
+
+  // Every dynamic segment (a reference, an id, a version, a month, a page) with values no real one has:
+  // numbers beyond any column, a negative, a broken UUID, invalid UTF-8, a quote, a traversal, a long one.
+  const SEGMENTS = ['99999999999999999999999', '-1', '1e309', '0', '00000000-0000-0000-0000-00000000000g', '%ED%A0%80', '%FF', "'", '%2e%2e%2f%2e%2e%2fetc', 'a'.repeat(3000), '%C3%85%C3%84%C3%96'];
+  const fixed = new Set(routes.map((r) => r.url));
+  let segmentGets = 0;
+  for (const value of SEGMENTS) {
+    const filled = getRoutes(new Proxy({}, { get: () => value }) as Record<string, string>).filter((r) => !fixed.has(r.url) && r.url.includes(value));
+    for (const route of filled) {
+      const res = await fetch(`${ORIGIN}${route.url}`, { headers: { cookie: (route.staff ? (forAdmin(route.url) ? admin : staff) : visitor).header() }, redirect: 'manual' });
+      const body = res.headers.get('content-type')?.startsWith('text/html') ? await res.text() : (await res.arrayBuffer(), '<h1>');
+      judge(`GET ${route.url.slice(0, 200)}`, { status: res.status, type: res.headers.get('content-type') ?? 'text/html', body });
+      segmentGets += 1;
+    }
+  }
+  console.log(`  hostile values in every dynamic segment: ${segmentGets} GETs`);
   console.log(`  query strings: ${jobs.length} GETs to ${routes.length} routes in ${((Date.now() - t0) / 1000).toFixed(1)} s (${redirects} redirects, each kept on the portal)`);
 }
 
