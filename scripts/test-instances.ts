@@ -248,6 +248,7 @@ function startInstance(dist: string, i: number, databaseUrl: string, extra: Reco
       WEBHOOK_URL: `http://127.0.0.1:${RECEIVER_PORT}/instance-${i}`,
       WEBHOOK_SECRET: 'instances-test-webhook-secret-0123456789',
       WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
+      SEND_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
       JOB_LEASE_SECONDS: String(LEASE_SECONDS),
       DELIVERY_POLL_SECONDS: '1',
       NOTIFY_POLL_SECONDS: '1',

@@ -26,11 +26,14 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DEMO_MODE: 'maybe' })).toThrow(/DEMO_MODE/);
   });
 
-  it('leases a job for five minutes unless JOB_LEASE_SECONDS says otherwise, never shorter than a webhook call', () => {
+  it('leases a job for five minutes unless JOB_LEASE_SECONDS says otherwise, never shorter than a webhook call, an e-mail or an SMS', () => {
     expect(parseConfig({ DEMO_MODE: 'true' }).JOB_LEASE_SECONDS).toBe(300);
     expect(parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '15', WEBHOOK_TIMEOUT_MS: '2000' }).JOB_LEASE_SECONDS).toBe(15);
     expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '10' })).toThrow(/JOB_LEASE_SECONDS.*WEBHOOK_TIMEOUT_MS/);
     expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS/);
+    // An e-mail or an SMS may take as long as SEND_TIMEOUT_MS: the lease outlasts that too.
+    expect(() => parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '15', WEBHOOK_TIMEOUT_MS: '2000', SEND_TIMEOUT_MS: '20000' })).toThrow(/JOB_LEASE_SECONDS.*SEND_TIMEOUT_MS/);
+    expect(parseConfig({ DEMO_MODE: 'true', JOB_LEASE_SECONDS: '15', WEBHOOK_TIMEOUT_MS: '2000', SEND_TIMEOUT_MS: '3000' }).SEND_TIMEOUT_MS).toBe(3000);
   });
 
   it('runs the first gallring ten minutes after start unless GALLRING_FIRST_RUN_SECONDS says otherwise', () => {

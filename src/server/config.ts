@@ -16,6 +16,8 @@ const deliverySchema = z.object({
   WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The most one e-mail (SMTP) or one SMS (SMPP) may take, connecting included, before it counts as failed. */
+  SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Attempts per delivery before it is marked failed (retries back off from 1 minute to 6 hours). */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   /** How often the delivery worker looks for due deliveries. */
@@ -24,7 +26,9 @@ const deliverySchema = z.object({
   DELIVERY_WORKER: bool.default(true),
   /**
    * How long a claimed job (a delivery or an e-mail) is left to the instance that claimed it; when
-   * that instance dies, another takes the job over after this. Longer than WEBHOOK_TIMEOUT_MS.
+   * that instance dies, another takes the job over after this. Longer than WEBHOOK_TIMEOUT_MS and
+   * SEND_TIMEOUT_MS; a worker claims no more jobs at once than it can do, one call's timeout each,
+   * within the lease (jobs/in-process.ts).
    */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(300),
 });
@@ -197,9 +201,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!demo && raw.COOKIE_SECRET === undefined) {
     throw new ConfigError(['COOKIE_SECRET: required when DEMO_MODE is off (at least 32 random characters)']);
   }
-  if (raw.JOB_LEASE_SECONDS * 1000 <= raw.WEBHOOK_TIMEOUT_MS) {
+  if (raw.JOB_LEASE_SECONDS * 1000 <= Math.max(raw.WEBHOOK_TIMEOUT_MS, raw.SEND_TIMEOUT_MS)) {
     // A lease shorter than a call could run out while the call is still under way: the job done twice.
-    throw new ConfigError([`JOB_LEASE_SECONDS: must be longer than WEBHOOK_TIMEOUT_MS (${raw.WEBHOOK_TIMEOUT_MS} ms)`]);
+    throw new ConfigError([`JOB_LEASE_SECONDS: must be longer than WEBHOOK_TIMEOUT_MS (${raw.WEBHOOK_TIMEOUT_MS} ms) and SEND_TIMEOUT_MS (${raw.SEND_TIMEOUT_MS} ms)`]);
   }
   if (raw.WEBHOOK_URL !== undefined && raw.WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);

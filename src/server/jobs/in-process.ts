@@ -17,7 +17,7 @@ import { onNotificationsQueued } from '../notifications/signal.ts';
 import { notificationJobs } from '../notifications/worker.ts';
 import { smppSender } from '../sms/smpp.ts';
 import { smsJobs } from '../sms/worker.ts';
-import { startJobWorker, type JobKind, type Loop } from './queue.ts';
+import { claimSize, startJobWorker, type JobKind, type Loop } from './queue.ts';
 
 // On globalThis, so that a module reloaded in development does not start a second worker.
 const KEY = Symbol.for('socialtjanstportalen.jobWorker');
@@ -37,16 +37,19 @@ export function ensureJobWorker(): void {
   if (!cfg.DELIVERY_WORKER) return;
   const kinds: JobKind<never>[] = [deliveryJobs({ maxAttempts: cfg.DELIVERY_MAX_ATTEMPTS }) as JobKind<never>];
   if (cfg.SMTP_URL) {
-    kinds.push(notificationJobs({ send: smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
+    kinds.push(notificationJobs({ send: smtpSender(cfg.SMTP_URL, cfg.SMTP_FROM, cfg.SEND_TIMEOUT_MS), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
   }
   if (cfg.SMPP_URL) {
-    kinds.push(smsJobs({ send: smppSender(cfg.SMPP_URL, cfg.SMS_SENDER), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
+    kinds.push(smsJobs({ send: smppSender(cfg.SMPP_URL, cfg.SMS_SENDER, cfg.SEND_TIMEOUT_MS), origin: cfg.PUBLIC_ORIGIN, municipality: cfg.MUNICIPALITY_NAME, maxAttempts: cfg.NOTIFY_MAX_ATTEMPTS }) as JobKind<never>);
   }
   const worker = startJobWorker({
     db: getDb,
     kinds,
     intervalMs: Math.min(cfg.DELIVERY_POLL_SECONDS, cfg.NOTIFY_POLL_SECONDS) * 1000,
     leaseMs: cfg.JOB_LEASE_SECONDS * 1000,
+    // The jobs of one claim are done one after another, each call bounded by its timeout: no more
+    // are claimed than fit in the lease, so none is still waiting its turn when its lease runs out.
+    batchSize: claimSize(cfg.JOB_LEASE_SECONDS * 1000, Math.max(cfg.WEBHOOK_TIMEOUT_MS, cfg.SEND_TIMEOUT_MS)),
     // Leave the server a moment to start before the first look at the database.
     startDelayMs: 5_000,
   });

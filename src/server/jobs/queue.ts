@@ -28,6 +28,15 @@ import { log } from '../log.ts';
 export const BACKOFF_BASE_MS = 60_000;
 export const BACKOFF_CAP_MS = 6 * 60 * 60_000;
 export const DEFAULT_BATCH = 20;
+
+/**
+ * How many jobs one claim may take: as many as can be done one after another within the lease when
+ * each call takes as long as its timeout (at least one: the configuration keeps a lease longer than
+ * a call), and never more than DEFAULT_BATCH.
+ */
+export function claimSize(leaseMs: number, callTimeoutMs: number): number {
+  return Math.max(1, Math.min(DEFAULT_BATCH, Math.floor(leaseMs / callTimeoutMs) - 1));
+}
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /**
