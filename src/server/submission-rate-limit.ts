@@ -11,10 +11,11 @@
  * (address-key.ts), its window starts on the hour, and it is removed once its hour has passed
  * (forgetPassedSubmissionWindows, run by the citizen housekeeping).
  */
-import { and, eq, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rateLimits } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { addressKey } from './address-key.ts';
+import { forgetPassed } from './staff/rate-limit.ts';
 
 export type SubmissionLimit = { key: string; perHour: number };
 
@@ -62,11 +63,7 @@ export async function countSubmission(tx: Pick<Db, 'insert'>, limit: SubmissionL
 
 /** Removes the counters whose hour has passed; returns how many. */
 export async function forgetPassedSubmissionWindows(db: Pick<Db, 'delete'>, now = new Date()): Promise<number> {
-  const removed = await db
-    .delete(rateLimits)
-    .where(and(like(rateLimits.key, `${PREFIX}:%`), lte(rateLimits.windowStart, new Date(hourOf(now).getTime() - HOUR_MS)), or(isNull(rateLimits.lockedUntil), lte(rateLimits.lockedUntil, now))))
-    .returning({ key: rateLimits.key });
-  return removed.length;
+  return forgetPassed(db, PREFIX, new Date(hourOf(now).getTime() - HOUR_MS), now);
 }
 
 /** How many new submissions the limit has counted in the current hour. */

@@ -12,6 +12,7 @@ import { deleteExpiredDrafts } from './drafts.ts';
 import { deleteExpiredCitizenSessions } from './session.ts';
 import { forgetPassedSubmissionWindows } from '../submission-rate-limit.ts';
 import { forgetPassedGuessWindows } from '../surveys/guess-limit.ts';
+import { forgetPassedLoginWindows } from '../staff/login.ts';
 
 const KEY = Symbol.for('socialtjanstportalen.citizenHousekeeping');
 const slot = globalThis as typeof globalThis & { [KEY]?: Loop[] };
@@ -24,10 +25,10 @@ export async function cleanUpCitizenData(now = new Date()): Promise<{ drafts: nu
   return removed;
 }
 
-/** Limit counters whose window has passed are removed: they hold a hashed address, kept no longer than the limit needs it. */
+/** Limit counters whose window has passed are removed: they hold a hashed address or name, kept no longer than the limit needs it. */
 export async function forgetPassedLimits(now = new Date()): Promise<number> {
   const db = await getDb();
-  return (await forgetPassedSubmissionWindows(db, now)) + (await forgetPassedGuessWindows(db, now));
+  return (await forgetPassedSubmissionWindows(db, now)) + (await forgetPassedGuessWindows(db, now)) + (await forgetPassedLoginWindows(db, now));
 }
 
 export function ensureCitizenHousekeeping(): void {

@@ -6,7 +6,7 @@ import { testDatabases } from '../test-db.ts';
 import type { LoginPolicy } from './policy.ts';
 import { clearFailures, lockedUntil, recordFailure } from './rate-limit.ts';
 import { AlreadyEnrolledError, confirmEnrolment, enrolledTotpKey, pendingTotpKey, secondFactorStatus, verifySecondFactor } from './second-factor.ts';
-import { accountKey, addressKey, enrolmentStep, minutesLeft, passwordStep, secondFactorStep } from './login.ts';
+import { accountKey, addressKey, enrolmentStep, forgetPassedLoginWindows, minutesLeft, passwordStep, secondFactorStep } from './login.ts';
 import { createStaffSession, validateSessionToken } from './session.ts';
 import { timeStep, totpAt } from './totp.ts';
 import { createStaffUser, type StaffUser } from './users.ts';
@@ -315,9 +315,37 @@ describe.each(testDatabases())('staff login security on $name', (tdb) => {
     });
   });
 
-  it('uses separate keys for accounts and addresses', () => {
-    expect(accountKey(' Anna ')).toBe('staff-login:account:anna');
-    expect(addressKey('127.0.0.1')).toBe('staff-login:address:127.0.0.1');
-    expect(addressKey(undefined)).toBe('staff-login:address:unknown');
+  it('uses separate keys for accounts and addresses, holding neither the name typed nor the address', () => {
+    expect(accountKey(' Anna ')).toBe(accountKey('anna'));
+    expect(accountKey('anna')).not.toBe(accountKey('anne'));
+    expect(accountKey('anna')).toMatch(/^staff-login:account:[A-Za-z0-9_-]{43}$/);
+    expect(addressKey('127.0.0.1')).toMatch(/^staff-login:address:[A-Za-z0-9_-]{43}$/);
+    expect(addressKey('127.0.0.1')).not.toBe(addressKey('127.0.0.2'));
+    expect(addressKey(undefined)).toBe(addressKey('unknown'));
+    // The same value in both scopes gives different keys.
+    expect(accountKey('x').split(':')[2]).not.toBe(addressKey('x').split(':')[2]);
+    // What was typed as a user name may be a password: nothing of it is in the key.
+    const typed = 'Hemligt-lösen-2026';
+    expect(accountKey(typed).toLowerCase()).not.toContain('hemligt');
+    expect(addressKey('203.0.113.7')).not.toContain('203.0.113');
+  });
+
+  it('keeps the counters and their keys across midnight, and forgets them once their window and lock have passed', async () => {
+    const ip = newIp();
+    const name = unique('nobody');
+    const late = new Date('2026-03-02T23:58:00Z');
+    for (let i = 0; i < POLICY.account.maxFailures; i++) await passwordStep(db, { username: name, password: 'fel', ip, now: late, policy: POLICY });
+    expect(await passwordStep(db, { username: name, password: PASSWORD, ip, now: at(4 * MINUTE, late), policy: POLICY })).toMatchObject({ kind: 'blocked' });
+    const rows = await db.select().from(rateLimits).where(eq(rateLimits.key, accountKey(name)));
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(await db.select().from(rateLimits))).not.toContain(name);
+    // Within the lock nothing is forgotten; once the window and the lock have passed, both counters go.
+    // (Other tests' counters, from earlier in the day, may go.)
+    await forgetPassedLoginWindows(db, at(10 * MINUTE, late), POLICY);
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, accountKey(name)))).toHaveLength(1);
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, addressKey(ip)))).toHaveLength(1);
+    expect(await forgetPassedLoginWindows(db, at(20 * MINUTE, late), POLICY)).toBeGreaterThanOrEqual(2);
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, accountKey(name)))).toHaveLength(0);
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, addressKey(ip)))).toHaveLength(0);
   });
 });

@@ -6,18 +6,34 @@
  * or address is refused before anything is checked, with the same answer whether or not the
  * username exists. Failures, lock-outs and completed logins are audited.
  */
+import { createHmac } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
+import { deriveKey } from '../secrets.ts';
 import { audit } from '../audit.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { staffSecurityConfig, type LoginPolicy } from './policy.ts';
-import { clearFailures, lockedUntil, recordFailure } from './rate-limit.ts';
+import { clearFailures, forgetPassed, lockedUntil, recordFailure } from './rate-limit.ts';
 import { confirmEnrolment, verifySecondFactor } from './second-factor.ts';
 import { completeSecondFactor } from './session.ts';
 import type { SecondFactorInput } from './totp.ts';
 import { findStaffByUsername, normaliseUsername, toStaffUser, type StaffUser } from './users.ts';
 
-export const accountKey = (username: string) => `staff-login:account:${normaliseUsername(username)}`;
-export const addressKey = (ip: string | undefined) => `staff-login:address:${ip ?? 'unknown'}`;
+/**
+ * The counters' keys hold neither the name typed nor the address in clear: a keyed hash (HMAC-SHA256
+ * under a key derived from COOKIE_SECRET, the same every day so a window or lock crossing midnight
+ * holds). What is typed as a user name is sometimes a password, and the counters are kept by anyone
+ * with a copy of the database; the audit log records the account only when it exists.
+ */
+const counterKey = (scope: 'account' | 'address', value: string) => `${LOGIN_PREFIX}:${scope}:${createHmac('sha256', deriveKey('staff-login-counter')).update(`${scope}\0${value}`).digest('base64url')}`;
+export const accountKey = (username: string) => counterKey('account', normaliseUsername(username));
+export const addressKey = (ip: string | undefined) => counterKey('address', ip ?? 'unknown');
+const LOGIN_PREFIX = 'staff-login';
+
+/** Removes the login counters whose window and lock have passed (both scopes' longest); returns how many. */
+export async function forgetPassedLoginWindows(db: Db, now = new Date(), policy: LoginPolicy = staffSecurityConfig().login): Promise<number> {
+  const windowMinutes = Math.max(policy.account.windowMinutes, policy.address.windowMinutes);
+  return forgetPassed(db, LOGIN_PREFIX, new Date(now.getTime() - windowMinutes * 60_000), now);
+}
 
 export type Blocked = { kind: 'blocked'; until: Date };
 export type Invalid = { kind: 'invalid' };

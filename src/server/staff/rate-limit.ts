@@ -4,7 +4,7 @@
  * failure that reaches the rule's maximum within one window locks the key for the lock time.
  * Counting is one atomic upsert: concurrent failures are never lost.
  */
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rateLimits } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import type { LimitRule } from './policy.ts';
@@ -68,4 +68,13 @@ export async function recordFailure(db: Db, key: string, rule: LimitRule, now = 
 /** Forgets the key's failures (e.g. an account after a complete, successful login). */
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Removes the counters under `prefix` whose window opened before `windowOpenedBefore` and that no lock holds now; returns how many. */
+export async function forgetPassed(db: Pick<Db, 'delete'>, prefix: string, windowOpenedBefore: Date, now: Date): Promise<number> {
+  const removed = await db
+    .delete(rateLimits)
+    .where(and(like(rateLimits.key, `${prefix}:%`), lte(rateLimits.windowStart, windowOpenedBefore), or(isNull(rateLimits.lockedUntil), lte(rateLimits.lockedUntil, now))))
+    .returning({ key: rateLimits.key });
+  return removed.length;
 }

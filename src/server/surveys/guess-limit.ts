@@ -4,11 +4,9 @@
  * Survey answers are anonymous, so the address is kept only as a keyed hash that changes every day
  * (../address-key.ts), and a counter is removed once its window and lock have passed.
  */
-import { and, isNull, like, lte, or } from 'drizzle-orm';
-import { rateLimits } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { addressKey } from '../address-key.ts';
-import { lockedUntil, recordFailure } from '../staff/rate-limit.ts';
+import { forgetPassed, lockedUntil, recordFailure } from '../staff/rate-limit.ts';
 import type { LimitRule } from '../staff/policy.ts';
 
 export const CODE_GUESS_RULE: LimitRule = { maxFailures: 10, windowMinutes: 15, lockMinutes: 15 };
@@ -27,9 +25,5 @@ export async function recordWrongCode(db: Db, address: string | undefined, now =
 
 /** Removes the counters whose window and lock have passed; returns how many. */
 export async function forgetPassedGuessWindows(db: Pick<Db, 'delete'>, now = new Date(), rule = CODE_GUESS_RULE): Promise<number> {
-  const removed = await db
-    .delete(rateLimits)
-    .where(and(like(rateLimits.key, `${PREFIX}:%`), lte(rateLimits.windowStart, new Date(now.getTime() - rule.windowMinutes * 60_000)), or(isNull(rateLimits.lockedUntil), lte(rateLimits.lockedUntil, now))))
-    .returning({ key: rateLimits.key });
-  return removed.length;
+  return forgetPassed(db, PREFIX, new Date(now.getTime() - rule.windowMinutes * 60_000), now);
 }
