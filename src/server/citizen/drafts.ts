@@ -4,7 +4,7 @@
  * query is bound to the owner's personnummer), and it is deleted DRAFT_DAYS after it was last saved.
  * One draft per person and e-tjänst: saving again replaces it.
  */
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { drafts } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 
@@ -57,8 +57,3 @@ export async function deleteDraftFor(db: Db, owner: string, serviceId: string): 
   await db.delete(drafts).where(and(eq(drafts.ownerPersonnummer, owner), eq(drafts.serviceId, serviceId)));
 }
 
-/** Deletes every expired draft; returns how many. */
-export async function deleteExpiredDrafts(db: Db, now = new Date()): Promise<number> {
-  const gone = await db.delete(drafts).where(lte(drafts.expiresAt, now)).returning({ id: drafts.id });
-  return gone.length;
-}

@@ -8,7 +8,6 @@ import { config } from '../config.ts';
 import { getDb } from '../db.ts';
 import { log } from '../log.ts';
 import { startLoop, type Loop } from '../jobs/queue.ts';
-import { deleteExpiredDrafts } from './drafts.ts';
 import { deleteExpiredCitizenSessions } from './session.ts';
 import { forgetPassedSubmissionWindows } from '../submission-rate-limit.ts';
 import { forgetPassedGuessWindows } from '../surveys/guess-limit.ts';
@@ -17,11 +16,15 @@ import { forgetPassedLoginWindows } from '../staff/login.ts';
 const KEY = Symbol.for('socialtjanstportalen.citizenHousekeeping');
 const slot = globalThis as typeof globalThis & { [KEY]?: Loop[] };
 
-/** Expired drafts and sessions are removed; returns the counts. */
-export async function cleanUpCitizenData(now = new Date()): Promise<{ drafts: number; sessions: number }> {
+/**
+ * Expired citizen sessions are removed; returns the count. Expired drafts are not: they hold
+ * answers, so they go by gallring (../gallring.ts), which audits each removal — one way for
+ * personal data to leave, not two. Until then an expired draft is shown to no one (./drafts.ts).
+ */
+export async function cleanUpCitizenData(now = new Date()): Promise<{ sessions: number }> {
   const db = await getDb();
-  const removed = { drafts: await deleteExpiredDrafts(db, now), sessions: await deleteExpiredCitizenSessions(db, now) };
-  if (removed.drafts + removed.sessions > 0) log('info', 'expired citizen data removed', removed);
+  const removed = { sessions: await deleteExpiredCitizenSessions(db, now) };
+  if (removed.sessions > 0) log('info', 'expired citizen sessions removed', removed);
   return removed;
 }
 
