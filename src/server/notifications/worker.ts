@@ -33,26 +33,51 @@ export function failureCode(e: unknown): string {
   return 'error';
 }
 
-/** The notification kind of job. */
-export function notificationJobs(deps: NotifyDeps): JobKind<NotificationJob> {
+/**
+ * One channel of the notifications outbox as a kind of job: a due notification is rendered in its
+ * language (nothing of the matter in any channel) and handed to the channel's sender; the stored
+ * error is the channel's code. E-mail and SMS differ only in these parts.
+ */
+export function channelJobs<M>(c: {
+  name: string;
+  channel: 'email' | 'sms';
+  render: (template: Template, lang: string, linkPath: string | null) => M;
+  send: (to: string, message: M) => Promise<void>;
+  failureText: (e: unknown) => string;
+  maxAttempts: number;
+  notSent: string;
+}): JobKind<NotificationJob> {
   return {
-    name: 'notification',
+    name: c.name,
     table: notifications,
     columns: { id: notifications.id, status: notifications.status, attempts: notifications.attempts, nextAttemptAt: notifications.nextAttemptAt },
-    where: eq(notifications.channel, 'email'),
+    where: eq(notifications.channel, c.channel),
     fields: { toAddress: notifications.toAddress, template: notifications.template, lang: notifications.lang, linkPath: notifications.linkPath },
     doneStatus: 'sent',
-    maxAttempts: deps.maxAttempts,
+    maxAttempts: c.maxAttempts,
     async perform(n) {
       if (!(TEMPLATES as readonly string[]).includes(n.template)) throw Object.assign(new Error('unknown template'), { code: 'TEMPLATE' });
-      await deps.send(n.toAddress, renderMail(n.template as Template, n.lang, deps.origin, deps.municipality, n.linkPath));
+      await c.send(n.toAddress, c.render(n.template as Template, n.lang, n.linkPath));
     },
-    failureText: failureCode,
+    failureText: c.failureText,
     settledValues: (outcome, at) => (outcome.ok ? { sentAt: at } : {}),
     report(n, outcome) {
-      if (!outcome.ok) log('warn', 'notification not sent', { notificationId: n.id, attempt: n.attempts, error: outcome.error, final: outcome.final });
+      if (!outcome.ok) log('warn', c.notSent, { notificationId: n.id, attempt: n.attempts, error: outcome.error, final: outcome.final });
     },
   };
+}
+
+/** The e-mail kind of job. */
+export function notificationJobs(deps: NotifyDeps): JobKind<NotificationJob> {
+  return channelJobs({
+    name: 'notification',
+    channel: 'email',
+    render: (template, lang, linkPath) => renderMail(template, lang, deps.origin, deps.municipality, linkPath),
+    send: deps.send,
+    failureText: failureCode,
+    maxAttempts: deps.maxAttempts,
+    notSent: 'notification not sent',
+  });
 }
 
 export async function processDueNotifications(db: Db, deps: NotifyDeps): Promise<NotifyRound> {
