@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeWeeklyHours, easterSunday, isOutsideOfficeHours, OfficeHoursFormatError, parseWeeklyHours, swedishHolidays, type OfficeHours } from './office-hours.ts';
+import { describeWeeklyHours, isOutsideOfficeHours, OfficeHoursFormatError, parseWeeklyHours, type OfficeHours } from './office-hours.ts';
+import { easterSunday, swedishHolidays } from '../calendar/swedish-holidays.ts';
 
 const weekdays = (over: Partial<OfficeHours> = {}): OfficeHours => ({ open: parseWeeklyHours('mon-fri 08:00-16:30'), closedDates: new Set(), publicHolidays: true, ...over });
 

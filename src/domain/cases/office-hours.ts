@@ -4,7 +4,7 @@
  * Swedish time, closed on Swedish public holidays (computed, below) and on dates the municipality
  * lists (e.g. the days between Christmas and New Year). Pure: configuration in, a boolean out.
  */
-import { easterSunday } from '../indicators/time.ts';
+import { isoDate as iso, swedishHolidays } from '../calendar/swedish-holidays.ts';
 import { stockholmClock } from '../format.ts';
 
 /** One opening interval on one ISO weekday (1 = Monday … 7 = Sunday), minutes after midnight, [from, to). */
@@ -65,50 +65,6 @@ export function parseWeeklyHours(text: string): OpenInterval[] {
 export function describeWeeklyHours(open: readonly OpenInterval[]): string {
   const hm = (v: number) => `${String(Math.floor(v / 60)).padStart(2, '0')}:${String(v % 60).padStart(2, '0')}`;
   return open.map((o) => `${DAY_NAMES[o.isoDow - 1]} ${hm(o.from)}-${hm(o.to)}`).join('; ');
-}
-
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-/** Easter Sunday: one computation, shared with the indicators' working days. */
-export { easterSunday };
-
-function plusDays(y: number, m: number, d: number, n: number): string {
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
-/** The first date from `m`/`d` on that falls on ISO weekday `isoDow` (within the next 6 days). */
-function weekdayFrom(y: number, m: number, d: number, isoDow: number): string {
-  const dow = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-  return plusDays(y, m, d, (isoDow - dow + 7) % 7);
-}
-
-/**
- * The days Swedish municipal offices are closed, by name: the public holidays of lagen (1989:253)
- * om allmänna helgdagar that do not always fall on a Sunday, and the eves treated as holidays
- * (julafton, nyårsafton, midsommarafton; påskafton is a Saturday anyway).
- */
-export function swedishHolidays(year: number): Map<string, string> {
-  const [em, ed] = easterSunday(year);
-  const midsummerDay = weekdayFrom(year, 6, 20, 6);
-  return new Map([
-    [iso(year, 1, 1), 'nyarsdagen'],
-    [iso(year, 1, 6), 'trettondedagJul'],
-    [plusDays(year, em, ed, -2), 'langfredagen'],
-    [iso(year, em, ed), 'paskdagen'],
-    [plusDays(year, em, ed, 1), 'annandagPask'],
-    [iso(year, 5, 1), 'forstaMaj'],
-    [plusDays(year, em, ed, 39), 'kristiHimmelfardsdag'],
-    [plusDays(year, em, ed, 49), 'pingstdagen'],
-    [iso(year, 6, 6), 'nationaldagen'],
-    [weekdayFrom(year, 6, 19, 5), 'midsommarafton'],
-    [midsummerDay, 'midsommardagen'],
-    [weekdayFrom(year, 10, 31, 6), 'allaHelgonsDag'],
-    [iso(year, 12, 24), 'julafton'],
-    [iso(year, 12, 25), 'juldagen'],
-    [iso(year, 12, 26), 'annandagJul'],
-    [iso(year, 12, 31), 'nyarsafton'],
-  ]);
 }
 
 /** Whether the offices are closed all of this Swedish calendar day (YYYY-MM-DD). */

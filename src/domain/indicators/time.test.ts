@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closedDays, easterSunday, isOfficeHours, monthsBetween, stockholmDate, stockholmMidnight, yearStart } from './time.ts';
+import { closedDays, isOfficeHours, monthsBetween, stockholmDate, stockholmMidnight, yearStart } from './time.ts';
+import { easterSunday } from '../calendar/swedish-holidays.ts';
 
 describe('Swedish time for the indicators', () => {
   it('begins a year at Swedish midnight, an hour before UTC midnight in winter', () => {

@@ -4,6 +4,7 @@
  * office hours that "utanför kontorstid" is measured against.
  */
 import { stockholmClock } from '../format.ts';
+import { swedishHolidays } from '../calendar/swedish-holidays.ts';
 
 export type LocalParts = { year: number; month: number; day: number; hour: number; isoDow: number };
 
@@ -64,56 +65,12 @@ export function isMonth(v: string | undefined): v is string {
   return !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) && Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100;
 }
 
-/** Easter Sunday (Gregorian, anonymous algorithm) as [month, day]. */
-export function easterSunday(year: number): [number, number] {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return [month, day];
-}
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
- * The days the municipality's offices are closed besides weekends: the Swedish public holidays
- * (lagen om allmänna helgdagar) that can fall on a weekday, plus midsommarafton, julafton and
- * nyårsafton, which are not helgdagar by law but are days off under the collective agreements.
+ * The days the municipality's offices are closed besides weekends: the Swedish public holidays and
+ * the eves treated as holidays (the one calendar: domain/calendar/swedish-holidays.ts).
  */
 export function closedDays(year: number): Set<string> {
-  const [em, ed] = easterSunday(year);
-  const easter = new Date(Date.UTC(year, em - 1, ed));
-  const plus = (days: number) => iso(new Date(easter.getTime() + days * 86_400_000));
-  // Midsommarafton: the Friday between 19 and 25 June.
-  let midsommarafton = '';
-  for (let d = 19; d <= 25; d++) {
-    const day = new Date(Date.UTC(year, 5, d));
-    if (day.getUTCDay() === 5) midsommarafton = iso(day);
-  }
-  return new Set([
-    `${year}-01-01`, // nyårsdagen
-    `${year}-01-06`, // trettondedag jul
-    plus(-2), // långfredagen
-    plus(1), // annandag påsk
-    `${year}-05-01`, // första maj
-    plus(39), // Kristi himmelsfärds dag
-    `${year}-06-06`, // Sveriges nationaldag
-    midsommarafton,
-    `${year}-12-24`, // julafton
-    `${year}-12-25`, // juldagen
-    `${year}-12-26`, // annandag jul
-    `${year}-12-31`, // nyårsafton
-  ]);
+  return new Set(swedishHolidays(year).keys());
 }
 
 const closedCache = new Map<number, Set<string>>();
