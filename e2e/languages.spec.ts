@@ -104,6 +104,8 @@ const OTHER_LANGUAGES: { lang: string; dir: string }[] = [
   { lang: 'en', dir: 'ltr' },
   { lang: 'fi', dir: 'ltr' },
   { lang: 'ar', dir: 'rtl' },
+  { lang: 'fa', dir: 'rtl' },
+  { lang: 'uk', dir: 'ltr' },
 ];
 
 test('the language switch offers exactly the languages tested here, each marked with its direction', async ({ page }) => {

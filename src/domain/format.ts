@@ -1,14 +1,14 @@
 /**
  * Time and numbers as people in the municipality read them: the one place that knows the time zone
  * (Europe/Stockholm, whatever the server's own zone) and the locale each language is shown in
- * (Swedish → sv-SE, English → en-GB, Finnish → fi-FI, Arabic → ar-SE with Latin digits). Every date, time or number a person sees goes through here,
+ * (Swedish → sv-SE, English → en-GB, Finnish → fi-FI, Arabic and Persian → as written in Sweden with Latin digits and the Gregorian calendar, Ukrainian → uk-UA). Every date, time or number a person sees goes through here,
  * and so does every "which day is it in Sweden" a rule depends on (reference years, deadlines, quotas,
  * filters). Framework-free; formatters are built once per locale and options and reused.
  */
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
-export type Locale = 'sv-SE' | 'en-GB' | 'fi-FI' | 'ar-SE-u-nu-latn';
+export type Locale = 'sv-SE' | 'en-GB' | 'fi-FI' | 'ar-SE-u-nu-latn' | 'fa-SE-u-ca-gregory-nu-latn' | 'uk-UA';
 
 /**
  * The locale a language is shown in: English as written in Britain, Finnish as in Finland, Arabic as
@@ -23,6 +23,11 @@ export function localeOf(lang: string | undefined): Locale {
       return 'fi-FI';
     case 'ar':
       return 'ar-SE-u-nu-latn';
+    case 'fa':
+      // Persian's own default calendar is the Solar Hijri one: a date here is a Swedish date.
+      return 'fa-SE-u-ca-gregory-nu-latn';
+    case 'uk':
+      return 'uk-UA';
     default:
       return 'sv-SE';
   }
