@@ -64,6 +64,11 @@ export function receiptLang(lang: Lang, def: ServiceDefinition): Lang {
   return PDF_LANGUAGES.includes(l) ? l : 'sv';
 }
 
+/** The submitter as shown with "X för Y": their name and, when they logged in with e-legitimation, their personnummer. */
+export function submitterLabel(name: string, personnummer: string | null | undefined): string {
+  return personnummer ? `${name} (${personnummer})` : name;
+}
+
 /** The answers and, for a förenklad application, the fees it was sent under as a last row. */
 function withFees(rows: ReceiptRow[], heading: string, fees: string[]): ReceiptRow[] {
   return fees.length === 0 ? rows : [...rows, { label: heading, lines: fees }];
@@ -97,7 +102,7 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
     t,
     contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,
-    onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: row.submitterName, subject: row.subjectName } : undefined,
+    onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: submitterLabel(row.submitterName, row.submitterPersonnummer), subject: row.subjectName } : undefined,
   });
   return { reference: row.reference, pdf };
 }

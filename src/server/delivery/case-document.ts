@@ -70,7 +70,7 @@ export type CaseDocument = {
   closedAt: string | null;
   subject: { personnummer: string | null; name: string | null };
   /** Who submitted when someone applied for another person ("X för Y"); null otherwise. */
-  submitter: { name: string | null } | null;
+  submitter: { name: string | null; personnummer: string | null } | null;
   onBehalf: boolean;
   assignee: StaffRef | null;
   answers: CaseAnswer[];
@@ -164,7 +164,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
     decidedAt: iso(sub.decidedAt),
     closedAt: iso(sub.closedAt),
     subject: { personnummer: sub.subjectPersonnummer?.replace(/[^0-9]/g, '') ?? null, name: sub.subjectName },
-    submitter: sub.onBehalf ? { name: sub.submitterName } : null,
+    submitter: sub.onBehalf ? { name: sub.submitterName, personnummer: sub.submitterPersonnummer?.replace(/[^0-9]/g, '') ?? null } : null,
     onBehalf: sub.onBehalf,
     assignee: sub.assigneeId ? ref(sub.assigneeId) : null,
     answers,
