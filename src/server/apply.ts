@@ -6,7 +6,7 @@
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import type { Answers, JourneyContext } from '../domain/forms/journey.ts';
 import { uploadsOn } from '../domain/forms/answers.ts';
-import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
+import { confirmationOf, deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
 import type { Db } from '../../db/client.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { RulePeriod } from './rules.ts';
@@ -51,6 +51,7 @@ export function submissionOf(def: ServiceDefinition & { hash?: string }, kept: A
     idempotencyKey: idempotencyKey(def, token),
     uploadIds: uploadsOn(def, kept, path).map((u) => u.id),
     rulePeriodId: period.id,
+    confirmation: confirmationOf(def, kept, journeyContext(now, period.rules)),
   };
 }
 

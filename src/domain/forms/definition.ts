@@ -129,6 +129,21 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
      */
     anonymous: object({ field: fieldName, equals: z.string() }).optional(),
     /**
+     * "Requires confirmation by …": someone named in the answers (a medsökande, the other
+     * vårdnadshavare) must confirm the submission with their own e-legitimation before it is
+     * complete. `role` names them in the portal's words; `personnummer` and `name` are the answers
+     * that identify them, `contact` the e-mail or phone answers where they are told that something
+     * waits for them (nothing of the matter is in it), and `when` the answers that call for it
+     * (always, when absent). Each confirmation or refusal is recorded with the submission.
+     */
+    confirmation: object({
+      role: z.enum(['medsokande', 'vardnadshavare']),
+      personnummer: fieldName,
+      name: z.array(fieldName).min(1),
+      contact: z.array(fieldName).default([]),
+      when: condition.optional(),
+    }).optional(),
+    /**
      * The kind of submission (ärendetyp: ansökan, anmälan, fråga, synpunkt), for the shared wording:
      * "Skicka ansökan", "Skicka anmälan", or just "Skicka". Named `matter` in published documents.
      */
