@@ -119,7 +119,13 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     /** Which answers identify the person the submission concerns. */
     subject: object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
     /** When an answer says someone applies for another person, and which answers name the submitter. */
-    onBehalf: object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
+    onBehalf: object({
+      field: fieldName,
+      equals: z.string(),
+      submitterName: z.array(fieldName).min(1),
+      /** The answer that holds the submitter's own personnummer, fixed from their e-legitimation when they are logged in. */
+      submitterPersonnummer: fieldName.optional(),
+    }).optional(),
     /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
     textContext: fieldName.optional(),
     /**

@@ -20,7 +20,7 @@ export type Problem = {
 export type Skeleton = {
   submitters: readonly string[];
   subject?: { personnummer?: string | undefined; name: readonly string[] } | undefined;
-  onBehalf?: { field: string; submitterName: readonly string[] } | undefined;
+  onBehalf?: { field: string; submitterName: readonly string[]; submitterPersonnummer?: string | undefined } | undefined;
   textContext?: string | undefined;
   anonymous?: { field: string } | undefined;
   confirmation?: { personnummer: string; name: readonly string[]; contact?: readonly string[] | undefined; when?: Condition | undefined } | undefined;
@@ -88,7 +88,7 @@ export function structuralProblems(def: Skeleton): Problem[] {
   }
   const referenced: [string, string][] = [
     ...(def.subject ? [...(def.subject.personnummer ? [def.subject.personnummer] : []), ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
-    ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
+    ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName, ...(def.onBehalf.submitterPersonnummer ? [def.onBehalf.submitterPersonnummer] : [])].map((n): [string, string] => ['onBehalf', n]) : []),
     ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
     ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
     ...(def.confirmation ? [def.confirmation.personnummer, ...def.confirmation.name, ...(def.confirmation.contact ?? [])].map((n): [string, string] => ['confirmation', n]) : []),

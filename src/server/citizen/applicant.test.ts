@@ -30,6 +30,10 @@ describe('the logged-in applicant', () => {
       // The other person's personnummer is theirs to type: never the submitter's.
       expect(Object.values(locked)).not.toContain(anna.personnummer);
     }
+    // Where the definition asks for the submitter's own personnummer, it is the e-legitimation's too.
+    const kf = seededService('kontaktperson-kontaktfamilj');
+    expect(lockedAnswers(kf, { forVem: 'barn' }, anna)).toEqual({ vhFornamn: 'Anna', vhEfternamn: 'Dottersson', vhPersonnummer: anna.personnummer });
+    expect(withIdentity(kf, { forVem: 'barn', vhPersonnummer: '19400104-2383' }, anna).vhPersonnummer).toBe(anna.personnummer);
     // Without a login nothing is fixed, and the names stay as typed.
     expect(lockedAnswers(stadning, { soker: 'annan' }, undefined)).toEqual({});
   });

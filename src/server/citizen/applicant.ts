@@ -39,7 +39,10 @@ function spreadName(fields: readonly string[], name: string): Record<string, str
 export function lockedAnswers(def: ServiceDefinition, answers: Answers, citizen: Citizen | undefined): Record<string, string> {
   if (!citizen) return {};
   // The person applying for someone else is who their e-legitimation says, whether or not the e-tjänst requires it.
-  if (def.onBehalf && appliesOnBehalf(def, answers)) return spreadName(def.onBehalf.submitterName, citizen.name);
+  if (def.onBehalf && appliesOnBehalf(def, answers)) {
+    const own = def.onBehalf.submitterPersonnummer;
+    return { ...spreadName(def.onBehalf.submitterName, citizen.name), ...(own ? { [own]: citizen.personnummer } : {}) };
+  }
   const field = def.subject?.personnummer;
   if (!def.requiresEid || !field || !appliesForSelf(def, answers)) return {};
   return { [field]: citizen.personnummer };
