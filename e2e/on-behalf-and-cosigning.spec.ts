@@ -8,12 +8,16 @@
  *   "Väntar på medsökande", the handläggare sees it as not complete, the medsökande is told by
  *   e-mail (nothing of the matter in it), logs in with their own e-legitimation, reads the
  *   application and confirms it; the case then shows who confirmed, when and at which assurance level.
+ * Every page of the on-behalf walk after the pages about the one applying is checked for texts that
+ * address the person applied for as "du" (./person-as-you.ts; every e-tjänst's texts are checked
+ * against the same list in src/server/etjanster/on-behalf-texts.test.ts).
  * axe and html-validate on every page.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { ANNA, SVEN, TOLVAN, expectSubmitterFromEid, loginAsCitizen, logoutCitizen, receivedMails } from './citizen.ts';
 import { loginAsStaff } from './staff.ts';
+import { PERSON_AS_YOU } from './person-as-you.ts';
 
 test.use({ javaScriptEnabled: false });
 test.describe.configure({ mode: 'serial' });
@@ -22,6 +26,13 @@ const next = (page: Page) => page.getByRole('button', { name: 'Fortsätt', exact
 async function h1(page: Page, name: string | RegExp) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expectAccessible(page);
+}
+
+/** On a page about the person applied for: nothing in it addresses them as "du" (the phrases in ./person-as-you.ts). */
+async function speaksOfThePerson(page: Page) {
+  await page.waitForLoadState();
+  const text = (await page.locator('main').innerText()).toLowerCase();
+  expect(PERSON_AS_YOU.filter((phrase) => text.includes(phrase)), `on ${page.url()}`).toEqual([]);
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
@@ -45,13 +56,17 @@ test('Anna applies for her father from her e-ID and is recorded as herself', asy
   await next(page);
   await page.getByLabel('Vad är personnumret för den du ansöker för?').fill(TOLVAN);
   await next(page);
+  await speaksOfThePerson(page);
   await page.getByLabel('Ja').check();
   await next(page);
+  await speaksOfThePerson(page);
   await page.getByLabel('I eget hem').check();
   await next(page);
+  await speaksOfThePerson(page);
   await page.getByLabel('2 rum och kök').check();
   await page.getByLabel('Nej').check();
   await next(page);
+  await speaksOfThePerson(page);
   await page.getByLabel('Förnamn').fill('Tolvan');
   await page.getByLabel('Efternamn').fill('Tolvansson');
   await page.getByLabel('Gatuadress').fill('Storgatan 7');
@@ -59,13 +74,16 @@ test('Anna applies for her father from her e-ID and is recorded as herself', asy
   await page.getByLabel('Ort').fill('Askersund');
   await page.getByLabel('Telefonnummer', { exact: false }).first().fill('0583-123 45');
   await next(page);
+  await speaksOfThePerson(page);
   await page.getByLabel('Betala maxtaxan').check();
   await next(page);
+  await speaksOfThePerson(page);
   await h1(page, /Kontrollera/);
   // The names typed nowhere are the e-legitimation's on check-answers too.
   await expect(page.getByRole('definition').filter({ hasText: 'Dottersson' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Skicka ansökan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('skickad');
+  await speaksOfThePerson(page);
   const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
   expect(reference).toMatch(/^\d{4}-\d{6}$/);
 

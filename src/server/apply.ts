@@ -89,8 +89,10 @@ export function sentJourney(def: ServiceDefinition, state: JourneyState, receive
   const parties = partiesOf(def, state.answers);
   const onBehalf = parties.onBehalf ? { submitter: parties.submitterName ?? '', subject: parties.name ?? '' } : undefined;
   const confirmation = def.pages.find((p) => p.kind === 'confirmation')!;
+  const context = def.textContext ? state.answers[def.textContext] : undefined;
+  const textContext = typeof context === 'string' ? context : undefined;
   return {
-    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf } },
+    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf, textContext } },
     confirmation: `/e-tjanster/${def.id}/${confirmation.id}`,
   };
 }
