@@ -74,3 +74,15 @@ export function receivedMails(): { file: string; to: string; raw: string; text: 
     return { file, to, raw, text };
   });
 }
+
+/**
+ * On "Om dig som ansöker" when logged in and applying for someone else: the submitter's names are
+ * the e-legitimation's, shown and not typed (there is no field for them).
+ */
+export async function expectSubmitterFromEid(page: Page, given: string, family: string): Promise<void> {
+  await expect(page.getByText('Hämtat från din e-legitimation').first()).toBeVisible();
+  await expect(page.getByText(given, { exact: true })).toBeVisible();
+  await expect(page.getByText(family, { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Ditt förnamn')).toHaveCount(0);
+  await expect(page.getByLabel('Ditt efternamn')).toHaveCount(0);
+}

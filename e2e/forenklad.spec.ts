@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { OLD_ENOUGH, TOO_YOUNG } from './helpers.ts';
 import { loginAsStaff } from './staff.ts';
-import { ANNA, GRETA, loginAsCitizen } from './citizen.ts';
+import { ANNA, GRETA, loginAsCitizen, expectSubmitterFromEid } from './citizen.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -145,8 +145,8 @@ test('an anhörig applies for her mother with a fullmakt; wrong and too large fi
   await next(page);
 
   await heading(page, 'Om dig som ansöker');
-  await page.getByLabel('Ditt förnamn').fill('Anna');
-  await page.getByLabel('Ditt efternamn').fill('Dottersson');
+  // Logged in: the one applying is who the e-legitimation says, not typed.
+  await expectSubmitterFromEid(page, 'Anna', 'Dottersson');
   await page.getByLabel('Ditt telefonnummer').fill('070-987 65 43');
   await page.getByLabel('Barn', { exact: true }).check();
   await next(page);

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectValidHtml } from './axe.ts';
 import { OLD_ENOUGH, TOO_YOUNG } from './helpers.ts';
 import { DOWN_PORT } from '../playwright.config.ts';
-import { GRETA, SVEN, loginAsCitizen } from './citizen.ts';
+import { GRETA, SVEN, loginAsCitizen, expectSubmitterFromEid } from './citizen.ts';
 import { Jar } from '../scripts/built-portal.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -29,8 +29,8 @@ async function forSomeoneElse(page: Page) {
   await loginAsCitizen(page, SVEN);
   await page.getByLabel('För någon annan').check();
   await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
-  await page.getByLabel('Ditt förnamn').fill('Sven');
-  await page.getByLabel('Ditt efternamn').fill('Svensson');
+  // Logged in: the one applying is who the e-legitimation says, not typed.
+  await expectSubmitterFromEid(page, 'Sven', 'Svensson');
   await page.getByLabel('Ditt telefonnummer').fill('070-987 65 43');
   await page.getByLabel('Barn', { exact: true }).check();
   await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { ANNA, GRETA, TOLVAN, loginAsCitizen, logoutCitizen, receivedMails } from './citizen.ts';
+import { ANNA, GRETA, TOLVAN, loginAsCitizen, logoutCitizen, receivedMails, expectSubmitterFromEid } from './citizen.ts';
 import { loginAsStaff } from './staff.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -21,8 +21,8 @@ async function applyForStadning(page: Page, opts: { forPerson?: string; email: s
   if (opts.forPerson) {
     await page.getByLabel('För någon annan').check();
     await next(page);
-    await page.getByLabel('Ditt förnamn').fill('Anna');
-    await page.getByLabel('Ditt efternamn').fill('Dottersson');
+    // Logged in: the one applying is who the e-legitimation says, not typed.
+    await expectSubmitterFromEid(page, 'Anna', 'Dottersson');
     await page.getByLabel('Ditt telefonnummer').fill('070-987 65 43');
     await page.getByLabel('Din e-postadress (frivilligt)').fill(opts.email);
     await page.getByLabel('Barn', { exact: true }).check();

@@ -1,7 +1,7 @@
 /**
  * Citizens: e-legitimation sessions, drafts, messages, notifications (Mina sidor).
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytes } from './columns.ts';
 import { submissions } from './cases.ts';
 
@@ -13,6 +13,8 @@ export const citizenSessions = pgTable(
     secretHash: bytes('secret_hash').notNull(),
     personnummer: text('personnummer').notNull(),
     name: text('name').notNull(),
+    /** The e-legitimation's assurance level (the ID token's acr), recorded with what the person confirms. */
+    assurance: text('assurance'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
   },
@@ -85,4 +87,34 @@ export const notifications = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt), index('notifications_channel_due_idx').on(t.channel, t.status, t.nextAttemptAt)],
+);
+
+/**
+ * "Requires confirmation by …": someone named in a submission (a medsökande, the other
+ * vårdnadshavare) who must confirm it with their own e-legitimation before it is complete. One row
+ * per submission and role, written with the submission; the person's answer (confirmed or
+ * declined), when, under which name and at which assurance level is written once and never changed.
+ */
+export const confirmations = pgTable(
+  'confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    /** Who must confirm (`YYYYMMDD-NNNN`, from the answers): only that person's e-legitimation can answer. */
+    personnummer: text('personnummer').notNull(),
+    /** Their name as the applicant gave it. */
+    name: text('name'),
+    /** pending | confirmed | declined */
+    state: text('state').notNull().default('pending'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The name from the e-legitimation of the person who answered. */
+    decidedName: text('decided_name'),
+    /** The e-legitimation's assurance level (acr) when they answered. */
+    assurance: text('assurance'),
+  },
+  (t) => [uniqueIndex('confirmations_submission_role_idx').on(t.submissionId, t.role), index('confirmations_pnr_idx').on(t.personnummer, t.state)],
 );

@@ -6,7 +6,7 @@
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
 import type { Answers, JourneyContext } from '../domain/forms/journey.ts';
 import { uploadsOn } from '../domain/forms/answers.ts';
-import { deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
+import { confirmationOf, deadlineOf, isAnonymous, isUrgent, partiesOf } from '../domain/forms/parties.ts';
 import type { Db } from '../../db/client.ts';
 import type { ForenkladRules } from '../domain/rules/forenklad.ts';
 import type { RulePeriod } from './rules.ts';
@@ -51,6 +51,7 @@ export function submissionOf(def: ServiceDefinition & { hash?: string }, kept: A
     idempotencyKey: idempotencyKey(def, token),
     uploadIds: uploadsOn(def, kept, path).map((u) => u.id),
     rulePeriodId: period.id,
+    confirmation: confirmationOf(def, kept, journeyContext(now, period.rules)),
   };
 }
 
@@ -88,8 +89,10 @@ export function sentJourney(def: ServiceDefinition, state: JourneyState, receive
   const parties = partiesOf(def, state.answers);
   const onBehalf = parties.onBehalf ? { submitter: parties.submitterName ?? '', subject: parties.name ?? '' } : undefined;
   const confirmation = def.pages.find((p) => p.kind === 'confirmation')!;
+  const context = def.textContext ? state.answers[def.textContext] : undefined;
+  const textContext = typeof context === 'string' ? context : undefined;
   return {
-    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf } },
+    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf, textContext } },
     confirmation: `/e-tjanster/${def.id}/${confirmation.id}`,
   };
 }

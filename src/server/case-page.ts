@@ -7,6 +7,7 @@
  * someone else changed the case first or the state machine refuses → 409 with the current case;
  * the database down → 503. A case outside the reader's areas does not exist here (404).
  */
+import { confirmationsOf, type Confirmation } from './citizen/confirmations.ts';
 import type { Db } from '../../db/client.ts';
 import { answerRows, type AnswerRow } from '../domain/forms/answers.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
@@ -57,6 +58,8 @@ export type CaseView = {
   canMessage: boolean;
   /** The rule set the case was judged under (its answers and texts are shown with it). */
   rulePeriod?: RulePeriod | undefined;
+  /** Who is to confirm the application with their own e-legitimation, and where each stands. */
+  confirmations?: Confirmation[] | undefined;
 };
 
 export type CaseOutcome = { kind: 'redirect'; location: string } | { kind: 'badRequest' } | { kind: 'page'; status: number; view: CaseView };
@@ -86,7 +89,7 @@ export async function handleCaseRequest(req: CaseRequest, db: () => Promise<Db>)
       view.sub = await openCase(handle, user, reference, ip);
       // Opening the case reads the citizen's unread messages (for the case; the page still says they were new).
       if (view.sub?.unreadMessagesSince) await markMessagesRead(handle, user, view.sub.id, ip);
-      if (view.sub) [view.def, view.file, view.colleagues, view.messages, view.rulePeriod] = await Promise.all([getServiceVersion(handle, view.sub.serviceId, view.sub.serviceVersion), loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id), rulesForSubmission(handle, view.sub)]);
+      if (view.sub) [view.def, view.file, view.colleagues, view.messages, view.rulePeriod, view.confirmations] = await Promise.all([getServiceVersion(handle, view.sub.serviceId, view.sub.serviceVersion), loadCaseFile(handle, view.sub), listAssignableStaff(handle, view.sub.area), listMessages(handle, view.sub.id), rulesForSubmission(handle, view.sub), confirmationsOf(handle, [view.sub.id]).then((m) => m.get(view.sub!.id) ?? [])]);
     } catch (e) {
       if (!isUnavailable(e)) throw e;
       log('error', 'case page: database unavailable', {}, e);

@@ -223,5 +223,7 @@ async function confirm(req: JourneyRequest, deps: JourneyDeps, def: Service, pag
   if (Object.keys(state.answers).length === 0) clearJourney(req.cookies, def.id);
   else await saveJourney(req.cookies, def, { ...state, receipt: undefined }, deps.now.getTime());
   const offered: Offered = { receipt, pdf, ratingGrant: await ratingGrant({ serviceId: def.id, submissionId: receipt.id }) };
-  return { kind: 'show', view: { def, page, answers: {}, token: state.token, path: [], values: {}, locked: {}, errors: [], rows: [], offered } };
+  // The answers are gone; the one the texts vary with is kept, so "personen" stays "personen" here too.
+  const answers = def.textContext && receipt.textContext !== undefined ? { [def.textContext]: receipt.textContext } : {};
+  return { kind: 'show', view: { def, page, answers, token: state.token, path: [], values: {}, locked: {}, errors: [], rows: [], offered } };
 }

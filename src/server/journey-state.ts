@@ -25,6 +25,8 @@ export type Receipt = {
   token: string;
   /** Set when someone applied for another person: "X för Y" on the confirmation. */
   onBehalf?: { submitter: string; subject: string } | undefined;
+  /** The answer the texts vary with (the definition's textContext), so the confirmation speaks as the journey did. */
+  textContext?: string | undefined;
 };
 
 export type JourneyState = {

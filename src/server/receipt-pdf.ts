@@ -25,6 +25,8 @@ export type ReceiptPdfInput = {
   next?: string[] | undefined;
   /** Sent by someone for another person: shown as "X för Y". */
   onBehalf?: { submitter: string; subject: string } | undefined;
+  /** Where each confirmation the application needs stands ("requires confirmation by …"), one line each. */
+  confirmations?: string[] | undefined;
 };
 
 export type ReceiptPdfOptions = {
@@ -105,6 +107,12 @@ function draw(doc: Doc, input: ReceiptPdfInput): void {
   }
   list.end();
   doc.moveDown(0.4);
+
+  if (input.confirmations && input.confirmations.length > 0) {
+    heading(doc, root, t('receipt:confirmations.heading'));
+    for (const line of input.confirmations) block(doc, root, 'P', line, REGULAR, BODY, 0.4);
+    doc.moveDown(0.4);
+  }
 
   heading(doc, root, t('receipt:nextHeading'));
   const next = input.next && input.next.length > 0 ? input.next : paragraphs(t, 'receipt:next');

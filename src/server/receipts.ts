@@ -4,6 +4,7 @@
  * fetch someone else's receipt by guessing a reference number), its answers as translated rows,
  * and the PDF the confirmation page offers once.
  */
+import { confirmationsOf, type Confirmation } from './citizen/confirmations.ts';
 import { and, eq } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import { submissions } from '../../db/schema.ts';
@@ -22,7 +23,7 @@ import { config } from './config.ts';
 import { rulesForSubmission } from './rules.ts';
 import { withRules } from '../i18n/text-params.ts';
 import { feeLines } from '../i18n/fees.ts';
-import { renderReceiptPdf } from './receipt-pdf.ts';
+import { formatSubmittedAt, renderReceiptPdf } from './receipt-pdf.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,6 +65,24 @@ export function receiptLang(lang: Lang, def: ServiceDefinition): Lang {
   return PDF_LANGUAGES.includes(l) ? l : 'sv';
 }
 
+/** The submitter as shown with "X för Y": their name and, when they logged in with e-legitimation, their personnummer. */
+export function submitterLabel(name: string, personnummer: string | null | undefined): string {
+  return personnummer ? `${name} (${personnummer})` : name;
+}
+
+/** One line per confirmation the application needs: waiting, or who confirmed or declined, when and at which assurance level. */
+export function confirmationLines(list: readonly Confirmation[], t: TFunction, lang: Lang): string[] {
+  return list.map((c) => {
+    const params = {
+      name: c.decidedName ?? c.name ?? '',
+      role: t(`mina-sidor:confirm.roles.${c.role}`),
+      date: c.decidedAt ? formatSubmittedAt(c.decidedAt, lang) : '',
+      assurance: c.assurance ?? t('receipt:confirmations.unknownAssurance'),
+    };
+    return t(`receipt:confirmations.${c.state}`, params);
+  });
+}
+
 /** The answers and, for a förenklad application, the fees it was sent under as a last row. */
 function withFees(rows: ReceiptRow[], heading: string, fees: string[]): ReceiptRow[] {
   return fees.length === 0 ? rows : [...rows, { label: heading, lines: fees }];
@@ -97,7 +116,8 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
     t,
     contact: { phone: cfg.CONTACT_PHONE, email: cfg.CONTACT_EMAIL },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,
-    onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: row.submitterName, subject: row.subjectName } : undefined,
+    onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: submitterLabel(row.submitterName, row.submitterPersonnummer), subject: row.subjectName } : undefined,
+    confirmations: confirmationLines((await confirmationsOf(db, [row.id])).get(row.id) ?? [], t, lang),
   });
   return { reference: row.reference, pdf };
 }

@@ -21,6 +21,8 @@ import { queueAkutAlert, type AlertTargets } from './akut/alerts.ts';
 import { notificationsQueued } from './notifications/signal.ts';
 import { countSubmission, type SubmissionLimit } from './submission-rate-limit.ts';
 import { rulesInForce } from './rules.ts';
+import { requestConfirmation } from './citizen/confirmations.ts';
+import type { ConfirmationRequest } from '../domain/forms/parties.ts';
 
 export { SubmissionLimitedError } from './submission-rate-limit.ts';
 
@@ -51,6 +53,8 @@ export type NewSubmission = {
    * submission, so its receipt, PDF and case show those values whatever changes later.
    */
   rulePeriodId?: string | undefined;
+  /** Someone who must confirm it with their own e-legitimation (domain/forms/parties.ts confirmationOf). */
+  confirmation?: ConfirmationRequest | null | undefined;
 };
 
 export class MissingUploadError extends Error {
@@ -150,6 +154,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
       await tx.insert(submissionRulePeriods).values({ submissionId: row!.id, periodId: s.rulePeriodId ?? (await rulesInForce(tx, now)).id });
       await audit(tx, { actorType: 'citizen', action: 'submission.received', subjectType: 'submission', subjectId: row!.id, details: receivedDetails(s) });
       await enqueueDeliveries(tx, row!.id, 'submitted', backends);
+      if (s.confirmation) await requestConfirmation(tx, row!.id, s.confirmation, now, opts.notify?.lang);
       if (opts.notify) await queueNotifications(tx, { submissionId: row!.id, ...opts.notify });
       if (opts.alert) await queueAkutAlert(tx, { submissionId: row!.id, reference: row!.reference, targets: opts.alert, at: now });
       return { ...row!, duplicate: false };
@@ -162,7 +167,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
   }
   if (!received.duplicate) {
     if (backends.length > 0) deliveriesQueued();
-    if ((opts.notify?.to.length ?? 0) > 0 || opts.alert) notificationsQueued();
+    if ((opts.notify?.to.length ?? 0) > 0 || opts.alert || (s.confirmation?.contacts.length ?? 0) > 0) notificationsQueued();
   }
   return received;
 }

@@ -119,7 +119,13 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     /** Which answers identify the person the submission concerns. */
     subject: object({ personnummer: fieldName.optional(), name: z.array(fieldName).min(1) }).optional(),
     /** When an answer says someone applies for another person, and which answers name the submitter. */
-    onBehalf: object({ field: fieldName, equals: z.string(), submitterName: z.array(fieldName).min(1) }).optional(),
+    onBehalf: object({
+      field: fieldName,
+      equals: z.string(),
+      submitterName: z.array(fieldName).min(1),
+      /** The answer that holds the submitter's own personnummer, fixed from their e-legitimation when they are logged in. */
+      submitterPersonnummer: fieldName.optional(),
+    }).optional(),
     /** Texts are looked up with this answer as i18next context: `title_annan` when it is "annan". */
     textContext: fieldName.optional(),
     /**
@@ -128,6 +134,21 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
      * that would identify the reporter, so those answers are never on the path.
      */
     anonymous: object({ field: fieldName, equals: z.string() }).optional(),
+    /**
+     * "Requires confirmation by …": someone named in the answers (a medsökande, the other
+     * vårdnadshavare) must confirm the submission with their own e-legitimation before it is
+     * complete. `role` names them in the portal's words; `personnummer` and `name` are the answers
+     * that identify them, `contact` the e-mail or phone answers where they are told that something
+     * waits for them (nothing of the matter is in it), and `when` the answers that call for it
+     * (always, when absent). Each confirmation or refusal is recorded with the submission.
+     */
+    confirmation: object({
+      role: z.enum(['medsokande', 'vardnadshavare']),
+      personnummer: fieldName,
+      name: z.array(fieldName).min(1),
+      contact: z.array(fieldName).default([]),
+      when: condition.optional(),
+    }).optional(),
     /**
      * The kind of submission (ärendetyp: ansökan, anmälan, fråga, synpunkt), for the shared wording:
      * "Skicka ansökan", "Skicka anmälan", or just "Skicka". Named `matter` in published documents.

@@ -46,3 +46,21 @@ export function isUrgent(def: Pick<ServiceDefinition, 'handling'>, answers: Answ
   const { urgentWhen } = def.handling;
   return urgentWhen ? evaluate(urgentWhen, answers, ctx) : false;
 }
+
+/** Someone who must confirm the submission with their own e-legitimation ("requires confirmation by …"). */
+export type ConfirmationRequest = { role: 'medsokande' | 'vardnadshavare'; personnummer: string; name: string | null; contacts: string[] };
+
+/**
+ * Whom the definition's `confirmation` setting asks to confirm these answers, and where they are
+ * told (the e-mail or phone answers named); null when the definition asks no one, its `when` does
+ * not hold, or the answers name no personnummer.
+ */
+export function confirmationOf(def: Pick<ServiceDefinition, 'confirmation'>, answers: Answers, ctx: JourneyContext): ConfirmationRequest | null {
+  const c = def.confirmation;
+  if (!c) return null;
+  if (c.when && !evaluate(c.when, answers, ctx)) return null;
+  const pnr = answers[c.personnummer];
+  if (typeof pnr !== 'string' || pnr === '') return null;
+  const contacts = c.contact.map((f) => answers[f]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  return { role: c.role, personnummer: pnr, name: joinNames(answers, c.name), contacts };
+}

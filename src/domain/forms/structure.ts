@@ -20,9 +20,10 @@ export type Problem = {
 export type Skeleton = {
   submitters: readonly string[];
   subject?: { personnummer?: string | undefined; name: readonly string[] } | undefined;
-  onBehalf?: { field: string; submitterName: readonly string[] } | undefined;
+  onBehalf?: { field: string; submitterName: readonly string[]; submitterPersonnummer?: string | undefined } | undefined;
   textContext?: string | undefined;
   anonymous?: { field: string } | undefined;
+  confirmation?: { personnummer: string; name: readonly string[]; contact?: readonly string[] | undefined; when?: Condition | undefined } | undefined;
   handling?: { urgentWhen?: Condition | undefined } | undefined;
   pages: readonly SkeletonPage[];
 };
@@ -79,11 +80,18 @@ export function structuralProblems(def: Skeleton): Problem[] {
       else if (leaf.field !== undefined && !names.has(leaf.field)) add('settingOnUnknownField', { setting: 'handling.urgentWhen', field: leaf.field }, ['handling', 'urgentWhen']);
     }
   }
+  if (def.confirmation?.when) {
+    for (const leaf of conditionLeaves(def.confirmation.when)) {
+      if (leaf.rule !== undefined && !knownRule(leaf.rule)) add('unknownRule', { setting: 'confirmation.when', rule: leaf.rule }, ['confirmation', 'when']);
+      else if (leaf.field !== undefined && !names.has(leaf.field)) add('settingOnUnknownField', { setting: 'confirmation.when', field: leaf.field }, ['confirmation', 'when']);
+    }
+  }
   const referenced: [string, string][] = [
     ...(def.subject ? [...(def.subject.personnummer ? [def.subject.personnummer] : []), ...def.subject.name].map((n): [string, string] => ['subject', n]) : []),
-    ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
+    ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName, ...(def.onBehalf.submitterPersonnummer ? [def.onBehalf.submitterPersonnummer] : [])].map((n): [string, string] => ['onBehalf', n]) : []),
     ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
     ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
+    ...(def.confirmation ? [def.confirmation.personnummer, ...def.confirmation.name, ...(def.confirmation.contact ?? [])].map((n): [string, string] => ['confirmation', n]) : []),
   ];
   for (const [setting, field] of referenced) {
     if (!names.has(field)) add('settingOnUnknownField', { setting, field }, [setting]);

@@ -14,9 +14,28 @@ describe('the logged-in applicant', () => {
 
   it('types the other person personnummer when applying on their behalf, and nothing is fixed without a login', () => {
     expect(appliesForSelf(stadning, { soker: 'annan' })).toBe(false);
-    expect(lockedAnswers(stadning, { soker: 'annan' }, greta)).toEqual({});
     expect(lockedAnswers(stadning, { soker: 'sjalv' }, undefined)).toEqual({});
     expect(lockedAnswers(stadning, {}, greta)).toEqual({});
+  });
+
+  it('is who their e-legitimation says when applying for someone else, whatever was posted', () => {
+    const anna = { personnummer: '19850101-2382', name: 'Anna Dottersson' };
+    const tg = seededService('trygghetslarm');
+    for (const def of [stadning, tg]) {
+      const fields = def.onBehalf!.submitterName;
+      const locked = lockedAnswers(def, { [def.onBehalf!.field]: def.onBehalf!.equals }, anna);
+      expect(fields.map((f) => locked[f]).join(' ')).toBe('Anna Dottersson');
+      const answers = withIdentity(def, { [def.onBehalf!.field]: def.onBehalf!.equals, [fields[0]!]: 'Test', [fields[1]!]: 'Testsson' }, anna);
+      expect(fields.map((f) => answers[f]).join(' ')).toBe('Anna Dottersson');
+      // The other person's personnummer is theirs to type: never the submitter's.
+      expect(Object.values(locked)).not.toContain(anna.personnummer);
+    }
+    // Where the definition asks for the submitter's own personnummer, it is the e-legitimation's too.
+    const kf = seededService('kontaktperson-kontaktfamilj');
+    expect(lockedAnswers(kf, { forVem: 'barn' }, anna)).toEqual({ vhFornamn: 'Anna', vhEfternamn: 'Dottersson', vhPersonnummer: anna.personnummer });
+    expect(withIdentity(kf, { forVem: 'barn', vhPersonnummer: '19400104-2383' }, anna).vhPersonnummer).toBe(anna.personnummer);
+    // Without a login nothing is fixed, and the names stay as typed.
+    expect(lockedAnswers(stadning, { soker: 'annan' }, undefined)).toEqual({});
   });
 
   it('is offered their name from the e-legitimation while the name fields are empty', () => {

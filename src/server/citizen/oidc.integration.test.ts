@@ -64,7 +64,7 @@ describe('login with e-legitimation through the OIDC provider', () => {
     expect(u.searchParams.get('acr_values')).toBe(settings.OIDC_ACR_VALUES);
     const back = await authenticate(url, '194501103297');
     const citizen = await completeLogin(back, pending, settings);
-    expect(citizen).toEqual({ personnummer: '19450110-3297', name: 'Greta Dottersson' });
+    expect(citizen).toEqual({ personnummer: '19450110-3297', name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3' });
   });
 
   it('refuses a callback whose state is not the one sent', async () => {

@@ -145,5 +145,5 @@ export async function completeLogin(current: URL, pending: PendingLogin | undefi
   const personnummer = personnummerFromClaim(claims[s.OIDC_PERSONNUMMER_CLAIM], new Date(now));
   const name = nameFrom(claims);
   if (!personnummer || !name) throw new LoginRefusedError('claims');
-  return { personnummer, name };
+  return { personnummer, name, assurance: typeof idClaims.acr === 'string' ? idClaims.acr : null };
 }

@@ -8,6 +8,7 @@
  * case was submitted under shows them on check-answers and the case page (same rows, same texts).
  * Attachments are described (name, type, size, SHA-256), never included.
  */
+import { confirmationsOf } from '../citizen/confirmations.ts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/client.ts';
@@ -70,8 +71,10 @@ export type CaseDocument = {
   closedAt: string | null;
   subject: { personnummer: string | null; name: string | null };
   /** Who submitted when someone applied for another person ("X för Y"); null otherwise. */
-  submitter: { name: string | null } | null;
+  submitter: { name: string | null; personnummer: string | null } | null;
   onBehalf: boolean;
+  /** Who was to confirm the application with their own e-legitimation, and their answer (state, when, assurance level). */
+  confirmations: { role: string; personnummer: string; name: string | null; state: string; decidedAt: string | null; assurance: string | null }[];
   assignee: StaffRef | null;
   answers: CaseAnswer[];
   attachments: CaseAttachment[];
@@ -164,8 +167,9 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
     decidedAt: iso(sub.decidedAt),
     closedAt: iso(sub.closedAt),
     subject: { personnummer: sub.subjectPersonnummer?.replace(/[^0-9]/g, '') ?? null, name: sub.subjectName },
-    submitter: sub.onBehalf ? { name: sub.submitterName } : null,
+    submitter: sub.onBehalf ? { name: sub.submitterName, personnummer: sub.submitterPersonnummer?.replace(/[^0-9]/g, '') ?? null } : null,
     onBehalf: sub.onBehalf,
+    confirmations: ((await confirmationsOf(db, [sub.id])).get(sub.id) ?? []).map((c) => ({ role: c.role, personnummer: c.personnummer.replace(/[^0-9]/g, ''), name: c.decidedName ?? c.name, state: c.state, decidedAt: iso(c.decidedAt), assurance: c.assurance })),
     assignee: sub.assigneeId ? ref(sub.assigneeId) : null,
     answers,
     attachments: files.map((f) => ({ id: f.id, field: f.field, name: f.name, type: MEDIA_TYPES[f.kind as FileKind] ?? 'application/octet-stream', size: f.size, sha256: f.sha256 })),

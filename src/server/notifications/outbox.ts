@@ -21,8 +21,9 @@ import { notificationsQueued } from './signal.ts';
  * admin_notice: to administrators, that something waits on their start page (src/server/staff/notices.ts).
  * akut_alert: to the socialjour, that an akut report waits (src/server/akut/alerts.ts).
  * citizen_message: to the assigned handläggare, that the citizen wrote (src/server/akut/unread.ts).
+ * confirmation_requested: to a medsökande or the other vårdnadshavare, that an application waits for their confirmation (src/server/citizen/confirmations.ts).
  */
-export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message'] as const;
+export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message', 'confirmation_requested'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 /** The templates written to the citizen: the language of the first of them is the matter's. */
@@ -34,9 +35,14 @@ function emailFields(fields: readonly FieldDef[]): string[] {
   return fields.flatMap((f) => (f.type === 'email' ? [f.name] : []));
 }
 
-/** The distinct e-mail addresses given in the answers' e-mail fields (top-level fields only). */
+/**
+ * The distinct e-mail addresses given in the answers' e-mail fields (top-level fields only), but
+ * not those of someone asked to confirm the matter (the definition's `confirmation.contact`): they
+ * are told only that something waits for them (src/server/citizen/confirmations.ts).
+ */
 export function addressesIn(def: ServiceDefinition, answers: Record<string, unknown>): string[] {
-  const names = def.pages.flatMap((p) => (p.kind === 'question' ? emailFields(p.fields) : []));
+  const theirs = new Set(def.confirmation?.contact ?? []);
+  const names = def.pages.flatMap((p) => (p.kind === 'question' ? emailFields(p.fields) : [])).filter((n) => !theirs.has(n));
   const found = names.map((n) => answers[n]).filter((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
   return [...new Set(found.map((v) => v.trim().toLowerCase()))];
 }
