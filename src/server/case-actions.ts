@@ -172,7 +172,7 @@ export async function recordDecision(db: Db, actor: Actor, req: CaseRequest & { 
     const d = req.decision;
     const [row] = await tx
       .insert(decisions)
-      .values({ submissionId: sub.id, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, decidedBy: actor.id, decidedAt: now })
+      .values({ submissionId: sub.id, kind: d.kind ?? null, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, details: d.details ?? {}, decidedBy: actor.id, decidedAt: now })
       .returning({ id: decisions.id });
     if (!row) throw new Error('decision insert returned nothing');
     decisionId = row.id;

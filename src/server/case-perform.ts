@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import {
+  DECISION_FIELDS,
   parseAssignee,
   parseCancellation,
   parseDecision,
@@ -29,16 +30,17 @@ import {
   type CaseRequest,
 } from './case-actions.ts';
 import { caseForAction } from './cases.ts';
+import { decisionKindOf } from '../domain/cases/decision-kinds.ts';
 import { getServiceVersion } from './etjanster/registry.ts';
 
 /** The fields each form posts, kept as typed when the page is shown again. */
-export const FORM_FIELDS: Record<CaseAction, string[]> = {
+export const FORM_FIELDS: Record<CaseAction, readonly string[]> = {
   'assign-me': [],
   assign: ['assignee'],
   unassign: [],
   status: ['status'],
   note: ['note'],
-  decide: ['outcome', 'insats', 'omfattning', 'startDate.day', 'startDate.month', 'startDate.year', 'reasoning'],
+  decide: DECISION_FIELDS,
   cancel: ['cancelReason'],
   'acknowledge-akut': [],
 };
@@ -73,7 +75,7 @@ export async function performCaseAction(db: Db, actor: Actor, action: CaseAction
         return await run(parseNote(form), (v) => addNote(db, actor, { ...req, body: v.body }));
       case 'decide': {
         const def = await getServiceVersion(db, service.serviceId, service.serviceVersion);
-        return await run(parseDecision(form, { forenklad: def?.category === 'forenklad' }), (v) => recordDecision(db, actor, { ...req, decision: v }));
+        return await run(parseDecision(form, { kind: decisionKindOf(def) }), (v) => recordDecision(db, actor, { ...req, decision: v }));
       }
       case 'cancel':
         return await run(parseCancellation(form), (v) => cancelCase(db, actor, { ...req, reason: v.reason }));
