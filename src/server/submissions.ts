@@ -51,6 +51,8 @@ export type NewSubmission = {
    * submission, so its receipt, PDF and case show those values whatever changes later.
    */
   rulePeriodId?: string | undefined;
+  /** The language the citizen sent it in (the portal's language then); its beslutsbrev is written in it. */
+  language?: string | null | undefined;
 };
 
 export class MissingUploadError extends Error {
@@ -131,6 +133,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
           anonymous: s.anonymous ?? false,
           urgent: s.urgent ?? false,
           dueAt: s.dueAt ?? null,
+          language: s.language ?? null,
           idempotencyKey: s.idempotencyKey,
           submittedAt: now,
           updatedAt: now,
