@@ -8,6 +8,7 @@ import {
   DECISION_FIELDS,
   parseAssignee,
   parseCancellation,
+  parseConsentCheck,
   parseDecision,
   parseNote,
   parseStatusChange,
@@ -24,7 +25,9 @@ import {
   assignCase,
   cancelCase,
   changeStatus,
+  recordConsentCheck,
   recordDecision,
+  sendAterkoppling,
   unassignCase,
   type Actor,
   type CaseRequest,
@@ -43,6 +46,8 @@ export const FORM_FIELDS: Record<CaseAction, readonly string[]> = {
   decide: DECISION_FIELDS,
   cancel: ['cancelReason'],
   'acknowledge-akut': [],
+  aterkoppling: [],
+  'consent-check': ['consentHow'],
 };
 
 export type Performed = { kind: 'done' } | { kind: 'invalid'; errors: FormError[] } | { kind: 'notFound' };
@@ -82,6 +87,11 @@ export async function performCaseAction(db: Db, actor: Actor, action: CaseAction
       case 'acknowledge-akut':
         await acknowledgeAkut(db, actor, req);
         return { kind: 'done' };
+      case 'aterkoppling':
+        await sendAterkoppling(db, actor, req);
+        return { kind: 'done' };
+      case 'consent-check':
+        return await run(parseConsentCheck(form), (v) => recordConsentCheck(db, actor, { ...req, how: v.how }));
     }
   } catch (e) {
     // The chosen colleague is a problem with a field of the form, worded next to it.

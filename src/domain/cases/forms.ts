@@ -9,7 +9,7 @@ import { ANSWERED_BY, decidesInsats, grants, outcomeAllowed, type AnsweredBy, ty
 
 export type { DecisionOutcome } from './decision-kinds.ts';
 
-export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel', 'acknowledge-akut'] as const;
+export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel', 'acknowledge-akut', 'aterkoppling', 'consent-check'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export type ForenkladInsats = NonNullable<ServiceDefinition['forenkladInsats']>;
@@ -54,6 +54,15 @@ function requiredText(p: Posted, path: string, max: number, codes: { required: s
   if (v === '') return { ok: false, errors: [{ path, code: codes.required }] };
   if (v.length > max) return { ok: false, errors: [{ path, code: codes.tooLong, params: { max } }] };
   return { ok: true, value: v };
+}
+
+/** How consent or a fullmakt was checked on a case sent on someone's behalf. */
+export const CONSENT_HOW = ['fullmakt', 'telefon'] as const;
+export type ConsentHow = (typeof CONSENT_HOW)[number];
+
+export function parseConsentCheck(p: Posted): Parsed<{ how: ConsentHow }> {
+  const how = p.get('consentHow');
+  return (CONSENT_HOW as readonly (string | null)[]).includes(how) ? { ok: true, value: { how: how as ConsentHow } } : { ok: false, errors: [{ path: 'consentHow', code: 'consentHowRequired' }] };
 }
 
 export function parseNote(p: Posted): Parsed<{ body: string }> {
