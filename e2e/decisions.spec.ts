@@ -80,7 +80,7 @@ async function applyForKontaktperson(page: Page): Promise<string> {
   await next(page);
   await choose(page, page.getByLabel('Kontaktperson', { exact: true }));
   await next(page);
-  await typeInto(page, page.getByLabel('Varför stödet behövs'), 'Jag är ensam på helgerna och vill komma ut mer.');
+  await typeInto(page, page.getByRole('textbox', { name: 'Varför behöver du stödet?' }), 'Jag är ensam på helgerna och vill komma ut mer.');
   await next(page);
   await next(page);
   await typeInto(page, page.getByLabel('Gatuadress'), 'Storgatan 1');
