@@ -102,6 +102,7 @@ const TABLE: Row[] = [
   { route: '/handlaggning/arenden/[reference]', method: 'POST', body: { action: 'note', lockVersion: '{lockVersion}', note: '' }, want: caseRoute(422), why: 'an empty note: refused with its error, nothing written' },
   { route: '/handlaggning/arenden/[reference]', method: 'POST', body: { action: 'message', message: '' }, want: caseRoute(422), why: 'an empty message to the citizen: refused with its error, nothing sent' },
   { route: '/handlaggning/arenden/[reference]/export.json', method: 'GET', want: caseRoute(200) },
+  { route: '/handlaggning/arenden/[reference]/beslut.pdf', method: 'GET', want: caseRoute(404), why: 'the case has no decision yet: no letter even in one’s own area' },
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
   // Brukarenkäter: administration for admins; results (anonymous, suppressed counts) for admins and analytiker.

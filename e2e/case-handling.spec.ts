@@ -132,7 +132,7 @@ test.describe('handling a case', () => {
 
     // The decision, first without its reasoning: 422, an error summary, and what was typed kept.
     const decision = desk.getByRole('group', { name: 'Fatta beslut' });
-    await choose(desk, decision.getByRole('group', { name: 'Vad blir beslutet?' }).getByLabel('Beviljad'));
+    await choose(desk, decision.getByRole('group', { name: 'Vad blir beslutet?' }).getByLabel('Beviljad', { exact: true }));
     await expect(decision.getByRole('group', { name: 'Insats' }).getByLabel('Trygghetslarm')).toBeChecked();
     await typeInto(desk, decision.getByLabel('Omfattning'), 'Ett trygghetslarm i hemmet');
     await typeInto(desk, decision.getByLabel('Dag', { exact: true }), '1');
@@ -143,7 +143,7 @@ test.describe('handling a case', () => {
     const summary = desk.getByRole('alert').filter({ hasText: 'Det finns ett problem' });
     await expect(summary.getByRole('link', { name: 'Skriv en motivering till beslutet' })).toHaveAttribute('href', '#f-reasoning');
     await expect(decision.getByLabel('Omfattning')).toHaveValue('Ett trygghetslarm i hemmet');
-    await expect(decision.getByLabel('Beviljad')).toBeChecked();
+    await expect(decision.getByLabel('Beviljad', { exact: true })).toBeChecked();
     await expectAccessible(desk);
 
     await typeInto(desk, decision.getByLabel('Motivering'), 'Sökanden är över 75 år, bor i eget hem och är folkbokförd i kommunen.');

@@ -218,5 +218,17 @@ test('an anhörig applies for her mother with a fullmakt; wrong and too large fi
   await row.getByRole('link', { name: reference }).click();
   await expect(desk.getByRole('link', { name: 'fullmakt-mamma.pdf' })).toBeVisible();
   await expectAccessible(desk);
+
+  // The flag is cleared only by a recorded check: who, how and when, on the timeline.
+  await desk.getByRole('button', { name: 'Spara kontrollen' }).click();
+  await expect(desk.getByRole('alert').filter({ hasText: 'Det finns ett problem' }).getByRole('link', { name: 'Välj hur du har kontrollerat samtycket' })).toBeVisible();
+  await desk.getByLabel('Jag har sett en fullmakt').check();
+  await desk.getByRole('button', { name: 'Spara kontrollen' }).click();
+  await expect(desk.getByRole('status')).toHaveText('Kontrollen av samtycket är sparad.');
+  await expect(desk.getByText('Samtycket är kontrollerat av Demo Handläggare (Jag har sett en fullmakt)')).toBeVisible();
+  await expect(desk.getByRole('list', { name: 'Händelser' })).toContainText('Demo Handläggare kontrollerade samtycket: Jag har sett en fullmakt');
+  await expectAccessible(desk);
+  await desk.goto('/handlaggning');
+  await expect(desk.getByRole('row').filter({ hasText: reference })).not.toContainText('Kontrollera samtycke');
   await staff.close();
 });

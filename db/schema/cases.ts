@@ -50,6 +50,13 @@ export const submissions = pgTable(
     akutAcknowledgedBy: uuid('akut_acknowledged_by'),
     /** Since when a message from the citizen waits unread (null: none); cleared when a handläggare opens the case. */
     unreadMessagesSince: timestamp('unread_messages_since', { withTimezone: true }),
+    /** The language the citizen sent the matter in (the beslutsbrev is written in it); null before it was recorded. */
+    language: text('language'),
+    /** On an on-behalf case: the recorded check of consent or fullmakt (who, when, how). */
+    consentCheckedAt: timestamp('consent_checked_at', { withTimezone: true }),
+    consentCheckedBy: uuid('consent_checked_by'),
+    /** fullmakt | telefon */
+    consentCheckedHow: text('consent_checked_how'),
   },
   // The inbox (src/server/inbox.ts) reads one area at a time: each index is the area, the
   // equality filters, then the sort key and id, all ascending so one index serves both directions
@@ -185,6 +192,13 @@ export const decisions = pgTable(
     omfattning: text('omfattning'),
     startDate: date('start_date'),
     reasoning: text('reasoning').notNull(),
+    /** The kind of decision (src/domain/cases/decision-kinds.ts); null on decisions from before kinds. */
+    kind: text('kind'),
+    /** What the outcome records besides the reasoning: how a question was answered, avvikelse, skyddsbedömning … */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** When the återkoppling to a professional reporter was sent for this decision, and by whom. */
+    aterkopplingSentAt: timestamp('aterkoppling_sent_at', { withTimezone: true }),
+    aterkopplingSentBy: uuid('aterkoppling_sent_by'),
     decidedBy: uuid('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },

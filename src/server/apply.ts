@@ -70,6 +70,8 @@ export async function submitJourney(
 ): Promise<Received> {
   const to = recipientsFor(def, sub.answers, { anonymous: sub.anonymous ?? false, submitterPersonnummer: sub.submitterPersonnummer ?? null });
   const alert = alertTargets(config(), sub.urgent ?? false, now);
+  // The language the matter is sent in: its beslutsbrev is written in it.
+  if (opts.lang && sub.language === undefined) sub = { ...sub, language: opts.lang };
   return receiveSubmission(db, sub, now, { limit: opts.limit, notify: { to, template: 'submission_received', lang: mailLang(opts.lang) }, alert });
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../db/client.ts';
-import { auditEvents, caseEvents, caseNotes, decisions, deliveries, staffUsers, submissions } from '../../db/schema.ts';
+import { auditEvents, caseEvents, caseNotes, decisions, deliveries, notifications, staffUsers, submissions } from '../../db/schema.ts';
 import type { DecisionInput } from '../domain/cases/forms.ts';
 import { testDatabases } from './test-db.ts';
 import { receiveSubmission } from './submissions.ts';
@@ -16,7 +16,9 @@ import {
   cancelCase,
   changeStatus,
   listAssignableStaff,
+  recordConsentCheck,
   recordDecision,
+  sendAterkoppling,
   unassignCase,
   type Actor,
 } from './case-actions.ts';
@@ -330,6 +332,72 @@ describe.each(testDatabases())('handling a case on $name', (tdb) => {
     it('lets a handläggare of both areas act on an IFO case', async () => {
       const s = await submit('ifo');
       expect((await addNote(db, bo, { reference: s.reference, lockVersion: 1, body: 'Kontakt tagen' })).lockVersion).toBe(2);
+    });
+  });
+
+  describe('kinds of decision, återkoppling and the consent check', () => {
+    const report = async (answers: Record<string, unknown>, opts: { onBehalf?: boolean } = {}) => {
+      n += 1;
+      const s = await receiveSubmission(db, {
+        serviceId: 'orosanmalan-barn', serviceVersion: 1, area: 'ifo', answers, language: 'fi',
+        subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: opts.onBehalf ?? false, idempotencyKey: `kinds-${n}`,
+      });
+      const r = await assignCase(db, bo, { reference: s.reference, lockVersion: 1, assigneeId: bo.id });
+      return { ...s, version: r.lockVersion };
+    };
+    const teacher = { anmalare: 'yrkesverksam', anmalareEpost: 'Lena.Larare@skolan.example' };
+    const forhandsbedomning: DecisionInput = { kind: 'anmalan', outcome: 'utredning', insats: null, omfattning: null, startDate: null, reasoning: 'Upprepad frånvaro.', details: { skyddsbedomningSammaDag: false } };
+    const outbox = (id: string) => db.select().from(notifications).where(eq(notifications.submissionId, id));
+
+    it('stores the kind and the details of a förhandsbedömning, and the language the report was sent in', async () => {
+      const c = await report(teacher);
+      const r = await recordDecision(db, bo, { reference: c.reference, lockVersion: c.version, decision: forhandsbedomning });
+      const [d] = await db.select().from(decisions).where(eq(decisions.id, r.decisionId));
+      expect(d).toMatchObject({ kind: 'anmalan', outcome: 'utredning', insats: null, details: { skyddsbedomningSammaDag: false }, aterkopplingSentAt: null });
+      expect((await row(c.id)).language).toBe('fi');
+    });
+
+    it('sends the återkoppling once, to the reporter’s address in the report’s language, audited and on the timeline', async () => {
+      const c = await report(teacher);
+      const decided = await recordDecision(db, bo, { reference: c.reference, lockVersion: c.version, decision: forhandsbedomning });
+      const sent = await sendAterkoppling(db, bo, { reference: c.reference, lockVersion: decided.lockVersion, ip: IP });
+      const mails = (await outbox(c.id)).filter((m) => m.template.startsWith('aterkoppling'));
+      expect(mails.map((m) => ({ to: m.toAddress, template: m.template, lang: m.lang }))).toEqual([{ to: 'lena.larare@skolan.example', template: 'aterkoppling_inleds', lang: 'fi' }]);
+      const [d] = await db.select().from(decisions).where(eq(decisions.id, decided.decisionId));
+      expect(d?.aterkopplingSentBy).toBe(bo.id);
+      expect((await auditOf(c.id)).map((a) => a.action)).toContain('case.aterkoppling_sent');
+      expect((await eventsOf(c.id)).at(-1)).toMatchObject({ kind: 'aterkoppling.sent', actorId: bo.id, data: { outcome: 'utredning' } });
+      // A second time: refused, nothing more queued or written.
+      const before = await snapshot(c.id);
+      const again = await refusal(sendAterkoppling(db, bo, { reference: c.reference, lockVersion: sent.lockVersion }));
+      expect(again).toBeInstanceOf(CaseRuleError);
+      expect((again as CaseRuleError).code).toBe('aterkopplingSent');
+      expect(await snapshot(c.id)).toEqual(before);
+      expect((await outbox(c.id)).filter((m) => m.template.startsWith('aterkoppling'))).toHaveLength(1);
+    });
+
+    it('refuses an återkoppling to a private reporter, to a professional without an e-mail address, and before the förhandsbedömning', async () => {
+      for (const answers of [{ anmalare: 'privatperson', anmalareEpost: 'a@b.se' }, { anmalare: 'yrkesverksam' }]) {
+        const c = await report(answers);
+        const decided = await recordDecision(db, bo, { reference: c.reference, lockVersion: c.version, decision: forhandsbedomning });
+        const e = await refusal(sendAterkoppling(db, bo, { reference: c.reference, lockVersion: decided.lockVersion }));
+        expect((e as CaseRuleError).code).toBe('aterkopplingNotPossible');
+        expect((await outbox(c.id)).filter((m) => m.template.startsWith('aterkoppling'))).toHaveLength(0);
+      }
+      const c = await report(teacher);
+      expect(((await refusal(sendAterkoppling(db, bo, { reference: c.reference, lockVersion: c.version }))) as CaseRuleError).code).toBe('aterkopplingNotPossible');
+    });
+
+    it('records the consent check on an on-behalf case once (who, when, how), and refuses it elsewhere', async () => {
+      const c = await report({}, { onBehalf: true });
+      const r = await recordConsentCheck(db, bo, { reference: c.reference, lockVersion: c.version, how: 'telefon', ip: IP });
+      expect(await row(c.id)).toMatchObject({ consentCheckedBy: bo.id, consentCheckedHow: 'telefon' });
+      expect((await row(c.id)).consentCheckedAt).toBeInstanceOf(Date);
+      expect((await auditOf(c.id)).at(-1)).toMatchObject({ action: 'case.consent_checked', actorId: bo.id, ip: IP, details: { how: 'telefon' } });
+      expect((await eventsOf(c.id)).at(-1)).toMatchObject({ kind: 'consent.checked', data: { how: 'telefon' } });
+      expect(((await refusal(recordConsentCheck(db, bo, { reference: c.reference, lockVersion: r.lockVersion, how: 'fullmakt' }))) as CaseRuleError).code).toBe('consentChecked');
+      const own = await report({});
+      expect(((await refusal(recordConsentCheck(db, bo, { reference: own.reference, lockVersion: own.version, how: 'fullmakt' }))) as CaseRuleError).code).toBe('notOnBehalf');
     });
   });
 });

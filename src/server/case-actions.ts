@@ -11,11 +11,14 @@
  * Recording a decision also queues the case's delivery to the verksamhetssystem in the same
  * transaction, so a decision and its hand-over commit together or not at all.
  */
-import { and, asc, arrayContains, eq, sql } from 'drizzle-orm';
+import { and, asc, arrayContains, desc, eq, sql } from 'drizzle-orm';
 import { caseEvents, caseNotes, decisions, staffUsers, submissions } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { planAssignment, planCancellation, planDecision, planStatusChange, planUnassignment, type CaseStatus } from '../domain/cases/status.ts';
-import type { DecisionInput } from '../domain/cases/forms.ts';
+import type { ConsentHow, DecisionInput } from '../domain/cases/forms.ts';
+import { aterkopplingState, reporterOf } from '../domain/cases/aterkoppling.ts';
+import { mailLang, queueNotifications } from './notifications/outbox.ts';
+import { notificationsQueued } from './notifications/signal.ts';
 import { audit, type AuditEvent } from './audit.ts';
 import { enqueueDeliveries } from './delivery/queue.ts';
 import { deliveriesQueued } from './delivery/signal.ts';
@@ -66,7 +69,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Submission = typeof submissions.$inferSelect;
 
 type Change = {
-  patch: Partial<Pick<Submission, 'status' | 'assigneeId' | 'decidedAt' | 'closedAt' | 'akutAcknowledgedAt' | 'akutAcknowledgedBy'>>;
+  patch: Partial<Pick<Submission, 'status' | 'assigneeId' | 'decidedAt' | 'closedAt' | 'akutAcknowledgedAt' | 'akutAcknowledgedBy' | 'consentCheckedAt' | 'consentCheckedBy' | 'consentCheckedHow'>>;
   event: { kind: string; data: Record<string, unknown> };
   audit: { action: string; details: NonNullable<AuditEvent['details']> };
 };
@@ -172,7 +175,7 @@ export async function recordDecision(db: Db, actor: Actor, req: CaseRequest & { 
     const d = req.decision;
     const [row] = await tx
       .insert(decisions)
-      .values({ submissionId: sub.id, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, decidedBy: actor.id, decidedAt: now })
+      .values({ submissionId: sub.id, kind: d.kind ?? null, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, details: d.details ?? {}, decidedBy: actor.id, decidedAt: now })
       .returning({ id: decisions.id });
     if (!row) throw new Error('decision insert returned nothing');
     decisionId = row.id;
@@ -225,6 +228,52 @@ export async function acknowledgeAkut(db: Db, actor: Actor, req: CaseRequest): P
       patch: { akutAcknowledgedAt: now, akutAcknowledgedBy: actor.id },
       event: { kind: 'akut.acknowledged', data: { waitedSeconds } },
       audit: { action: 'case.akut_acknowledged', details: { waitedSeconds } },
+    };
+  });
+}
+
+/**
+ * Återkoppling (src/domain/cases/aterkoppling.ts): after the förhandsbedömning of an orosanmälan
+ * from a professional, one e-mail to the address the reporter gave, saying only whether an
+ * investigation was started, not started or is already going on. Queued in the same transaction
+ * that marks the decision as having had its återkoppling, so it is sent once.
+ */
+export async function sendAterkoppling(db: Db, actor: Actor, req: CaseRequest): Promise<ActionResult> {
+  const result = await act(db, actor, req, async (tx, sub, now) => {
+    const [d] = await tx
+      .select({ id: decisions.id, kind: decisions.kind, outcome: decisions.outcome, aterkopplingSentAt: decisions.aterkopplingSentAt, aterkopplingSentBy: decisions.aterkopplingSentBy })
+      .from(decisions)
+      .where(eq(decisions.submissionId, sub.id))
+      .orderBy(desc(decisions.decidedAt), desc(decisions.id))
+      .limit(1);
+    const state = aterkopplingState(sub.answers, d);
+    if (state.kind === 'sent') throw new CaseRuleError('aterkopplingSent');
+    const reporter = reporterOf(sub.answers);
+    if (state.kind !== 'ready' || !d || !reporter.professional || !reporter.email) throw new CaseRuleError('aterkopplingNotPossible');
+    await tx.update(decisions).set({ aterkopplingSentAt: now, aterkopplingSentBy: actor.id }).where(eq(decisions.id, d.id));
+    await queueNotifications(tx, { submissionId: sub.id, to: [reporter.email], template: state.template, lang: mailLang(sub.language ?? undefined) });
+    return {
+      patch: {},
+      event: { kind: 'aterkoppling.sent', data: { decisionId: d.id, outcome: d.outcome } },
+      audit: { action: 'case.aterkoppling_sent', details: { decisionId: d.id, template: state.template } },
+    };
+  });
+  notificationsQueued();
+  return result;
+}
+
+/**
+ * The check of consent or fullmakt on a case sent on someone's behalf: who, when and how (fullmakt
+ * seen, consent confirmed by phone). Clears "Kontrollera samtycke"; once per case.
+ */
+export async function recordConsentCheck(db: Db, actor: Actor, req: CaseRequest & { how: ConsentHow }): Promise<ActionResult> {
+  return act(db, actor, req, async (_tx, sub, now) => {
+    if (!sub.onBehalf) throw new CaseRuleError('notOnBehalf');
+    if (sub.consentCheckedAt) throw new CaseRuleError('consentChecked');
+    return {
+      patch: { consentCheckedAt: now, consentCheckedBy: actor.id, consentCheckedHow: req.how },
+      event: { kind: 'consent.checked', data: { how: req.how } },
+      audit: { action: 'case.consent_checked', details: { how: req.how } },
     };
   });
 }

@@ -5,8 +5,10 @@
  */
 import type { Db } from '../../db/client.ts';
 import {
+  DECISION_FIELDS,
   parseAssignee,
   parseCancellation,
+  parseConsentCheck,
   parseDecision,
   parseNote,
   parseStatusChange,
@@ -23,24 +25,29 @@ import {
   assignCase,
   cancelCase,
   changeStatus,
+  recordConsentCheck,
   recordDecision,
+  sendAterkoppling,
   unassignCase,
   type Actor,
   type CaseRequest,
 } from './case-actions.ts';
 import { caseForAction } from './cases.ts';
+import { decisionKindOf } from '../domain/cases/decision-kinds.ts';
 import { getServiceVersion } from './etjanster/registry.ts';
 
 /** The fields each form posts, kept as typed when the page is shown again. */
-export const FORM_FIELDS: Record<CaseAction, string[]> = {
+export const FORM_FIELDS: Record<CaseAction, readonly string[]> = {
   'assign-me': [],
   assign: ['assignee'],
   unassign: [],
   status: ['status'],
   note: ['note'],
-  decide: ['outcome', 'insats', 'omfattning', 'startDate.day', 'startDate.month', 'startDate.year', 'reasoning'],
+  decide: DECISION_FIELDS,
   cancel: ['cancelReason'],
   'acknowledge-akut': [],
+  aterkoppling: [],
+  'consent-check': ['consentHow'],
 };
 
 export type Performed = { kind: 'done' } | { kind: 'invalid'; errors: FormError[] } | { kind: 'notFound' };
@@ -73,13 +80,18 @@ export async function performCaseAction(db: Db, actor: Actor, action: CaseAction
         return await run(parseNote(form), (v) => addNote(db, actor, { ...req, body: v.body }));
       case 'decide': {
         const def = await getServiceVersion(db, service.serviceId, service.serviceVersion);
-        return await run(parseDecision(form, { forenklad: def?.category === 'forenklad' }), (v) => recordDecision(db, actor, { ...req, decision: v }));
+        return await run(parseDecision(form, { kind: decisionKindOf(def) }), (v) => recordDecision(db, actor, { ...req, decision: v }));
       }
       case 'cancel':
         return await run(parseCancellation(form), (v) => cancelCase(db, actor, { ...req, reason: v.reason }));
       case 'acknowledge-akut':
         await acknowledgeAkut(db, actor, req);
         return { kind: 'done' };
+      case 'aterkoppling':
+        await sendAterkoppling(db, actor, req);
+        return { kind: 'done' };
+      case 'consent-check':
+        return await run(parseConsentCheck(form), (v) => recordConsentCheck(db, actor, { ...req, how: v.how }));
     }
   } catch (e) {
     // The chosen colleague is a problem with a field of the form, worded next to it.

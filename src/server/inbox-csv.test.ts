@@ -13,6 +13,7 @@ const row: ExportRow = {
   personnummer: '19450110-3297',
   submitterName: 'Anna Andersson',
   onBehalf: true,
+  consentChecked: false,
   anonymous: false,
   urgent: false,
   unreadMessagesSince: null,

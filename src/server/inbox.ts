@@ -26,6 +26,8 @@ export type InboxRow = {
   personnummerMasked: string | null;
   submitterName: string | null;
   onBehalf: boolean;
+  /** On an on-behalf case: consent or fullmakt has been checked ("Kontrollera samtycke" is cleared). */
+  consentChecked: boolean;
   /** Reported anonymously: there is no reporter to contact. */
   anonymous: boolean;
   /** Someone is in immediate danger according to the answers. */
@@ -67,6 +69,7 @@ const rowFields = {
   subjectPersonnummer: submissions.subjectPersonnummer,
   submitterName: submissions.submitterName,
   onBehalf: submissions.onBehalf,
+  consentCheckedAt: submissions.consentCheckedAt,
   anonymous: submissions.anonymous,
   urgent: submissions.urgent,
   unreadMessagesSince: submissions.unreadMessagesSince,
@@ -89,6 +92,7 @@ type RawRow = {
   subjectPersonnummer: string | null;
   submitterName: string | null;
   onBehalf: boolean;
+  consentCheckedAt: Date | null;
   anonymous: boolean;
   urgent: boolean;
   unreadMessagesSince: Date | null;
@@ -176,6 +180,7 @@ function toRow(r: RawRow, names: Map<string, string>): ExportRow {
     personnummer: r.subjectPersonnummer,
     submitterName: r.submitterName,
     onBehalf: r.onBehalf,
+    consentChecked: r.consentCheckedAt !== null,
     anonymous: r.anonymous,
     urgent: r.urgent,
     unreadMessagesSince: r.unreadMessagesSince,

@@ -53,7 +53,7 @@ export function receiptRows(def: ServiceDefinition, answers: Answers, submittedA
 }
 
 /** The languages the receipt's fonts can draw (the PDF's standard Latin fonts: no Arabic script yet). */
-const PDF_LANGUAGES: readonly Lang[] = ['sv', 'sv-x-ll', 'en', 'fi'];
+export const PDF_LANGUAGES: readonly Lang[] = ['sv', 'sv-x-ll', 'en', 'fi'];
 
 /**
  * The language of a receipt: the reader's when the receipt's texts and the e-tjänst's all exist in it

@@ -19,7 +19,7 @@ for (const target of testDatabases()) {
       expect(await readSetting(h.db, 'publishRequiresSecondPerson')).toBe(false);
       expect(await writeSetting(h.db, ADMIN, 'publishRequiresSecondPerson', true)).toBe(true);
       expect(await writeSetting(h.db, ADMIN, 'publishRequiresSecondPerson', true)).toBe(false);
-      expect(await readSettings(h.db)).toEqual({ publishRequiresSecondPerson: true });
+      expect(await readSettings(h.db)).toEqual({ publishRequiresSecondPerson: true, hanvisadCountsAsForenkladDecision: true });
       await writeSetting(h.db, ADMIN, 'publishRequiresSecondPerson', false);
       const events = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'setting.changed')).orderBy(asc(auditEvents.id));
       expect(events.map((e) => e.details)).toEqual([{ before: false, after: true }, { before: true, after: false }]);

@@ -7,6 +7,9 @@
  *    redaktör or an administrator) to approve what the first one asks to publish. Default off: a
  *    municipality with one redaktör can publish; turning it on is the four-eyes rule for what
  *    citizens are asked.
+ *  - `hanvisadCountsAsForenkladDecision`: whether a förenklad case referred to an ordinary
+ *    application counts in the indicator "antal beslut genom förenklad biståndsbedömning". Default
+ *    on (every decided förenklad case counts); the indicator page says which way it is counted.
  */
 import { eq, sql } from 'drizzle-orm';
 import { portalSettings } from '../../db/schema.ts';
@@ -15,6 +18,7 @@ import { audit } from './audit.ts';
 
 export const SETTINGS = {
   publishRequiresSecondPerson: { default: false },
+  hanvisadCountsAsForenkladDecision: { default: true },
 } as const satisfies Record<string, { default: boolean }>;
 export type SettingKey = keyof typeof SETTINGS;
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

@@ -55,6 +55,8 @@ export type NewSubmission = {
   rulePeriodId?: string | undefined;
   /** Someone who must confirm it with their own e-legitimation (domain/forms/parties.ts confirmationOf). */
   confirmation?: ConfirmationRequest | null | undefined;
+  /** The language the citizen sent it in (the portal's language then); its beslutsbrev is written in it. */
+  language?: string | null | undefined;
 };
 
 export class MissingUploadError extends Error {
@@ -135,6 +137,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
           anonymous: s.anonymous ?? false,
           urgent: s.urgent ?? false,
           dueAt: s.dueAt ?? null,
+          language: s.language ?? null,
           idempotencyKey: s.idempotencyKey,
           submittedAt: now,
           updatedAt: now,

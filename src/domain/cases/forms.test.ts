@@ -15,15 +15,15 @@ const granted = {
 
 describe('the decision form', () => {
   it('gives a complete grant with the date as an ISO date and text trimmed', () => {
-    const r = parseDecision(posted({ ...granted, reasoning: '  Uppfyller villkoren.  ' }), { forenklad: true });
+    const r = parseDecision(posted({ ...granted, reasoning: '  Uppfyller villkoren.  ' }), { kind: 'ansokanForenklad' });
     expect(r).toEqual({
       ok: true,
-      value: { outcome: 'beviljad', insats: 'trygghetslarm', omfattning: 'Ett trygghetslarm i hemmet', startDate: '2026-04-01', reasoning: 'Uppfyller villkoren.' },
+      value: { kind: 'ansokanForenklad', outcome: 'beviljad', insats: 'trygghetslarm', omfattning: 'Ett trygghetslarm i hemmet', startDate: '2026-04-01', reasoning: 'Uppfyller villkoren.', details: {} },
     });
   });
 
   it('names every missing required field of a grant, in the order of the form', () => {
-    const r = parseDecision(posted({ outcome: 'beviljad' }), { forenklad: true });
+    const r = parseDecision(posted({ outcome: 'beviljad' }), { kind: 'ansokanForenklad' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toEqual([
@@ -38,28 +38,28 @@ describe('the decision form', () => {
   it('asks for an outcome when none or an unknown one is posted', () => {
     for (const outcome of [undefined, '', 'kanske']) {
       const { outcome: _granted, ...rest } = granted;
-      const r = parseDecision(posted(outcome === undefined ? rest : { ...rest, outcome }), { forenklad: true });
+      const r = parseDecision(posted(outcome === undefined ? rest : { ...rest, outcome }), { kind: 'ansokanForenklad' });
       expect(r.ok ? [] : r.errors.map((e) => e.code)).toContain('outcomeRequired');
     }
   });
 
   it('lets an avslag or a hänvisning go without omfattning and start date', () => {
     for (const outcome of ['avslag', 'hanvisad']) {
-      const r = parseDecision(posted({ outcome, insats: 'trygghetslarm', reasoning: 'Bor i särskilt boende.' }), { forenklad: true });
-      expect(r).toEqual({ ok: true, value: { outcome, insats: 'trygghetslarm', omfattning: null, startDate: null, reasoning: 'Bor i särskilt boende.' } });
+      const r = parseDecision(posted({ outcome, insats: 'trygghetslarm', reasoning: 'Bor i särskilt boende.' }), { kind: 'ansokanForenklad' });
+      expect(r).toEqual({ ok: true, value: { kind: 'ansokanForenklad', outcome, insats: 'trygghetslarm', omfattning: null, startDate: null, reasoning: 'Bor i särskilt boende.', details: {} } });
     }
   });
 
   it('accepts on a förenklad e-tjänst only one of the förenklad insatser', () => {
-    const r = parseDecision(posted({ ...granted, insats: 'hemtjänst' }), { forenklad: true });
+    const r = parseDecision(posted({ ...granted, insats: 'hemtjänst' }), { kind: 'ansokanForenklad' });
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'insats', code: 'insatsChoose' }]);
   });
 
   it('takes the insats in words on other e-tjänster, within its limit', () => {
-    expect(parseDecision(posted({ ...granted, insats: 'Kontaktperson' }), { forenklad: false }).ok).toBe(true);
-    const none = parseDecision(posted({ ...granted, insats: '  ' }), { forenklad: false });
+    expect(parseDecision(posted({ ...granted, insats: 'Kontaktperson' }), { kind: 'ansokan' }).ok).toBe(true);
+    const none = parseDecision(posted({ ...granted, insats: '  ' }), { kind: 'ansokan' });
     expect(none.ok ? [] : none.errors).toEqual([{ path: 'insats', code: 'insatsRequired' }]);
-    const long = parseDecision(posted({ ...granted, insats: 'x'.repeat(201) }), { forenklad: false });
+    const long = parseDecision(posted({ ...granted, insats: 'x'.repeat(201) }), { kind: 'ansokan' });
     expect(long.ok ? [] : long.errors).toEqual([{ path: 'insats', code: 'insatsTooLong', params: { max: 200 } }]);
   });
 
@@ -71,13 +71,55 @@ describe('the decision form', () => {
     { day: '1', month: '', year: '2026', code: 'startDateFormat' },
     { day: '1', month: '4', year: '1899', code: 'startDateInvalid' },
   ])('refuses the start date $day/$month/$year with $code', ({ day, month, year, code }) => {
-    const r = parseDecision(posted({ ...granted, 'startDate.day': day, 'startDate.month': month, 'startDate.year': year }), { forenklad: true });
+    const r = parseDecision(posted({ ...granted, 'startDate.day': day, 'startDate.month': month, 'startDate.year': year }), { kind: 'ansokanForenklad' });
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'startDate.day', code }]);
   });
 
   it('refuses a reasoning over its limit', () => {
-    const r = parseDecision(posted({ ...granted, reasoning: 'x'.repeat(10_001) }), { forenklad: true });
+    const r = parseDecision(posted({ ...granted, reasoning: 'x'.repeat(10_001) }), { kind: 'ansokanForenklad' });
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'reasoning', code: 'reasoningTooLong', params: { max: 10_000 } }]);
+  });
+});
+
+describe('the decision form by kind of matter', () => {
+  it('refuses an outcome that belongs to another kind, keeping the other errors in order', () => {
+    const avslag = parseDecision(posted({ outcome: 'avslag', skyddsbedomning: 'nej', reasoning: 'Ingen oro.' }), { kind: 'anmalan' });
+    expect(avslag).toEqual({ ok: false, errors: [{ path: 'outcome', code: 'outcomeRequired' }] });
+    const hanvisad = parseDecision(posted({ ...granted, outcome: 'hanvisad', insats: 'Kontaktperson' }), { kind: 'ansokan' });
+    expect(hanvisad.ok ? [] : hanvisad.errors).toEqual([{ path: 'outcome', code: 'outcomeRequired' }]);
+    const utredning = parseDecision(posted({ ...granted, outcome: 'utredning' }), { kind: 'ansokanForenklad' });
+    expect(utredning.ok ? [] : utredning.errors).toEqual([{ path: 'outcome', code: 'outcomeRequired' }]);
+  });
+
+  it('takes a partly granted ansökan with its omfattning and start', () => {
+    const r = parseDecision(posted({ ...granted, outcome: 'delvis', insats: 'Kontaktperson' }), { kind: 'ansokan' });
+    expect(r.ok && r.value.outcome).toBe('delvis');
+    const bare = parseDecision(posted({ outcome: 'delvis', insats: 'Kontaktperson', reasoning: 'Delvis.' }), { kind: 'ansokan' });
+    expect(bare.ok ? [] : bare.errors.map((e) => e.code)).toEqual(['omfattningRequired', 'startDateRequired']);
+  });
+
+  it('records a förhandsbedömning with the skyddsbedömning, and the receiving municipality when handed on', () => {
+    const r = parseDecision(posted({ outcome: 'utredning', skyddsbedomning: 'ja', reasoning: 'Oro för barnets hälsa.', insats: 'ignored' }), { kind: 'anmalan' });
+    expect(r).toEqual({
+      ok: true,
+      value: { kind: 'anmalan', outcome: 'utredning', insats: null, omfattning: null, startDate: null, reasoning: 'Oro för barnets hälsa.', details: { skyddsbedomningSammaDag: true } },
+    });
+    const missing = parseDecision(posted({ outcome: 'overlamnad', reasoning: 'Familjen har flyttat.' }), { kind: 'anmalan' });
+    expect(missing.ok ? [] : missing.errors).toEqual([
+      { path: 'skyddsbedomning', code: 'skyddsbedomningRequired' },
+      { path: 'mottagandeKommun', code: 'mottagandeKommunRequired' },
+    ]);
+    const handed = parseDecision(posted({ outcome: 'overlamnad', skyddsbedomning: 'nej', mottagandeKommun: ' Uppsala kommun ', reasoning: 'Familjen har flyttat.' }), { kind: 'anmalan' });
+    expect(handed.ok && handed.value.details).toEqual({ skyddsbedomningSammaDag: false, mottagandeKommun: 'Uppsala kommun' });
+  });
+
+  it('asks how a question was answered, and whether a synpunkt went on as an avvikelse', () => {
+    expect(parseDecision(posted({ outcome: 'besvarad', answeredBy: 'telefon', reasoning: 'Ringt.' }), { kind: 'fraga' })).toMatchObject({ ok: true, value: { details: { answeredBy: 'telefon' } } });
+    const how = parseDecision(posted({ outcome: 'besvarad', answeredBy: 'brevduva', reasoning: 'Svarat.' }), { kind: 'fraga' });
+    expect(how.ok ? [] : how.errors).toEqual([{ path: 'answeredBy', code: 'answeredByRequired' }]);
+    expect(parseDecision(posted({ outcome: 'besvarad', avvikelse: 'ja', reasoning: 'Lämnad till MAS.' }), { kind: 'synpunkt' })).toMatchObject({ ok: true, value: { details: { avvikelse: true } } });
+    const avv = parseDecision(posted({ outcome: 'besvarad', reasoning: 'Svarat.' }), { kind: 'synpunkt' });
+    expect(avv.ok ? [] : avv.errors).toEqual([{ path: 'avvikelse', code: 'avvikelseRequired' }]);
   });
 });
 

@@ -5,17 +5,17 @@
  */
 import type { ServiceDefinition } from '../forms/definition.ts';
 import { isCaseStatus, type CaseStatus } from './status.ts';
+import { ANSWERED_BY, decidesInsats, grants, outcomeAllowed, type AnsweredBy, type DecisionDetails, type DecisionKind, type DecisionOutcome } from './decision-kinds.ts';
 
-export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel', 'acknowledge-akut'] as const;
+export type { DecisionOutcome } from './decision-kinds.ts';
+
+export const CASE_ACTIONS = ['assign-me', 'assign', 'unassign', 'status', 'note', 'decide', 'cancel', 'acknowledge-akut', 'aterkoppling', 'consent-check'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
-
-export const DECISION_OUTCOMES = ['beviljad', 'avslag', 'hanvisad'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export type ForenkladInsats = NonNullable<ServiceDefinition['forenkladInsats']>;
 export const FORENKLAD_INSATSER = ['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop'] as const satisfies readonly ForenkladInsats[];
 
-export const LIMITS = { insats: 200, omfattning: 500, reasoning: 10_000, note: 10_000, cancelReason: 2_000 } as const;
+export const LIMITS = { insats: 200, kommun: 100, omfattning: 500, reasoning: 10_000, note: 10_000, cancelReason: 2_000 } as const;
 
 /** What a page hands in: the posted value of a field, or null when it was not posted. */
 export type Posted = { get(name: string): string | null };
@@ -24,12 +24,17 @@ export type FormError = { path: string; code: string; params?: Record<string, nu
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormError[] };
 
 export type DecisionInput = {
+  /** The kind of decision the case's e-tjänst gives (absent only where a caller records it directly). */
+  kind?: DecisionKind;
   outcome: DecisionOutcome;
-  insats: string;
+  /** The insats decided on; null for kinds that do not decide an insats (anmälan, fråga, synpunkt). */
+  insats: string | null;
   omfattning: string | null;
   /** ISO calendar date. */
   startDate: string | null;
   reasoning: string;
+  /** What the outcome records besides (how a question was answered, avvikelse, skyddsbedömning …). */
+  details?: DecisionDetails;
 };
 
 export function isCaseAction(v: unknown): v is CaseAction {
@@ -49,6 +54,15 @@ function requiredText(p: Posted, path: string, max: number, codes: { required: s
   if (v === '') return { ok: false, errors: [{ path, code: codes.required }] };
   if (v.length > max) return { ok: false, errors: [{ path, code: codes.tooLong, params: { max } }] };
   return { ok: true, value: v };
+}
+
+/** How consent or a fullmakt was checked on a case sent on someone's behalf. */
+export const CONSENT_HOW = ['fullmakt', 'telefon'] as const;
+export type ConsentHow = (typeof CONSENT_HOW)[number];
+
+export function parseConsentCheck(p: Posted): Parsed<{ how: ConsentHow }> {
+  const how = p.get('consentHow');
+  return (CONSENT_HOW as readonly (string | null)[]).includes(how) ? { ok: true, value: { how: how as ConsentHow } } : { ok: false, errors: [{ path: 'consentHow', code: 'consentHowRequired' }] };
 }
 
 export function parseNote(p: Posted): Parsed<{ body: string }> {
@@ -88,46 +102,71 @@ function parseDateParts(p: Posted, path: string): { ok: true; value: string | nu
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
 }
 
-const DECISION_ORDER = ['outcome', 'insats', 'omfattning', 'startDate.day', 'reasoning'] as const;
+const DECISION_ORDER = ['outcome', 'insats', 'omfattning', 'startDate.day', 'answeredBy', 'avvikelse', 'skyddsbedomning', 'mottagandeKommun', 'reasoning'] as const;
+
+/** The posted fields of the decision form, for keeping what was typed. */
+export const DECISION_FIELDS = ['outcome', 'insats', 'omfattning', 'startDate.day', 'startDate.month', 'startDate.year', 'answeredBy', 'avvikelse', 'skyddsbedomning', 'mottagandeKommun', 'reasoning'] as const;
+
+const yesNo = (v: string | null): boolean | undefined => (v === 'ja' ? true : v === 'nej' ? false : undefined);
 
 /**
- * A decision. Outcome, insats and reasoning are always required. A granted insats (beviljad) must
- * also say its omfattning and when it starts; for avslag and hänvisning they are optional. On a
- * förenklad e-tjänst the insats is one of the förenklad insatser (chosen, by default, from the
- * e-tjänst's own); elsewhere it is written in words.
+ * A decision of the case's kind (src/domain/cases/decision-kinds.ts). The outcome must be one of
+ * the kind's own: an outcome of another kind (an "avslag" on an orosanmälan) is refused like a
+ * missing one. Reasoning is always required.
+ * - ansökan: the insats (on a förenklad e-tjänst one of the förenklad insatser; elsewhere in
+ *   words); a granted or partly granted insats must also say its omfattning and when it starts.
+ * - anmälan: whether a skyddsbedömning was made the same day; överlämnad names the municipality.
+ * - fråga: how it was answered. synpunkt: whether it was handed on as an avvikelse.
  */
-export function parseDecision(p: Posted, opts: { forenklad: boolean }): Parsed<DecisionInput> {
+export function parseDecision(p: Posted, opts: { kind: DecisionKind }): Parsed<DecisionInput> {
+  const { kind } = opts;
   const errors: FormError[] = [];
-  const outcome = p.get('outcome');
-  if (!(DECISION_OUTCOMES as readonly (string | null)[]).includes(outcome)) errors.push({ path: 'outcome', code: 'outcomeRequired' });
-  const granted = outcome === 'beviljad';
+  const posted = p.get('outcome');
+  const outcome = outcomeAllowed(kind, posted) ? posted : undefined;
+  if (!outcome) errors.push({ path: 'outcome', code: 'outcomeRequired' });
 
-  const insats = (p.get('insats') ?? '').trim();
-  if (opts.forenklad) {
-    if (!(FORENKLAD_INSATSER as readonly string[]).includes(insats)) errors.push({ path: 'insats', code: 'insatsChoose' });
-  } else if (insats === '') errors.push({ path: 'insats', code: 'insatsRequired' });
-  else if (insats.length > LIMITS.insats) errors.push({ path: 'insats', code: 'insatsTooLong', params: { max: LIMITS.insats } });
+  let insats: string | null = null;
+  let omfattning: string | null = null;
+  let startDate: string | null = null;
+  let details: DecisionDetails = {};
+  if (decidesInsats(kind)) {
+    const granted = outcome !== undefined && grants(outcome);
+    const typed = (p.get('insats') ?? '').trim();
+    if (kind === 'ansokanForenklad') {
+      if (!(FORENKLAD_INSATSER as readonly string[]).includes(typed)) errors.push({ path: 'insats', code: 'insatsChoose' });
+    } else if (typed === '') errors.push({ path: 'insats', code: 'insatsRequired' });
+    else if (typed.length > LIMITS.insats) errors.push({ path: 'insats', code: 'insatsTooLong', params: { max: LIMITS.insats } });
+    insats = typed;
 
-  const omfattning = (p.get('omfattning') ?? '').trim();
-  if (granted && omfattning === '') errors.push({ path: 'omfattning', code: 'omfattningRequired' });
-  else if (omfattning.length > LIMITS.omfattning) errors.push({ path: 'omfattning', code: 'omfattningTooLong', params: { max: LIMITS.omfattning } });
+    const o = (p.get('omfattning') ?? '').trim();
+    if (granted && o === '') errors.push({ path: 'omfattning', code: 'omfattningRequired' });
+    else if (o.length > LIMITS.omfattning) errors.push({ path: 'omfattning', code: 'omfattningTooLong', params: { max: LIMITS.omfattning } });
+    omfattning = o === '' ? null : o;
 
-  const start = parseDateParts(p, 'startDate');
-  if (!start.ok) errors.push({ path: 'startDate.day', code: start.code });
-  else if (granted && start.value === null) errors.push({ path: 'startDate.day', code: 'startDateRequired' });
+    const start = parseDateParts(p, 'startDate');
+    if (!start.ok) errors.push({ path: 'startDate.day', code: start.code });
+    else if (granted && start.value === null) errors.push({ path: 'startDate.day', code: 'startDateRequired' });
+    startDate = start.ok ? start.value : null;
+  } else if (kind === 'fraga') {
+    const by = p.get('answeredBy');
+    if (!(ANSWERED_BY as readonly (string | null)[]).includes(by)) errors.push({ path: 'answeredBy', code: 'answeredByRequired' });
+    else details = { answeredBy: by as AnsweredBy };
+  } else if (kind === 'synpunkt') {
+    const avvikelse = yesNo(p.get('avvikelse'));
+    if (avvikelse === undefined) errors.push({ path: 'avvikelse', code: 'avvikelseRequired' });
+    else details = { avvikelse };
+  } else {
+    const skydd = yesNo(p.get('skyddsbedomning'));
+    if (skydd === undefined) errors.push({ path: 'skyddsbedomning', code: 'skyddsbedomningRequired' });
+    const kommun = (p.get('mottagandeKommun') ?? '').trim();
+    if (outcome === 'overlamnad' && kommun === '') errors.push({ path: 'mottagandeKommun', code: 'mottagandeKommunRequired' });
+    else if (kommun.length > LIMITS.kommun) errors.push({ path: 'mottagandeKommun', code: 'mottagandeKommunTooLong', params: { max: LIMITS.kommun } });
+    if (skydd !== undefined) details = outcome === 'overlamnad' ? { skyddsbedomningSammaDag: skydd, mottagandeKommun: kommun } : { skyddsbedomningSammaDag: skydd };
+  }
 
   const reasoning = requiredText(p, 'reasoning', LIMITS.reasoning, { required: 'reasoningRequired', tooLong: 'reasoningTooLong' });
   if (!reasoning.ok) errors.push(...reasoning.errors);
 
-  if (errors.length > 0) return { ok: false, errors: DECISION_ORDER.flatMap((path) => errors.filter((e) => e.path === path)) };
-  return {
-    ok: true,
-    value: {
-      outcome: outcome as DecisionOutcome,
-      insats,
-      omfattning: omfattning === '' ? null : omfattning,
-      startDate: start.ok ? start.value : null,
-      reasoning: reasoning.ok ? reasoning.value : '',
-    },
-  };
+  if (errors.length > 0 || !outcome || !reasoning.ok) return { ok: false, errors: DECISION_ORDER.flatMap((path) => errors.filter((e) => e.path === path)) };
+  return { ok: true, value: { kind, outcome, insats, omfattning, startDate, reasoning: reasoning.value, details } };
 }

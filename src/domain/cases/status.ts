@@ -39,6 +39,12 @@ export type CaseRuleCode =
   /** Only an akut case waits to be acknowledged, and only once. */
   | 'notAkut'
   | 'alreadyAcknowledged'
+  /** Återkoppling: no förhandsbedömning that gives one, or no professional reporter with an e-mail address; or already sent. */
+  | 'aterkopplingNotPossible'
+  | 'aterkopplingSent'
+  /** A consent check on a case not sent on someone's behalf, or one already checked. */
+  | 'notOnBehalf'
+  | 'consentChecked'
   /** The move is not in the table (e.g. inkommen → avslutad, or anything out of a final status). */
   | 'illegalTransition'
   /** A status the portal does not know (a stored or posted value outside CASE_STATUSES). */

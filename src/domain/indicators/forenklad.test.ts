@@ -49,3 +49,25 @@ describe('Antal beslut genom förenklad biståndsbedömning', () => {
     expect(year(2026).target).toBe(85);
   });
 });
+
+describe('whether hänvisad counts as a förenklad decision', () => {
+  const services = [{ id: 'tvatt', area: 'aldreomsorg', category: 'forenklad', forenkladInsats: 'tvatt' }] as Parameters<typeof forenkladIndicator>[0]['services'];
+  const decisions = [
+    { serviceId: 'tvatt', area: 'aldreomsorg', month: '2026-02', outcome: 'beviljad', insats: 'tvatt', sex: 'okant', count: 3 },
+    { serviceId: 'tvatt', area: 'aldreomsorg', month: '2026-03', outcome: 'hanvisad', insats: 'tvatt', sex: 'okant', count: 2 },
+  ] as Parameters<typeof forenkladIndicator>[0]['decisions'];
+  const at = (hanvisadCounts: boolean | undefined) =>
+    forenkladIndicator({ services, decisions, targets: [], now: new Date('2026-06-01T10:00:00Z'), years: [2026], firstDataYear: 2026, ...(hanvisadCounts === undefined ? {} : { hanvisadCounts }) });
+
+  it('counts it by default, and says so', () => {
+    const f = at(undefined);
+    expect(f.hanvisadCounts).toBe(true);
+    expect(f.years[0]).toMatchObject({ count: 5, byOutcome: { beviljad: 3, hanvisad: 2 }, byInsats: { tvatt: 5 } });
+  });
+
+  it('leaves it out of the count, still showing it by outcome, when the setting says so', () => {
+    const f = at(false);
+    expect(f.hanvisadCounts).toBe(false);
+    expect(f.years[0]).toMatchObject({ count: 3, byOutcome: { beviljad: 3, hanvisad: 2 }, byInsats: { tvatt: 3 } });
+  });
+});

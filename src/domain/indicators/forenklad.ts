@@ -28,9 +28,15 @@ export type ForenkladYear = {
   met: boolean | null;
 };
 
-export type ForenkladIndicator = { years: ForenkladYear[]; insatser: string[] };
+export type ForenkladIndicator = { years: ForenkladYear[]; insatser: string[]; hanvisadCounts: boolean };
 
-export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: DecisionBucket[]; targets: TargetCell[]; now: Date; years: number[]; firstDataYear?: number | null }): ForenkladIndicator {
+/**
+ * `hanvisadCounts`: whether a case whose latest decision is "hänvisad till ordinarie ansökan" counts
+ * as a förenklad decision (a setting of the municipality, src/server/settings.ts; default yes). When
+ * it does not, such cases are still shown by outcome but left out of the count and its target.
+ */
+export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: DecisionBucket[]; targets: TargetCell[]; now: Date; years: number[]; firstDataYear?: number | null; hanvisadCounts?: boolean }): ForenkladIndicator {
+  const hanvisadCounts = input.hanvisadCounts ?? true;
   const forenklad = new Map(input.services.filter((s) => s.category === 'forenklad').map((s) => [s.id, s]));
   const currentYear = stockholmYear(input.now);
   const insatser = [...FORENKLAD_INSATS_ORDER];
@@ -42,11 +48,12 @@ export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: 
     const byOutcome: Record<string, number> = {};
     let count = 0;
     for (const r of rows) {
+      byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + r.count;
+      if (r.outcome === 'hanvisad' && !hanvisadCounts) continue;
       count += r.count;
       // A decision without a known insats counts under the e-tjänst's own insats.
       const insats = r.insats && r.insats !== '' ? r.insats : (forenklad.get(r.serviceId)?.forenkladInsats ?? 'okand');
       byInsats[insats] = (byInsats[insats] ?? 0) + r.count;
-      byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + r.count;
     }
     const targetCell = cellOf(input.targets, FORENKLAD_ID, year, 'target');
     const outcomeCell = cellOf(input.targets, FORENKLAD_ID, year, 'outcome');
@@ -67,5 +74,5 @@ export function forenkladIndicator(input: { services: ServiceInfo[]; decisions: 
       met: target !== null && year < currentYear && !beforePortal ? count >= target : null,
     };
   });
-  return { years, insatser };
+  return { years, insatser, hanvisadCounts };
 }

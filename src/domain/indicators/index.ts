@@ -42,7 +42,7 @@ export function indicatorYears(data: Pick<IndicatorData, 'now' | 'lifecycleEvent
   return Array.from({ length: last - firstData + 1 }, (_, i) => firstData + i);
 }
 
-export function computeIndicators(data: IndicatorData, opts: { monthsBack?: number } = {}): Indicators {
+export function computeIndicators(data: IndicatorData, opts: { monthsBack?: number; hanvisadCounts?: boolean } = {}): Indicators {
   const currentYear = stockholmYear(data.now);
   const years = indicatorYears(data);
   const pastYears = years.filter((y) => y <= currentYear);
@@ -62,7 +62,7 @@ export function computeIndicators(data: IndicatorData, opts: { monthsBack?: numb
     years,
     pastYears,
     launched: launchedIndicator({ services: data.services, events: data.lifecycleEvents, targets: data.targets, now: data.now, years, firstDataYear }),
-    forenklad: forenkladIndicator({ services: data.services, decisions: data.decisions, targets: data.targets, now: data.now, years, firstDataYear }),
+    forenklad: forenkladIndicator({ services: data.services, decisions: data.decisions, targets: data.targets, now: data.now, years, firstDataYear, hanvisadCounts: opts.hanvisadCounts ?? true }),
     submissions: {
       months,
       byMonth: volumesByMonth(data.volumes, months),

@@ -10,6 +10,7 @@ import { caseMessages, decisions, submissions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { etjanstVersions } from '../../../db/schema.ts';
 import { audit } from '../audit.ts';
+import { citizenSees, isDecisionKind } from '../../domain/cases/decision-kinds.ts';
 import { citizenActorId } from './actor.ts';
 
 /**
@@ -24,7 +25,7 @@ export function mineCondition(personnummer: string): SQL {
   return or(own, and(eq(submissions.subjectPersonnummer, personnummer), sql`${submissions.serviceId} in ${applicantServices}`))!;
 }
 
-export type MyCaseDecision = { outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string; decidedAt: Date };
+export type MyCaseDecision = { id: string; kind: string | null; outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string | null; decidedAt: Date };
 
 export type MyCase = {
   id: string;
@@ -44,11 +45,17 @@ async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, MyCaseDec
   const latest = new Map<string, MyCaseDecision>();
   if (ids.length === 0) return latest;
   const rows = await db
-    .select({ submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt })
+    .select({ id: decisions.id, kind: decisions.kind, submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt })
     .from(decisions)
     .where(inArray(decisions.submissionId, ids))
     .orderBy(decisions.decidedAt);
-  for (const { submissionId, ...d } of rows) latest.set(submissionId, d);
+  for (const { submissionId, ...d } of rows) {
+    // What the citizen may read of a decision follows from its kind (decision-kinds.ts): nothing
+    // of a förhandsbedömning, no internal reasoning of an answered question or synpunkt.
+    const sees = isDecisionKind(d.kind) ? citizenSees(d.kind) : 'all';
+    if (sees === 'nothing') latest.delete(submissionId);
+    else latest.set(submissionId, sees === 'all' ? d : { ...d, reasoning: null });
+  }
   return latest;
 }
 

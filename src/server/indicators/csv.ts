@@ -34,8 +34,8 @@ export function indicatorCsv(id: CsvId, data: IndicatorData, ind: Indicators): s
     case 'forenklad-beslut': {
       const F = ind.forenklad;
       return toCsv(
-        ['ar', 'hittills_i_ar', 'beslut', ...F.insatser, 'beviljad', 'avslag', 'hanvisad', 'mal', 'utfall_verksamhetsplan', 'utfall_notering'],
-        F.years.map((y) => [y.year, y.yearToDate ? 'ja' : 'nej', y.count, ...F.insatser.map((i) => (y.count === null ? null : (y.byInsats[i] ?? 0))), ...['beviljad', 'avslag', 'hanvisad'].map((o) => (y.count === null ? null : (y.byOutcome[o] ?? 0))), y.target, y.reportedOutcome, y.reportedNote]),
+        ['ar', 'hittills_i_ar', 'beslut', ...F.insatser, 'beviljad', 'delvis', 'avslag', 'hanvisad', 'mal', 'utfall_verksamhetsplan', 'utfall_notering'],
+        F.years.map((y) => [y.year, y.yearToDate ? 'ja' : 'nej', y.count, ...F.insatser.map((i) => (y.count === null ? null : (y.byInsats[i] ?? 0))), ...['beviljad', 'delvis', 'avslag', 'hanvisad'].map((o) => (y.count === null ? null : (y.byOutcome[o] ?? 0))), y.target, y.reportedOutcome, y.reportedNote]),
       );
     }
     case 'inkomna-per-manad': {

@@ -3,6 +3,7 @@
  * computations of src/domain/indicators, the survey measures of the year, and the small formatting
  * helpers the public page, the dashboard and the CSV exports share.
  */
+import { readSetting } from '../settings.ts';
 import { formats } from '../../domain/format.ts';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../../db/client.ts';
@@ -30,7 +31,7 @@ export async function loadIndicatorData(db: Db, now = new Date()): Promise<Indic
 
 export async function loadIndicators(db: Db, now = new Date()): Promise<IndicatorView> {
   const data = await loadIndicatorData(db, now);
-  const indicators = computeIndicators(data);
+  const indicators = computeIndicators(data, { hanvisadCounts: await readSetting(db, 'hanvisadCountsAsForenkladDecision') });
   let surveys: Map<string, SurveyMeasure> | null = null;
   try {
     surveys = (await surveyMeasures(db, { year: indicators.currentYear })) as Map<string, SurveyMeasure>;

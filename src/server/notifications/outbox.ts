@@ -16,14 +16,16 @@ import type { FieldDef, ServiceDefinition } from '../../domain/forms/definition.
 import { getServiceVersion } from '../etjanster/registry.ts';
 import { log } from '../log.ts';
 import { notificationsQueued } from './signal.ts';
+import { ATERKOPPLING_TEMPLATES } from '../../domain/cases/aterkoppling.ts';
 
 /**
  * admin_notice: to administrators, that something waits on their start page (src/server/staff/notices.ts).
  * akut_alert: to the socialjour, that an akut report waits (src/server/akut/alerts.ts).
  * citizen_message: to the assigned handläggare, that the citizen wrote (src/server/akut/unread.ts).
  * confirmation_requested: to a medsökande or the other vårdnadshavare, that an application waits for their confirmation (src/server/citizen/confirmations.ts).
+ * aterkoppling_*: to a professional reporter, whether an investigation was started (src/domain/cases/aterkoppling.ts).
  */
-export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message', 'confirmation_requested'] as const;
+export const TEMPLATES = ['submission_received', 'status_changed', 'message_received', 'admin_notice', 'akut_alert', 'citizen_message', 'confirmation_requested', ...ATERKOPPLING_TEMPLATES] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 /** The templates written to the citizen: the language of the first of them is the matter's. */

@@ -7,6 +7,7 @@
  */
 import { langOrDefault, translator } from '../../i18n/index.ts';
 import type { Template } from './outbox.ts';
+import { ATERKOPPLING_TEMPLATES } from '../../domain/cases/aterkoppling.ts';
 
 export type Mail = { subject: string; text: string };
 
@@ -28,9 +29,14 @@ export function renderMail(template: Template, lang: string, origin: string, mun
   const t = translator(langOrDefault(lang));
   const ns = namespace(template);
   const params = { link: linkOf(template, origin, linkPath), municipality };
+  // An återkoppling leads nowhere: the reporter has no Mina sidor for the matter, and it says all there is.
+  const aterkoppling = (ATERKOPPLING_TEMPLATES as readonly string[]).includes(template);
   return {
     subject: t(`${ns}.${template}.subject`, params),
-    text: [t(`${ns}.${template}.body`, params), t(`${ns}.link`, params), t(`${ns}.footer`, params)].join('\n\n'),
+    text: (aterkoppling
+      ? [t(`${ns}.${template}.body`, params), t(`${ns}.aterkopplingFooter`, params)]
+      : [t(`${ns}.${template}.body`, params), t(`${ns}.link`, params), t(`${ns}.footer`, params)]
+    ).join('\n\n'),
   };
 }
 

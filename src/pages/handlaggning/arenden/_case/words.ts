@@ -76,6 +76,10 @@ export function caseWords(t: TFunction, staffNames: Map<string, string>): Words 
         const waited = typeof e.data.waitedSeconds === 'number' ? Math.round(e.data.waitedSeconds / 60) : 0;
         return { text: t('staff-akut:timeline.acknowledged', { actor }), detail: t('staff-akut:timeline.waited', { count: waited }) };
       }
+      case 'aterkoppling.sent':
+        return { text: t('staff-case:timeline.aterkopplingSent', { actor, outcome: t(`staff-case:decision.outcomes.${dataString(e.data, 'outcome') ?? ''}`, { defaultValue: dataString(e.data, 'outcome') ?? '' }) }) };
+      case 'consent.checked':
+        return { text: t('staff-case:timeline.consentChecked', { actor, how: t(`staff-case:consent.how.${dataString(e.data, 'how') ?? ''}`, { defaultValue: dataString(e.data, 'how') ?? '' }) }) };
       case 'messages.read':
         return { text: t('staff-akut:timeline.messagesRead', { actor, count: typeof e.data.count === 'number' ? e.data.count : 1 }) };
       default:

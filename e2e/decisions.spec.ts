@@ -1,0 +1,283 @@
+/**
+ * Decisions that tell the truth. A förenklad avslag (trygghetslarm): Mina sidor and the
+ * beslutsbrev say nothing about appeal but show how to apply the ordinary way. An ordinary
+ * avslag (kontaktperson): a besvärshänvisning — to förvaltningsrätten via the nämnd, within three
+ * weeks. An outcome of another kind of matter is refused with the form kept. A teacher's
+ * orosanmälan: the förhandsbedömning "utredning inleds", then the återkoppling to her e-mail
+ * address in the local SMTP receiver, saying that and nothing else. Without JavaScript,
+ * with the keyboard; every page checked with axe and html-validate.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+import { OLD_ENOUGH, choose, pressButton, typeInto } from './helpers.ts';
+import { loginAsStaff } from './staff.ts';
+import { ANNA, GRETA, loginAsCitizen, receivedMails } from './citizen.ts';
+import { pdfText } from './pdf-text.ts';
+
+test.use({ javaScriptEnabled: false });
+
+const next = (page: Page) => pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
+
+async function sendAndGetReference(page: Page, button: string, heading: RegExp): Promise<string> {
+  await pressButton(page, page.getByRole('button', { name: button }));
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^\d{4}-\d{6}$/);
+  return reference;
+}
+
+async function applyForTrygghetslarm(page: Page): Promise<string> {
+  await page.goto('/e-tjanster/trygghetslarm');
+  await loginAsCitizen(page, GRETA);
+  await choose(page, page.getByLabel('För egen del'));
+  await next(page);
+  await expect(page.getByText(OLD_ENOUGH)).toBeVisible();
+  await next(page);
+  await choose(page, page.getByLabel('Ja'));
+  await next(page);
+  await choose(page, page.getByLabel('I eget hem'));
+  await next(page);
+  await choose(page, page.getByLabel('Trygghetslarm i hemmet'));
+  await next(page);
+  await typeInto(page, page.getByLabel('Förnamn'), 'Greta');
+  await typeInto(page, page.getByLabel('Efternamn'), 'Testberg');
+  await typeInto(page, page.getByLabel('Gatuadress'), 'Storgatan 12');
+  await typeInto(page, page.getByLabel('Postnummer'), '696 30');
+  await typeInto(page, page.getByLabel('Ort'), 'Askersund');
+  await typeInto(page, page.getByLabel('Telefonnummer'), '070-123 45 67');
+  await next(page);
+  const first = page.getByRole('group', { name: 'Kontaktperson 1' });
+  await typeInto(page, first.getByLabel('Namn'), 'Anna Testberg');
+  await typeInto(page, first.getByLabel('Vem är personen för dig?'), 'Dotter');
+  await typeInto(page, first.getByLabel('Telefonnummer'), '070-765 43 21');
+  const second = page.getByRole('group', { name: 'Kontaktperson 2' });
+  await typeInto(page, second.getByLabel('Namn'), 'Bo Grannlund');
+  await typeInto(page, second.getByLabel('Vem är personen för dig?'), 'Granne');
+  await typeInto(page, second.getByLabel('Telefonnummer'), '0583-123 45');
+  await next(page);
+  await choose(page, page.getByLabel('Jag vill ha en nyckelgömma vid dörren'));
+  await next(page);
+  await choose(page, page.getByLabel('Betala maxtaxan'));
+  await next(page);
+  // The confirmation page no longer promises an appeal of a förenklad decision.
+  const reference = await sendAndGetReference(page, 'Skicka ansökan', /Din ansökan är skickad/);
+  await expect(page.getByText('Det beslutet går inte att överklaga, men du kan alltid ansöka på vanligt sätt i stället')).toBeVisible();
+  return reference;
+}
+
+async function applyForKontaktperson(page: Page): Promise<string> {
+  // Logged in first, so that the application is on Mina sidor (the e-tjänst does not require it).
+  await page.goto('/logga-in');
+  await loginAsCitizen(page, ANNA);
+  await page.goto('/e-tjanster/kontaktperson-kontaktfamilj');
+  await pressButton(page, page.getByRole('button', { name: /^Börja/ }));
+  await choose(page, page.getByLabel('För mig själv'));
+  await next(page);
+  await typeInto(page, page.getByLabel('Förnamn'), 'Anna');
+  await typeInto(page, page.getByLabel('Efternamn'), 'Testsson');
+  const pnr = page.getByLabel('Personnummer');
+  if (await pnr.isEditable()) await typeInto(page, pnr, ANNA);
+  await next(page);
+  await choose(page, page.getByLabel('Kontaktperson', { exact: true }));
+  await next(page);
+  await typeInto(page, page.getByRole('textbox', { name: 'Varför behöver du stödet?' }), 'Jag är ensam på helgerna och vill komma ut mer.');
+  await next(page);
+  await next(page);
+  await typeInto(page, page.getByLabel('Gatuadress'), 'Storgatan 1');
+  await typeInto(page, page.getByLabel('Postnummer'), '696 30');
+  await typeInto(page, page.getByLabel('Ort'), 'Askersund');
+  await typeInto(page, page.getByLabel('Telefonnummer'), '070-123 45 67');
+  await next(page);
+  return sendAndGetReference(page, 'Skicka ansökan', /skickad/);
+}
+
+/** The status of the page a form's button leads to: the POST's own (422), or after a 303 the page's. */
+async function submitWith(page: Page, button: ReturnType<Page['getByRole']>): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400)),
+    pressButton(page, button),
+  ]);
+  await page.waitForLoadState();
+  return response.status();
+}
+
+async function staffDesk(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false });
+  const desk = await ctx.newPage();
+  await desk.goto('/handlaggning');
+  await loginAsStaff(desk);
+  return desk;
+}
+
+/** Takes the case and records an avslag with its reasoning (an ordinary ansökan also names its insats). */
+async function decideAvslag(desk: Page, reference: string, reasoning: string, insats?: string): Promise<void> {
+  await desk.goto(`/handlaggning/arenden/${reference}`);
+  await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
+  const decision = desk.getByRole('group', { name: 'Fatta beslut' });
+  const outcomes = decision.getByRole('group', { name: 'Vad blir beslutet?' });
+  // Outcomes of an ansökan only: no förhandsbedömning outcomes.
+  await expect(outcomes.getByLabel('Utredning inleds', { exact: true })).toHaveCount(0);
+  await expect(outcomes.getByLabel('Delvis beviljad')).toBeVisible();
+  await choose(desk, outcomes.getByLabel('Avslag'));
+  if (insats) await typeInto(desk, decision.getByLabel('Insats'), insats);
+  await expect(decision.getByText('Den som ärendet gäller läser motiveringen i beslutsbrevet')).toBeVisible();
+  await typeInto(desk, decision.getByLabel('Motivering'), reasoning);
+  expect(await submitWith(desk, desk.getByRole('button', { name: 'Spara beslut' }))).toBe(200);
+  await expect(desk.getByRole('status')).toHaveText('Beslutet är sparat.');
+  await expect(desk.getByRole('link', { name: 'Beslutsbrev (PDF), som den sökande får det' })).toHaveAttribute('href', `/handlaggning/arenden/${reference}/beslut.pdf`);
+  await expectAccessible(desk);
+}
+
+async function letterOf(page: Page, reference: string): Promise<string> {
+  const link = page.getByRole('link', { name: 'Beslutsbrev (PDF)' });
+  await expect(link).toHaveAttribute('href', `/mina-sidor/arenden/${reference}/beslut.pdf`);
+  const res = await page.request.get(`/mina-sidor/arenden/${reference}/beslut.pdf`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('application/pdf');
+  const body = await res.body();
+  expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return pdfText(body);
+}
+
+test.describe('decisions and what the person can do about them', () => {
+  test('a förenklad avslag: no word of appeal on Mina sidor or in the beslutsbrev, but the ordinary way', async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    const reference = await applyForTrygghetslarm(page);
+
+    const desk = await staffDesk(browser);
+    await desk.goto(`/handlaggning/arenden/${reference}`);
+    await expectAccessible(desk);
+    await decideAvslag(desk, reference, 'Du bor i ett särskilt boende där det redan finns ett larm.');
+    await desk.context().close();
+
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    const main = page.getByRole('main');
+    await expect(main.getByText('Avslag', { exact: true })).toBeVisible();
+    await expect(main.getByText('Beslutet är fattat med förenklad biståndsbedömning')).toBeVisible();
+    await expect(main.getByRole('link', { name: 'Ansök om bistånd på vanligt sätt' })).toBeVisible();
+    const mainText = (await main.innerText()).toLowerCase();
+    expect(mainText).not.toContain('överklag');
+    expect(mainText).not.toContain('förvaltningsrätt');
+    await expectAccessible(page);
+
+    const letter = await letterOf(page, reference);
+    expect(letter).toContain(reference);
+    expect(letter).toContain('Avslag');
+    expect(letter).toContain('Du bor i ett särskilt boende');
+    expect(letter).toContain('Demo Handläggare');
+    expect(letter).toContain('ansöka om bistånd på vanligt sätt');
+    expect(letter.toLowerCase()).not.toContain('överklag');
+  });
+
+  test('an ordinary avslag carries a besvärshänvisning', async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    const reference = await applyForKontaktperson(page);
+
+    const desk = await staffDesk(browser);
+    await desk.goto(`/handlaggning/arenden/${reference}`);
+    await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
+    // An outcome of another kind (hänvisad belongs to förenklad e-tjänster only), posted anyway:
+    // 422 with its error next to the field and in the summary, what was typed kept.
+    const form = desk.locator('form').filter({ has: desk.getByRole('button', { name: 'Spara beslut' }) });
+    const lockVersion = await form.locator('input[name="lockVersion"]').inputValue();
+    const origin = new URL(desk.url()).origin;
+    const refused = await desk.request.post(`/handlaggning/arenden/${reference}`, {
+      headers: { Origin: origin },
+      form: { action: 'decide', lockVersion, outcome: 'hanvisad', insats: 'Kontaktperson', reasoning: 'Behovet kan tillgodoses på annat sätt.' },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Välj vad beslutet blir');
+    expect(html).toContain('Behovet kan tillgodoses på annat sätt.');
+
+    await desk.goto(`/handlaggning/arenden/${reference}`);
+    const decision = desk.getByRole('group', { name: 'Fatta beslut' });
+    await choose(desk, decision.getByRole('group', { name: 'Vad blir beslutet?' }).getByLabel('Avslag'));
+    await typeInto(desk, decision.getByLabel('Insats'), 'Kontaktperson');
+    await typeInto(desk, decision.getByLabel('Motivering'), 'Behovet kan tillgodoses på annat sätt.');
+    expect(await submitWith(desk, desk.getByRole('button', { name: 'Spara beslut' }))).toBe(200);
+    await expect(desk.getByRole('status')).toHaveText('Beslutet är sparat.');
+    await desk.context().close();
+
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    const main = page.getByRole('main');
+    await expect(main.getByText('Om du inte är nöjd med beslutet kan du överklaga det till förvaltningsrätten.')).toBeVisible();
+    await expect(main.getByText('inom tre veckor från den dag du fick del av beslutet')).toBeVisible();
+    await expect(main.getByRole('link', { name: 'Ansök om bistånd på vanligt sätt' })).toHaveCount(0);
+    await expectAccessible(page);
+
+    const letter = await letterOf(page, reference);
+    expect(letter).toContain('Hur du överklagar');
+    expect(letter).toContain('förvaltningsrätten');
+    expect(letter).toContain('socialnämnden');
+    expect(letter).toContain('inom tre veckor');
+    expect(letter).toContain('Behovet kan tillgodoses på annat sätt.');
+  });
+
+  test('a teacher’s orosanmälan: förhandsbedömning “utredning inleds”, and her återkoppling says that and nothing else', async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    const email = 'lena.larare@skolan.example';
+    await page.goto('/e-tjanster/orosanmalan-barn');
+    await pressButton(page, page.getByRole('button', { name: /^Börja/ }));
+    await choose(page, page.getByLabel('Jag gör anmälan i mitt arbete'));
+    await next(page);
+    await choose(page, page.getByLabel('Skola eller fritidshem'));
+    await typeInto(page, page.getByLabel('Ditt yrke eller din befattning'), 'Lärare');
+    await typeInto(page, page.getByLabel('Din arbetsplats'), 'Askersunds skola');
+    await next(page);
+    await typeInto(page, page.getByLabel('Förnamn'), 'Lena');
+    await typeInto(page, page.getByLabel('Efternamn'), 'Lärare');
+    await typeInto(page, page.getByLabel('Telefonnummer'), '070-111 22 33');
+    await typeInto(page, page.getByLabel('E-postadress (frivilligt)'), email);
+    await next(page);
+    await choose(page, page.getByLabel('Nej', { exact: true }));
+    await next(page);
+    await choose(page, page.getByLabel('Barnet är ofta borta från skolan'));
+    await next(page);
+    await typeInto(page, page.getByLabel('Berätta vad du har sett eller hört'), 'Barnet kommer ofta hungrigt till skolan och har varit borta många dagar.');
+    await next(page);
+    await typeInto(page, page.getByLabel('Barnets förnamn (frivilligt)'), 'Tolvan');
+    await next(page);
+    await choose(page, page.getByLabel('Jag vet inte'));
+    await next(page);
+    const reference = await sendAndGetReference(page, 'Skicka anmälan', /Anmälan är skickad/);
+    // The confirmation page says that the återkoppling will come.
+    await expect(page.getByText('Gör du anmälan i ditt arbete får du veta om vi inleder en utredning')).toBeVisible();
+    await expectAccessible(page);
+
+    const desk = await staffDesk(browser);
+    await desk.goto(`/handlaggning/arenden/${reference}`);
+    await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
+    const decision = desk.getByRole('group', { name: 'Förhandsbedömning' });
+    const outcomes = decision.getByRole('group', { name: 'Vad blir beslutet?' });
+    await expect(outcomes.getByLabel('Avslag')).toHaveCount(0);
+    await expect(decision.getByLabel('Insats')).toHaveCount(0);
+    await choose(desk, outcomes.getByLabel('Utredning inleds', { exact: true }));
+    await choose(desk, decision.getByRole('group', { name: 'Gjordes en skyddsbedömning samma dag som anmälan kom in?' }).getByLabel('Nej'));
+    await typeInto(desk, decision.getByLabel('Motivering'), 'Upprepad frånvaro och uppgifter om att barnet är hungrigt.');
+    expect(await submitWith(desk, desk.getByRole('button', { name: 'Spara beslut' }))).toBe(200);
+    await expect(desk.getByRole('status')).toHaveText('Beslutet är sparat.');
+    // No beslutsbrev for a förhandsbedömning: the reporter is not told it.
+    await expect(desk.getByRole('link', { name: /Beslutsbrev/ })).toHaveCount(0);
+    const aterkoppling = desk.getByRole('region', { name: 'Återkoppling till anmälaren' });
+    await expect(aterkoppling).toContainText('E-postmeddelandet säger bara det');
+    await expectAccessible(desk);
+
+    expect(await submitWith(desk, aterkoppling.getByRole('button', { name: 'Skicka återkoppling till anmälaren' }))).toBe(200);
+    await expect(desk.getByRole('status')).toHaveText('Återkopplingen är skickad till anmälaren.');
+    await expect(desk.getByRole('region', { name: 'Återkoppling till anmälaren' })).toContainText('Återkoppling skickad av Demo Handläggare');
+    await expect(desk.getByRole('list', { name: 'Händelser' })).toContainText('Demo Handläggare skickade återkoppling till anmälaren: Utredning inleds');
+    await expect(desk.getByRole('button', { name: 'Skicka återkoppling till anmälaren' })).toHaveCount(0);
+    await expectAccessible(desk);
+
+    // The mail in the local SMTP receiver: whether an investigation was started, nothing else.
+    await expect.poll(() => receivedMails().filter((m) => m.to.includes(email)).length, { timeout: 60_000 }).toBe(1);
+    const mail = receivedMails().find((m) => m.to.includes(email))!;
+    const body = mail.text.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+    expect(body).toContain('Vi har bedömt anmälan och inleder en utredning.');
+    for (const secret of [reference, 'Tolvan', 'hungrig', 'frånvaro', 'Lärare', 'Askersunds skola', 'Demo Handläggare', 'http']) {
+      expect(body, `the återkoppling holds nothing of the case (${secret})`).not.toContain(secret);
+    }
+  });
+});

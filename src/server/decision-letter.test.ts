@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/index.ts';
+import { renderDecisionLetterPdf, type DecisionLetterInput } from './decision-letter.ts';
+
+/** The text a PDFKit content stream draws (uncompressed, Helvetica: hex strings of WinAnsi bytes). */
+function textOf(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (const m of raw.matchAll(/\[([^\]]*)\] TJ/g)) {
+    const line = [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('');
+    parts.push(line);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+const base = (kind: DecisionLetterInput['kind'], outcome: string, lang: 'sv' | 'en' = 'sv'): DecisionLetterInput => ({
+  municipality: 'Exempelkommun',
+  serviceTitle: 'Ansök om trygghetslarm',
+  reference: '2026-000123',
+  lang,
+  kind,
+  outcome,
+  omfattning: null,
+  startDate: null,
+  reasoning: 'Du bor i särskilt boende där det redan finns larm.',
+  decidedBy: 'Anna Andersson',
+  decidedAt: new Date('2026-03-02T09:00:00Z'),
+  t: translator(lang),
+  textParams: { phone: '010-123 45 67', address: 'Socialnämnden, Box 1, 123 45 Exempelstad' },
+  ordinaryApplicationUrl: 'https://portal.example/ansok-om-bistand',
+});
+
+describe('the beslutsbrev', () => {
+  it('of a förenklad avslag says nothing about appeal and shows how to apply the ordinary way', async () => {
+    const text = textOf(await renderDecisionLetterPdf(base('ansokanForenklad', 'avslag'), { compress: false }));
+    expect(text).toContain('Avslag');
+    expect(text).toContain('Anna Andersson');
+    expect(text).toContain('särskilt boende');
+    expect(text).toContain('ansöka om bistånd på vanligt sätt');
+    expect(text).toContain('https://portal.example/ansok-om-bistand');
+    expect(text.toLowerCase()).not.toContain('överklag');
+    expect(text).not.toContain('förvaltningsrätt');
+  });
+
+  it('of an ordinary avslag carries a besvärshänvisning: to förvaltningsrätten via the nämnd, within three weeks', async () => {
+    const text = textOf(await renderDecisionLetterPdf(base('ansokan', 'avslag'), { compress: false }));
+    expect(text).toContain('Hur du överklagar');
+    expect(text).toContain('förvaltningsrätten');
+    expect(text).toContain('Socialnämnden, Box 1');
+    expect(text).toContain('inom tre veckor');
+    expect(text).not.toContain('vanligt sätt');
+  });
+
+  it('is tagged, in its language, and titled by the e-tjänst', async () => {
+    const pdf = (await renderDecisionLetterPdf(base('ansokan', 'beviljad', 'en'), { compress: false })).toString('latin1');
+    expect(pdf).toContain('/StructTreeRoot');
+    expect(pdf).toContain('/Lang (en)');
+    expect(pdf).toContain('Decision');
+    expect(textOf(Buffer.from(pdf, 'latin1'))).toContain('How to appeal');
+  });
+});

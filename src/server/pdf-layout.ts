@@ -1,0 +1,93 @@
+/**
+ * The layout every PDF the portal writes shares (the receipt, the beslutsbrev): tagged PDF 1.7 in
+ * A4 with 2 cm margins, the document language and title set, headings that never end a page, and
+ * "page n of m" at the foot of every page marked as a pagination artifact. A document is the same
+ * bytes every time it is rendered from the same input: it is dated by the event it records.
+ */
+import PDFDocument from 'pdfkit';
+import type { Lang } from '../i18n/index.ts';
+
+export type Doc = PDFKit.PDFDocument;
+export type Struct = PDFKit.PDFStructureElement;
+
+export const MARGIN = 56; // 2 cm
+export const REGULAR = 'Helvetica';
+export const BOLD = 'Helvetica-Bold';
+export const BODY = 11;
+
+export type PdfMeta = { lang: Lang; title: string; author: string; date: Date; compress?: boolean | undefined };
+
+/** Renders a tagged PDF: `draw` fills the document structure `root`, then the page numbers are written. */
+export function renderTaggedPdf(meta: PdfMeta, draw: (doc: Doc, root: Struct) => void, footer: (page: number, count: number) => string): Promise<Buffer> {
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true, // page numbers ("of m") are written once every page exists
+    compress: meta.compress ?? true,
+    tagged: true,
+    pdfVersion: '1.7',
+    lang: meta.lang,
+    displayTitle: true,
+    font: REGULAR,
+    // Dated by what it records, not when rendered (PDFKit derives the file's ID from this date too).
+    info: { Title: meta.title, Author: meta.author, CreationDate: meta.date },
+  });
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      draw(doc, root);
+      root.end();
+      pageNumbers(doc, footer);
+      doc.end();
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
+
+export function width(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+export function contentHeight(doc: Doc): number {
+  return doc.page.maxY() - doc.page.margins.top;
+}
+
+export function measure(doc: Doc, text: string, font: string, size = BODY): number {
+  return doc.font(font).fontSize(size).heightOfString(text, { width: width(doc) });
+}
+
+/** Starts a new page unless `needed` points still fit on this one. */
+export function keepTogether(doc: Doc, needed: number): void {
+  if (doc.y + needed > doc.page.maxY() && doc.y > doc.page.margins.top) doc.addPage();
+}
+
+export function block(doc: Doc, parent: Struct, tag: string, text: string, font: string, size: number, gapAfter = 0.5): void {
+  parent.add(doc.struct(tag, {}, () => doc.font(font).fontSize(size).text(text, doc.page.margins.left, doc.y, { width: width(doc) })));
+  doc.moveDown(gapAfter);
+}
+
+/** An H2 never ends a page: it moves on together with (room for) two lines of what follows. */
+export function heading(doc: Doc, parent: Struct, text: string): void {
+  keepTogether(doc, measure(doc, text, BOLD, 14) + 2 * measure(doc, 'X', REGULAR));
+  block(doc, parent, 'H2', text, BOLD, 14, 0.3);
+}
+
+/** "page n of m" at the foot of every page, marked as a pagination artifact (not read as content). */
+function pageNumbers(doc: Doc, text: (page: number, count: number) => string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(start + i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font(REGULAR).fontSize(9).text(text(i + 1, count), doc.page.margins.left, doc.page.height - MARGIN / 2 - 9, { width: width(doc), align: 'center' });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+}
