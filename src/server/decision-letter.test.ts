@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/index.ts';
 import { renderDecisionLetterPdf, type DecisionLetterInput } from './decision-letter.ts';
+import { flowingText } from './pdf-shown-text.ts';
 
-/** The text a PDFKit content stream draws (uncompressed, Helvetica: hex strings of WinAnsi bytes). */
-function textOf(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const parts: string[] = [];
-  for (const m of raw.matchAll(/\[([^\]]*)\] TJ/g)) {
-    const line = [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('');
-    parts.push(line);
-  }
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
+const textOf = flowingText;
 
 const base = (kind: DecisionLetterInput['kind'], outcome: string, lang: 'sv' | 'en' = 'sv'): DecisionLetterInput => ({
   municipality: 'Exempelkommun',

@@ -19,7 +19,6 @@ import { withRules } from '../i18n/text-params.ts';
 import { config } from './config.ts';
 import { getServiceVersion } from './etjanster/registry.ts';
 import { BODY, BOLD, REGULAR, block, heading, renderTaggedPdf } from './pdf-layout.ts';
-import { PDF_LANGUAGES } from './receipts.ts';
 import { rulesForSubmission } from './rules.ts';
 
 export type DecisionLetterInput = {
@@ -74,10 +73,9 @@ export function renderDecisionLetterPdf(input: DecisionLetterInput, opts: { comp
   );
 }
 
-/** The language of the letter: the matter's, where the letter's texts, the e-tjänst's and the PDF's fonts all have it; else Swedish. */
+/** The language of the letter: the matter's, where the letter's texts and the e-tjänst's all have it; else Swedish. */
 export function letterLang(sent: string | null, fallback: Lang, titleNamespace: string): Lang {
-  const l = contentLang(isLang(sent) ? sent : fallback, ['mina-sidor', titleNamespace]);
-  return PDF_LANGUAGES.includes(l) ? l : 'sv';
+  return contentLang(isLang(sent) ? sent : fallback, ['mina-sidor', titleNamespace]);
 }
 
 /**

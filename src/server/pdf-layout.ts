@@ -5,14 +5,15 @@
  * bytes every time it is rendered from the same input: it is dated by the event it records.
  */
 import PDFDocument from 'pdfkit';
-import type { Lang } from '../i18n/index.ts';
+import { DIRECTION, type Lang } from '../i18n/index.ts';
+import { BOLD, drawText, registerFonts, REGULAR, reordered, textHeight } from './pdf-text.ts';
+
+export { BOLD, REGULAR };
 
 export type Doc = PDFKit.PDFDocument;
 export type Struct = PDFKit.PDFStructureElement;
 
 export const MARGIN = 56; // 2 cm
-export const REGULAR = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
 export const BODY = 11;
 
 export type PdfMeta = { lang: Lang; title: string; author: string; date: Date; compress?: boolean | undefined };
@@ -28,7 +29,6 @@ export function renderTaggedPdf(meta: PdfMeta, draw: (doc: Doc, root: Struct) =>
     pdfVersion: '1.7',
     lang: meta.lang,
     displayTitle: true,
-    font: REGULAR,
     // Dated by what it records, not when rendered (PDFKit derives the file's ID from this date too).
     info: { Title: meta.title, Author: meta.author, CreationDate: meta.date },
   });
@@ -38,6 +38,10 @@ export function renderTaggedPdf(meta: PdfMeta, draw: (doc: Doc, root: Struct) =>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
+      // The embedded Unicode font (any script the portal's languages and answers are written in).
+      registerFonts(doc);
+      doc.font(REGULAR);
+      if (DIRECTION[meta.lang] === 'rtl') rightToLeft.add(doc);
       const root = doc.struct('Document');
       doc.addStructure(root);
       draw(doc, root);
@@ -50,6 +54,24 @@ export function renderTaggedPdf(meta: PdfMeta, draw: (doc: Doc, root: Struct) =>
   });
 }
 
+/** The documents written right to left (their language's direction). */
+const rightToLeft = new WeakSet<Doc>();
+
+const textOptions = (doc: Doc, align?: 'center') => ({ x: doc.page.margins.left, width: width(doc), rtl: rightToLeft.has(doc), ...(align ? { align } : {}) });
+
+/**
+ * A structure element holding text drawn at the left margin across the width. Text drawn in
+ * another order than it is read (right to left, or with a right-to-left name in it) carries its
+ * reading order as ActualText.
+ */
+export function textElement(doc: Doc, tag: string, text: string, font: string, size: number): Struct {
+  const o = textOptions(doc);
+  return doc.struct(tag, reordered(text, o) ? { actual: text } : {}, () => {
+    doc.font(font).fontSize(size);
+    drawText(doc, text, o);
+  });
+}
+
 export function width(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }
@@ -59,7 +81,8 @@ export function contentHeight(doc: Doc): number {
 }
 
 export function measure(doc: Doc, text: string, font: string, size = BODY): number {
-  return doc.font(font).fontSize(size).heightOfString(text, { width: width(doc) });
+  doc.font(font).fontSize(size);
+  return textHeight(doc, text, textOptions(doc));
 }
 
 /** Starts a new page unless `needed` points still fit on this one. */
@@ -68,7 +91,7 @@ export function keepTogether(doc: Doc, needed: number): void {
 }
 
 export function block(doc: Doc, parent: Struct, tag: string, text: string, font: string, size: number, gapAfter = 0.5): void {
-  parent.add(doc.struct(tag, {}, () => doc.font(font).fontSize(size).text(text, doc.page.margins.left, doc.y, { width: width(doc) })));
+  parent.add(textElement(doc, tag, text, font, size));
   doc.moveDown(gapAfter);
 }
 
@@ -86,7 +109,9 @@ function pageNumbers(doc: Doc, text: (page: number, count: number) => string): v
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(REGULAR).fontSize(9).text(text(i + 1, count), doc.page.margins.left, doc.page.height - MARGIN / 2 - 9, { width: width(doc), align: 'center' });
+    doc.font(REGULAR).fontSize(9);
+    doc.y = doc.page.height - MARGIN / 2 - 9;
+    drawText(doc, text(i + 1, count), textOptions(doc, 'center'));
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }

@@ -33,7 +33,7 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Scrip
 export type TextOptions = { x: number; width: number; rtl: boolean; align?: 'start' | 'center' };
 
 /** Whether PDFKit's own left-to-right layout is right for this text. */
-const plainLtr = (text: string, o: TextOptions) => !o.rtl && !RTL_LETTER.test(text);
+const plainLtr = (text: string, o: Pick<TextOptions, 'rtl'>) => !reordered(text, o);
 
 /**
  * Laid out as one run: without features PDFKit lays a string out word by word (for its cache), and
@@ -136,6 +136,11 @@ function visualRuns(text: string, rtlBase: boolean): Run[] {
       const after = cs.slice(last + 1).join('');
       return [...(after ? [turned(after)] : []), { text: core, rtl: true }, ...(before ? [turned(before)] : [])];
     });
+}
+
+/** Whether the text is drawn in another order than it is read (and so needs its ActualText). */
+export function reordered(text: string, o: Pick<TextOptions, 'rtl'>): boolean {
+  return o.rtl || RTL_LETTER.test(text);
 }
 
 /** One line's runs, left to right as drawn (for tests and for a reader of this module). */

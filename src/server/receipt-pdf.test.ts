@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/index.ts';
 import { renderReceiptPdf, type ReceiptPdfInput } from './receipt-pdf.ts';
+import { actualTexts, flowingText, shownText, shownTextByStream } from './pdf-shown-text.ts';
 
 const PNR = '19450110-3297';
 
@@ -22,22 +23,8 @@ function input(overrides: Partial<ReceiptPdfInput> = {}): ReceiptPdfInput {
   };
 }
 
-async function render(i: ReceiptPdfInput): Promise<string> {
-  return (await renderReceiptPdf(i, { compress: false })).toString('latin1');
-}
-
-const winAnsi = new TextDecoder('windows-1252');
-
-/** The text shown on the pages, one entry per TJ operator (a line, or a part of one): its hex strings, decoded. */
-function shownText(pdf: string): string[] {
-  return [...pdf.matchAll(/\[([^\]]*)\] TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => winAnsi.decode(Buffer.from(h[1]!, 'hex'))).join(''),
-  );
-}
-
-/** All shown text as one string with single spaces, for sentences that may wrap. */
-function flowingText(pdf: string): string {
-  return shownText(pdf).join(' ').replace(/\s+/g, ' ');
+async function render(i: ReceiptPdfInput): Promise<Buffer> {
+  return renderReceiptPdf(i, { compress: false });
 }
 
 /** A PDF literal string "(…)" decoded: escapes undone, UTF-16BE when it starts with a byte-order mark. */
@@ -61,7 +48,7 @@ function pageCount(pdf: string): number {
 describe('the PDF receipt of a submission', () => {
   it('is a PDF showing the municipality, the e-tjänst, the reference and the time in Swedish time', async () => {
     const pdf = await render(input());
-    expect(pdf.startsWith('%PDF-1.7')).toBe(true);
+    expect(pdf.toString('latin1').startsWith('%PDF-1.7')).toBe(true);
     const text = shownText(pdf);
     expect(text).toEqual(expect.arrayContaining(['Askersunds kommun', 'Kvittens', 'Ansök om trygghetslarm', 'Ärendenummer: 2026-000042']));
     expect(text).toContain('Skickad: 23 november 2026 kl. 14:05');
@@ -87,7 +74,7 @@ describe('the PDF receipt of a submission', () => {
   });
 
   it('is a tagged PDF with a structure tree, a title shown by viewers and the language of the texts', async () => {
-    const pdf = await render(input());
+    const pdf = (await render(input())).toString('latin1');
     expect(pdf).toContain('/StructTreeRoot');
     expect(pdf).toMatch(/\/MarkInfo \d+ 0 R/);
     expect(pdf).toContain('/Marked true');
@@ -98,28 +85,40 @@ describe('the PDF receipt of a submission', () => {
 
   it('is in English with English texts when the citizen used English', async () => {
     const pdf = await render(input({ lang: 'en', t: translator('en') }));
-    expect(pdf).toContain('/Lang (en)');
+    expect(pdf.toString('latin1')).toContain('/Lang (en)');
     const text = shownText(pdf);
     expect(text).toEqual(expect.arrayContaining(['Receipt', 'Reference number: 2026-000042', 'Sent: 23 November 2026 at 14:05']));
+  });
+
+  it('is in Arabic, right to left, when the citizen used Arabic: each text in its reading order, numbers whole', async () => {
+    const t = translator('ar');
+    const pdf = await render(input({ lang: 'ar', t, serviceTitle: 'اتصل بالخدمات الاجتماعية', rows: [{ label: 'رقم الهوية الشخصية', lines: [PNR] }, { label: 'الاسم', lines: ['Greta Testberg'] }] }));
+    expect(pdf.toString('latin1')).toContain('/Lang (ar)');
+    const actual = actualTexts(pdf);
+    expect(actual).toEqual(expect.arrayContaining([t('receipt:title'), 'اتصل بالخدمات الاجتماعية', 'رقم الهوية الشخصية']));
+    expect(actual.some((a) => a.includes('2026-000042'))).toBe(true);
+    const shown = shownText(pdf);
+    expect(shown).toEqual(expect.arrayContaining([PNR, 'Greta Testberg', '2026-000042']));
+    expect(shown.join('')).not.toContain('\uFFFD');
   });
 
   it('spreads a long list of answers over several pages, numbered, never ending a page on a label', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ label: `Fråga ${i + 1}`, lines: [`Svar ${i + 1} rad 1`, `Svar ${i + 1} rad 2`] }));
     const pdf = await render(input({ rows }));
-    const pages = pageCount(pdf);
+    const pages = pageCount(pdf.toString('latin1'));
     expect(pages).toBeGreaterThan(1);
     const text = shownText(pdf);
     for (let p = 1; p <= pages; p++) expect(text).toContain(`Kvittens 2026-000042 – sida ${p} av ${pages}`);
     // Pages are written one after another; on each, a label is followed by its first value.
-    const perPage = pdf.split('/Type /Page\n').length - 1;
+    const perPage = pdf.toString('latin1').split('/Type /Page\n').length - 1;
     expect(perPage).toBe(pages);
     for (let i = 1; i <= 40; i++) expect(text[text.indexOf(`Fråga ${i}`) + 1]).toBe(`Svar ${i} rad 1`);
-    const streams = [...pdf.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((m) => shownText(m[1]!)).filter((s) => s.length > 0);
+    const streams = shownTextByStream(pdf).filter((s) => s.length > 0);
     for (const page of streams) expect(page.at(-2)).not.toMatch(/^Fråga \d+$/);
   });
 
   it('keeps personal data out of the document metadata', async () => {
-    const pdf = await render(input({ rows: [{ label: 'Personnummer', lines: [PNR] }, { label: 'Namn', lines: ['Greta Testberg'] }] }));
+    const pdf = (await render(input({ rows: [{ label: 'Personnummer', lines: [PNR] }, { label: 'Namn', lines: ['Greta Testberg'] }] }))).toString('latin1');
     const meta = info(pdf);
     expect(meta).toMatchObject({ Title: 'Kvittens – Ansök om trygghetslarm', Author: 'Askersunds kommun' });
     expect(Object.keys(meta).sort()).toEqual(['Author', 'CreationDate', 'Creator', 'Producer', 'Title']);

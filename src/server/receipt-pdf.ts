@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/index.ts';
 import { formats } from '../domain/format.ts';
 import type { TFunction } from 'i18next';
 import { paragraphs } from '../i18n/index.ts';
-import { BODY, BOLD, REGULAR, block, contentHeight, heading, keepTogether, measure, renderTaggedPdf, width, type Doc, type Struct } from './pdf-layout.ts';
+import { BODY, BOLD, REGULAR, block, contentHeight, heading, keepTogether, measure, renderTaggedPdf, textElement, type Doc, type Struct } from './pdf-layout.ts';
 
 export type ReceiptPdfInput = {
   municipality: string;
@@ -70,8 +70,11 @@ function draw(doc: Doc, root: Struct, input: ReceiptPdfInput): void {
     keepTogether(doc, whole <= contentHeight(doc) / 3 ? whole : label + Math.min(values[0] ?? 0, 2 * measure(doc, 'X', REGULAR)));
     const item = doc.struct('LI');
     list.add(item);
-    item.add(doc.struct('Lbl', {}, () => doc.font(BOLD).fontSize(BODY).text(row.label, { width: width(doc) })));
-    item.add(doc.struct('LBody', {}, () => row.lines.forEach((l) => doc.font(REGULAR).fontSize(BODY).text(l, { width: width(doc) }))));
+    item.add(textElement(doc, 'Lbl', row.label, BOLD, BODY));
+    const body = doc.struct('LBody');
+    item.add(body);
+    for (const l of row.lines) body.add(textElement(doc, 'Span', l, REGULAR, BODY));
+    body.end();
     item.end();
     doc.moveDown(0.6);
   }

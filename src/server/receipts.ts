@@ -53,16 +53,14 @@ export function receiptRows(def: ServiceDefinition, answers: Answers, submittedA
 }
 
 /** The languages the receipt's fonts can draw (the PDF's standard Latin fonts: no Arabic script yet). */
-export const PDF_LANGUAGES: readonly Lang[] = ['sv', 'sv-x-ll', 'en', 'fi'];
-
 /**
  * The language of a receipt: the reader's when the receipt's texts and the e-tjänst's all exist in it
- * and the PDF can draw its script; otherwise Swedish, the language every text exists in, rather than a
- * receipt that mixes two languages or loses letters.
+ * (the PDF draws every script the portal's languages are written in, right to left too:
+ * ./pdf-text.ts); otherwise Swedish, the language every text exists in, rather than a receipt that
+ * mixes two languages.
  */
 export function receiptLang(lang: Lang, def: ServiceDefinition): Lang {
-  const l = contentLang(lang, ['receipt', namespaceOf(def.title)]);
-  return PDF_LANGUAGES.includes(l) ? l : 'sv';
+  return contentLang(lang, ['receipt', namespaceOf(def.title)]);
 }
 
 /** The submitter as shown with "X för Y": their name and, when they logged in with e-legitimation, their personnummer. */
