@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { FILE_KINDS } from './files.ts';
+import { PERSON_RULE_NAMES } from './person-rules.ts';
 import { structuralProblems, type Problem } from './structure.ts';
 
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
@@ -49,7 +50,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
   const leafField = z.discriminatedUnion('type', [
     object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
     object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
-    object({ ...fieldBase, type: z.literal('personnummer') }),
+    // `person`: a named rule the number must fit (./person-rules.ts), e.g. "child" wherever a child is asked for.
+    object({ ...fieldBase, type: z.literal('personnummer'), person: z.enum(PERSON_RULE_NAMES).optional() }),
     object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
     object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
     object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
@@ -78,6 +80,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     max: z.number().int().min(1),
     // Uploads are stored one per question; a group of them has no answer shape yet.
     fields: z.array(leafField).min(1).refine((fs) => !fs.some(isFileField), 'a repeating group cannot hold file fields'),
+    /** Fields of an item whose answer no two items may share (the same child twice): error "duplicate". */
+    unique: z.array(fieldName).optional(),
   });
 
   // A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
@@ -183,6 +187,8 @@ export function describeProblem(p: Problem): string {
       return `${where} refers to field "${v.field}", not asked before it`;
     case 'settingOnUnknownField':
       return `${v.setting} refers to unknown field "${v.field}"`;
+    case 'uniqueOnUnknownField':
+      return `page "${v.page}": a repeating group's unique field "${v.field}" is not one of its fields`;
     case 'anonymousNotAmongSubmitters':
       return 'anonymous is set but "anonymous" is not among the submitters';
     default:

@@ -445,6 +445,25 @@ describe('personnummer', () => {
   });
 });
 
+describe('personnummer of a child (person rule "child")', () => {
+  const { page } = pageWith({ ...FIELDS.personnummer, person: 'child' });
+
+  // Skatteverket test personnummer; TODAY is 2026-01-15.
+  it.each([
+    { post: '20180101-2392', result: { value: '20180101-2392' }, why: 'a child of 8' },
+    { post: '20080116-2389', result: { value: '20080116-2389' }, why: 'turns 18 tomorrow' },
+    { post: '20080115-2380', result: { error: 'notChild' }, why: 'turns 18 today' },
+    { post: '19450110-3297', result: { error: 'notChild' }, why: 'an 81-year-old' },
+    { post: '19450110-3298', result: { error: 'invalid' }, why: 'no such number' },
+  ])('$post ($why) → $result', ({ post, result }) => {
+    expect(outcome(page, { pnr: post })).toEqual(result);
+  });
+
+  it('is a named rule: an unknown one is refused when the definition is read', () => {
+    expect(() => pageWith({ ...FIELDS.personnummer, person: 'infant' } as unknown as FieldInput)).toThrow(/person/);
+  });
+});
+
 describe('date', () => {
   const { page } = pageWith(FIELDS.date);
   const { page: past } = pageWith({ ...FIELDS.date, past: true });
@@ -662,5 +681,40 @@ describe('repeating group', () => {
   it('never reads an item beyond `max`', () => {
     const r = submit(page, { ...first, ...second, 'kontakter.3.namn': 'Mallory', 'kontakter.3.telefon': '070-000 00 00' });
     expect(r.ok && r.answers['kontakter']).toHaveLength(2);
+  });
+
+  describe('with a field no two items may share', () => {
+    const children: FieldInput = {
+      type: 'repeat',
+      name: 'barn',
+      label: 'falt:barn.label',
+      itemLabel: 'falt:barn.item',
+      min: 1,
+      max: 4,
+      unique: ['pnr'],
+      fields: [
+        { type: 'text', name: 'namn', label: 'falt:namn.label' },
+        { type: 'personnummer', name: 'pnr', label: 'falt:pnr.label', person: 'child' },
+      ],
+    };
+    const { page: group } = pageWith(children);
+    const child = (i: number, namn: string, pnr: string) => ({ [`barn.${i}.namn`]: namn, [`barn.${i}.pnr`]: pnr });
+
+    it('refuses the same person twice at the later item, naming the first, however the number was typed', () => {
+      // Slot 1 left blank: the error names the slots as the citizen sees them.
+      const r = submit(group, { ...child(0, 'Alva', '20180101-2392'), ...child(2, 'Alva igen', '1801012392') });
+      expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code, e.params])).toEqual([['barn.2.pnr', 'duplicate', { n: 3, first: 1 }]]);
+    });
+
+    it('accepts different children, and refuses an adult among them', () => {
+      const two = { ...child(0, 'Alva', '20180101-2392'), ...child(1, 'Ebbe', '20160102-2385') };
+      expect(submit(group, two).ok).toBe(true);
+      const r = submit(group, { ...two, ...child(2, 'Farfar', '19450110-3297') });
+      expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([['barn.2.pnr', 'notChild']]);
+    });
+
+    it('is refused when it names no field of the group', () => {
+      expect(() => pageWith({ ...children, unique: ['saknas'] } as FieldInput)).toThrow(/saknas/);
+    });
   });
 });

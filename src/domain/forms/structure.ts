@@ -26,7 +26,12 @@ export type Skeleton = {
   handling?: { urgentWhen?: Condition | undefined } | undefined;
   pages: readonly SkeletonPage[];
 };
-export type SkeletonPage = { kind: string; id: string; fields?: readonly { name: string }[]; next?: readonly { when: Condition; goto: string }[] };
+export type SkeletonPage = {
+  kind: string;
+  id: string;
+  fields?: readonly { name: string; unique?: readonly string[] | undefined; fields?: readonly { name: string }[] }[];
+  next?: readonly { when: Condition; goto: string }[];
+};
 
 /** Each leaf of a condition with the field it reads, if any, and the rule it names, if any. */
 export function conditionLeaves(c: Condition): { field?: string | undefined; rule?: string | undefined }[] {
@@ -54,6 +59,9 @@ export function structuralProblems(def: Skeleton): Problem[] {
     (p.fields ?? []).forEach((f, j) => {
       if (names.has(f.name)) add('duplicateField', { field: f.name }, ['pages', i, 'fields', j, 'name']);
       names.add(f.name);
+      (f.unique ?? []).forEach((u, k) => {
+        if (!(f.fields ?? []).some((x) => x.name === u)) add('uniqueOnUnknownField', { page: p.id, field: u }, ['pages', i, 'fields', j, 'unique', k]);
+      });
     });
     (p.next ?? []).forEach((r, j) => {
       if (!ids.has(r.goto)) add('routeToUnknownPage', { page: p.id, target: r.goto }, ['pages', i, 'next', j, 'goto']);

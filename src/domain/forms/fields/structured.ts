@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LeafField } from '../definition.ts';
 import { formatPersonnummer, parsePersonnummer, stockholmDate } from '../../personnummer.ts';
+import { personRuleError } from '../person-rules.ts';
 import { isBlank, runSchema, str, type FieldType } from './types.ts';
 
 type Of<T extends LeafField['type']> = Extract<LeafField, { type: T }>;
@@ -16,7 +17,9 @@ export const personnummer: FieldType<Of<'personnummer'>> = {
     if (raw === '') return f.optional ? { ok: true, value: undefined } : { ok: false, errors: [{ path, code: 'required', field: f }] };
     if (!/^[0-9 +-]{10,15}$/.test(raw)) return { ok: false, errors: [{ path, code: 'format', field: f }] };
     const p = parsePersonnummer(raw, ctx.today);
-    return p ? { ok: true, value: formatPersonnummer(p) } : { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+    if (!p) return { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+    const broken = personRuleError(f.person, p, ctx.today);
+    return broken ? { ok: false, errors: [{ path, code: broken, field: f }] } : { ok: true, value: formatPersonnummer(p) };
   },
   toForm: (_f, v, path) => (typeof v === 'string' ? { [path]: v } : {}),
   display: (_f, v) => (typeof v === 'string' ? [{ text: v }] : []),
