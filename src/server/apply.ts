@@ -89,7 +89,7 @@ export function sentJourney(def: ServiceDefinition, state: JourneyState, receive
   const onBehalf = parties.onBehalf ? { submitter: parties.submitterName ?? '', subject: parties.name ?? '' } : undefined;
   const confirmation = def.pages.find((p) => p.kind === 'confirmation')!;
   return {
-    state: { ...state, answers: {}, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf } },
+    state: { ...state, answers: {}, prefill: undefined, startedFrom: undefined, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf } },
     confirmation: `/e-tjanster/${def.id}/${confirmation.id}`,
   };
 }

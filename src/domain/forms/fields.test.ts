@@ -5,6 +5,7 @@ import { defineService, fieldDef, type FieldDef, type QuestionPage, type Service
 import type { DisplayLine, FormValues } from './fields/index.ts';
 import { endPages, fixtureInput } from './fixtures.ts';
 import { isAnswered } from './journey.ts';
+import { monthsOffered } from './fields/structured.ts';
 
 // Fixed "now" (noon UTC is the same calendar date in Stockholm); nothing may read the real clock.
 const TODAY = new Date('2026-01-15T12:00:00Z');
@@ -53,6 +54,7 @@ const FIELDS = {
   phone: { type: 'phone', name: 'mobil', label: 'falt:mobil.label' },
   email: { type: 'email', name: 'epost', label: 'falt:epost.label' },
   date: { type: 'date', name: 'datum', label: 'falt:datum.label' },
+  month: { type: 'month', name: 'manad', label: 'falt:manad.label' },
   number: { type: 'number', name: 'antal', label: 'falt:antal.label', min: 1, max: 100_000 },
   radios: { type: 'radios', name: 'larmtyp', label: 'falt:larmtyp.label', options: [option('mobilt'), option('fast')] },
   checkboxes: { type: 'checkboxes', name: 'insatser', label: 'falt:insatser.label', options: [option('tvatt'), option('stadning'), option('inkop')] },
@@ -88,6 +90,14 @@ type TypeCase = {
 };
 
 const TYPES: TypeCase[] = [
+  {
+    type: 'month',
+    post: { manad: '2026-02' },
+    stored: '2026-02',
+    lines: [{ key: 'common:display.month', params: { month: '2026-02' } }],
+    required: [{ path: 'manad', code: 'required' }],
+    optionalEmpty: null,
+  },
   {
     type: 'text',
     post: { fornamn: '  Anna  ' },
@@ -461,6 +471,29 @@ describe('personnummer of a child (person rule "child")', () => {
 
   it('is a named rule: an unknown one is refused when the definition is read', () => {
     expect(() => pageWith({ ...FIELDS.personnummer, person: 'infant' } as unknown as FieldInput)).toThrow(/person/);
+  });
+});
+
+describe('month (with its year)', () => {
+  const { page } = pageWith(FIELDS.month); // one month before, two after; TODAY is 15 January 2026
+
+  it('offers the months around today across the turn of the year', () => {
+    expect(monthsOffered({ monthsBefore: 1, monthsAfter: 2 }, TODAY)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+    // Just after midnight on 1 January in Sweden, still 31 December in UTC: Swedish months.
+    expect(monthsOffered({ monthsBefore: 0, monthsAfter: 0 }, new Date('2025-12-31T23:30:00Z'))).toEqual(['2026-01']);
+  });
+
+  it.each([
+    { post: '2025-12', result: { value: '2025-12' } },
+    { post: '2026-03', result: { value: '2026-03' } },
+    { post: '2025-11', result: { value: '2025-11' }, why: 'a page shown before the month turned' },
+    { post: '2026-04', result: { value: '2026-04' }, why: 'a page shown before the month turned' },
+    { post: '2025-10', result: { error: 'invalid' } },
+    { post: '2026-05', result: { error: 'invalid' } },
+    { post: 'december', result: { error: 'invalid' } },
+    { post: '2026-1', result: { error: 'invalid' } },
+  ])('$post → $result', ({ post, result }) => {
+    expect(outcome(page, { manad: post })).toEqual(result);
   });
 });
 

@@ -24,6 +24,8 @@ export type Skeleton = {
   textContext?: string | undefined;
   anonymous?: { field: string } | undefined;
   handling?: { urgentWhen?: Condition | undefined } | undefined;
+  startsFrom?: Partial<Record<string, Record<string, unknown>>> | undefined;
+  continuation?: { keep: readonly string[] } | undefined;
   pages: readonly SkeletonPage[];
 };
 export type SkeletonPage = {
@@ -92,6 +94,8 @@ export function structuralProblems(def: Skeleton): Problem[] {
     ...(def.onBehalf ? [def.onBehalf.field, ...def.onBehalf.submitterName].map((n): [string, string] => ['onBehalf', n]) : []),
     ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
     ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
+    ...(def.continuation?.keep ?? []).map((n): [string, string] => ['continuation', n]),
+    ...Object.values(def.startsFrom ?? {}).flatMap((answers) => Object.keys(answers ?? {}).map((n): [string, string] => ['startsFrom', n])),
   ];
   for (const [setting, field] of referenced) {
     if (!names.has(field)) add('settingOnUnknownField', { setting, field }, [setting]);

@@ -4,7 +4,7 @@
  */
 import type { FieldDef, LeafField, RepeatField } from '../definition.ts';
 import { checkboxes, radios, select, yesNo } from './choice.ts';
-import { address, date, number, personnummer } from './structured.ts';
+import { address, date, month, number, personnummer } from './structured.ts';
 import { email, phone, text, textarea } from './text.ts';
 import { file } from './file.ts';
 import { isBlank, type DisplayLine, type FieldError, type FieldType, type FormValues } from './types.ts';
@@ -18,6 +18,7 @@ const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K
   phone,
   email,
   date,
+  month,
   number,
   radios,
   checkboxes,

@@ -56,6 +56,31 @@ export const date: FieldType<Of<'date'>> = {
   display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:display.date', params: { date: v } }] : []),
 };
 
+/** "YYYY-MM" of the month `offset` months from `today`'s month in Sweden. */
+function monthFrom(today: Date, offset: number): string {
+  const t = stockholmDate(today);
+  const i = t.year * 12 + (t.month - 1) + offset;
+  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
+}
+
+/** The months a month field offers today, in order, as "YYYY-MM". */
+export function monthsOffered(f: Pick<Of<'month'>, 'monthsBefore' | 'monthsAfter'>, today: Date): string[] {
+  return Array.from({ length: f.monthsBefore + 1 + f.monthsAfter }, (_, k) => monthFrom(today, k - f.monthsBefore));
+}
+
+export const month: FieldType<Of<'month'>> = {
+  inputs: (_f, path) => [{ name: path, multiple: false }],
+  parse(f, values, path, ctx) {
+    const raw = str(values, path).trim();
+    if (raw === '') return f.optional ? { ok: true, value: undefined } : { ok: false, errors: [{ path, code: 'required', field: f }] };
+    // One month's slack at each end: a page shown just before a month ends may be sent just after.
+    const allowed = monthsOffered({ monthsBefore: f.monthsBefore + 1, monthsAfter: f.monthsAfter + 1 }, ctx.today);
+    return allowed.includes(raw) ? { ok: true, value: raw } : { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+  },
+  toForm: (_f, v, path) => (typeof v === 'string' ? { [path]: v } : {}),
+  display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:display.month', params: { month: v } }] : []),
+};
+
 export const number: FieldType<Of<'number'>> = {
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
