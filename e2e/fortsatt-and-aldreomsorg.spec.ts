@@ -125,7 +125,8 @@ test('a 60-year-old stopped by the förenklad age rule gets the ordinary äldreo
   await page.getByRole('button', { name: 'Skicka ansökan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('skickad');
   await expectAccessible(page);
-  await expect(page.getByText('Personen får ett skriftligt beslut.')).toBeVisible();
+  // The right to a written decision that can be appealed.
+  await expect(page.getByText(/skriftligt beslut\. .*överklaga/)).toBeVisible();
   await expect(page.getByText('Ansökan är från Anna Dottersson för Stina Dottersson.')).toBeVisible();
   const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
   expect(reference).toMatch(/^\d{4}-\d{6}$/);
