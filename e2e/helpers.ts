@@ -1,4 +1,5 @@
 /** Keyboard-only helpers: reach an element with Tab alone, as someone without a mouse would. */
+import { stockholmDay } from '../src/domain/format.ts';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Presses Tab until `target` has focus; fails if it cannot be reached within `max` presses. */
@@ -80,4 +81,11 @@ export async function widerThanViewport(page: Page): Promise<{ over: number; cul
     }
     return { over, culprits: [...outermost.slice(0, 4).map(describe), ...texts] };
   });
+}
+
+/** The month `offset` months from this one in Sweden, as a month field posts it ("2027-01"). */
+export function monthFromNow(offset: number): string {
+  const [y = 0, m = 1] = stockholmDay(new Date()).split('-').map(Number);
+  const i = y * 12 + (m - 1) + offset;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }

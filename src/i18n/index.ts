@@ -112,6 +112,12 @@ instance.services.formatter?.add('longdate', (value: unknown, lng: string | unde
   return formats(lng).calendarDate(value);
 });
 
+// "2027-01" → "januari 2027": a month stored with its year, shown in the reader's language.
+instance.services.formatter?.add('month', (value: unknown, lng: string | undefined) => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return String(value);
+  return formats(lng).month(value);
+});
+
 // "{{max, number}}": i18next's own number formatter would build its own Intl formatter for "sv"/"en";
 // numbers in texts are shown like every other number, by the format module.
 instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => (typeof value === 'number' ? formats(lng).number(value) : String(value)));

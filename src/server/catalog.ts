@@ -41,6 +41,19 @@ export async function getLiveService(id: string | undefined, rules: Pick<Forenkl
   return isLive(def, await catalogLifecycle(), rules) ? def : undefined;
 }
 
+/**
+ * The ordinary biståndsansökan online for someone stopped in `from` (category "ordinarie", the same
+ * area): where a förenklad e-tjänst's exit page sends them. Undefined when none is live.
+ */
+export async function ordinaryApplicationFor(from: Pick<ServiceDefinition, 'id' | 'area'>, rules: Pick<ForenkladRules, 'offered'>): Promise<ServiceDefinition | undefined> {
+  return (await ordinaryApplications(rules)).find((s) => s.area === from.area && s.id !== from.id);
+}
+
+/** Every live ordinary biståndsansökan (category "ordinarie"), for /ansok-om-bistand. */
+export async function ordinaryApplications(rules: Pick<ForenkladRules, 'offered'>): Promise<ServiceDefinition[]> {
+  return (await liveServices(rules)).filter((s) => s.category === 'ordinarie');
+}
+
 /** Where a request for an e-tjänst that is not live is answered: the retired page (410) or the 404 page. */
 export async function notLivePath(id: string | undefined): Promise<string> {
   const def = id ? await latestVersion(await getDb(), id) : undefined;
@@ -54,7 +67,7 @@ export async function notLivePath(id: string | undefined): Promise<string> {
  * page, each leading to the e-tjänster that fit it. E-tjänster that are not live are left out.
  */
 export const NEEDS: { id: string; serviceIds: string[] }[] = [
-  { id: 'hjalp-hemma', serviceIds: ['tvatt', 'stadning', 'trygghetslarm', 'digitala-inkop'] },
+  { id: 'hjalp-hemma', serviceIds: ['tvatt', 'stadning', 'trygghetslarm', 'digitala-inkop', 'bistand-aldreomsorg'] },
   { id: 'pengar', serviceIds: ['ekonomiskt-bistand'] },
   { id: 'oro', serviceIds: ['orosanmalan-barn', 'orosanmalan-vuxen'] },
   { id: 'vald', serviceIds: ['vald-i-nara-relation'] },

@@ -15,7 +15,7 @@ import { answersOn, findPage, nextPageId, walk, type Answers } from '../domain/f
 import { answerRowsOn, pageValues, readPage, validatePage, type AnswerRow, type FormInput } from '../domain/forms/answers.ts';
 import type { FieldError, FormValues } from '../domain/forms/fields/index.ts';
 import type { Db } from '../../db/client.ts';
-import { getService, type Service } from './etjanster/registry.ts';
+import { getService, getServiceVersion, type Service } from './etjanster/registry.ts';
 import { isLive } from './catalog.ts';
 import { readLifecycle } from './lifecycle.ts';
 import { rulesInForce, type RulePeriod } from './rules.ts';
@@ -28,6 +28,8 @@ import { submissionLimit } from './submission-rate-limit.ts';
 import { MissingUploadError, SubmissionLimitedError } from './submissions.ts';
 import { takeUploads } from './uploads.ts';
 import { lockedAnswers, namePrefill, withIdentity } from './citizen/applicant.ts';
+import { carriedOver, continuedFrom } from '../domain/forms/carry-over.ts';
+import { auditContinued, previousApplication } from './citizen/previous-application.ts';
 import type { Citizen } from './citizen/session.ts';
 import { deleteDraftFor, saveDraft } from './citizen/drafts.ts';
 import { receiptPdf } from './receipts.ts';
@@ -41,6 +43,13 @@ export type JourneyRequest = {
   form?: (FormInput & { raw: FormData }) | undefined;
   /** `?andra=1`: changing an answer from check-answers, which is where the citizen returns. */
   changing: boolean;
+  /**
+   * `?fran=<e-tjänst>`: come from that e-tjänst's exit page (a förenklad one's age rule, say): its
+   * answers in this browser are carried over (src/domain/forms/carry-over.ts) into a journey not begun.
+   */
+  from?: string | undefined;
+  /** `?fortsatt=1`: fortsatt ansökan, a journey not begun starts from the applicant's previous application. */
+  continuing?: boolean | undefined;
   cookies: CookieJar;
   citizen: Citizen | undefined;
   clientAddress: string | undefined;
@@ -69,6 +78,8 @@ export type JourneyView = {
   rows: AnswerRow[];
   offered?: Offered | undefined;
   limitedUntil?: Date | undefined;
+  /** Fortsatt ansökan: the previous application's reference, while the answers come from it. */
+  startedFrom?: string | undefined;
 };
 
 export type JourneyOutcome =
@@ -105,10 +116,16 @@ export async function handleJourneyRequest(req: JourneyRequest, given: JourneyDe
   const now = deps.now;
   const base = `/e-tjanster/${def.id}`;
   // E-legitimation required by the definition: the citizen logs in first and comes back here.
-  if (def.requiresEid && !req.citizen && page.kind !== 'confirmation') return { kind: 'moved', location: `/logga-in?tillbaka=${encodeURIComponent(`${base}/${page.id}`)}` };
+  const from = req.from && req.method === 'GET' && page.kind !== 'confirmation' ? req.from : undefined;
+  if (def.requiresEid && !req.citizen && page.kind !== 'confirmation') {
+    const back = `${base}/${page.id}${from ? `?fran=${encodeURIComponent(from)}` : ''}`;
+    return { kind: 'moved', location: `/logga-in?tillbaka=${encodeURIComponent(back)}` };
+  }
 
   const state = await loadJourney(req.cookies, def, now.getTime());
   if (page.kind === 'confirmation') return confirm(req, deps, def, page, state);
+  if (from) return startFrom(req, deps, def, state, from);
+  if (req.continuing && req.method === 'GET') return continueFrom(req, deps, def, state);
 
   // When applying for oneself, the personnummer is the e-legitimation's, whatever was posted or stored.
   const answers = withIdentity(def, state.answers, req.citizen);
@@ -116,15 +133,59 @@ export async function handleJourneyRequest(req: JourneyRequest, given: JourneyDe
   const { path, current } = walk(def, answers, ctx);
   // No skipping ahead by URL: only pages on the path the answers lead along may be visited.
   if (!path.includes(page.id)) return { kind: 'moved', location: `${base}/${current.id}` };
-  const view: JourneyView = { def, page, answers, token: state.token, path, values: {}, locked: {}, errors: [], rows: [] };
+  const view: JourneyView = { def, page, answers, token: state.token, path, values: {}, locked: {}, errors: [], rows: [], startedFrom: state.startedFrom };
   if (page.kind === 'question') {
     view.locked = onPage(page, lockedAnswers(def, answers, req.citizen));
-    view.values = { ...pageValues(page, answers), ...onPage(page, namePrefill(def, answers, req.citizen)), ...view.locked };
+    // Answers carried over from another e-tjänst fill a page's inputs until it is answered.
+    const shown = state.prefill ? { ...state.prefill, ...answers } : answers;
+    view.values = { ...pageValues(page, shown), ...onPage(page, namePrefill(def, shown, req.citizen)), ...view.locked };
   }
   if (page.kind === 'checkAnswers') view.rows = answerRowsOn(def, answers, path);
   if (req.method !== 'POST' || (page.kind !== 'question' && page.kind !== 'checkAnswers')) return { kind: 'show', view };
   if (!req.form) return { kind: 'badForm' };
   return page.kind === 'question' ? answer(req, deps, def, page, { ...state, answers }, view, req.form) : send(req, deps, def, { ...state, answers }, view, req.form);
+}
+
+/**
+ * Coming from another e-tjänst's page with its answers in this browser: a journey not yet begun
+ * shows what they carry over in its pages' inputs, to be confirmed page by page; one already begun
+ * is left as it is. Either way the citizen is
+ * sent to where the answers lead, without the parameter (a reload carries nothing again).
+ */
+async function startFrom(req: JourneyRequest, deps: JourneyDeps, def: Service, state: JourneyState, fromId: string): Promise<JourneyOutcome> {
+  const base = `/e-tjanster/${def.id}`;
+  const source = fromId !== def.id && Object.keys(state.answers).length === 0 ? await getService(await deps.db(), fromId) : undefined;
+  if (source) {
+    const before = await loadJourney(req.cookies, source, deps.now.getTime());
+    const prefill = withIdentity(def, carriedOver(source, before.answers, def), req.citizen);
+    if (Object.keys(prefill).length > 0) await saveJourney(req.cookies, def, { ...state, prefill }, deps.now.getTime());
+  }
+  // The first page, to see (and change) the first answers carried over.
+  return { kind: 'moved', location: `${base}/${def.pages[0]!.id}` };
+}
+
+/**
+ * Fortsatt ansökan: a journey not yet begun starts from the logged-in applicant's previous
+ * application (the definition's `continuation.keep`), remembering which one it was so the pages can
+ * say so. Without one (or a journey already begun) nothing changes. Then to the first page.
+ */
+async function continueFrom(req: JourneyRequest, deps: JourneyDeps, def: Service, state: JourneyState): Promise<JourneyOutcome> {
+  const first = `/e-tjanster/${def.id}/${def.pages[0]!.id}`;
+  if (!req.citizen || !def.continuation || Object.keys(state.answers).length > 0) return { kind: 'moved', location: first };
+  try {
+    const db = await deps.db();
+    const previous = await previousApplication(db, req.citizen.personnummer, def.id);
+    const sentUnder = previous ? await getServiceVersion(db, def.id, previous.serviceVersion) : undefined;
+    if (previous && sentUnder) {
+      const answers = withIdentity(def, continuedFrom(sentUnder, previous.answers, def), req.citizen);
+      await auditContinued(db, req.citizen.personnummer, previous, def.id, req.clientAddress);
+      await saveJourney(req.cookies, def, { ...state, answers, startedFrom: previous.reference }, deps.now.getTime());
+    }
+  } catch (e) {
+    // The application is begun afresh rather than not at all.
+    log('error', 'previous application not read', { serviceId: def.id }, e);
+  }
+  return { kind: 'moved', location: first };
 }
 
 /** The period read for this request (every page but the confirmation has one). */

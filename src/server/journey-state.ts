@@ -36,6 +36,14 @@ export type JourneyState = {
   answers: Answers;
   touchedAt: number;
   receipt?: Receipt | undefined;
+  /**
+   * Answers carried over from another e-tjänst (src/domain/forms/carry-over.ts): shown in a page's
+   * inputs until the page is answered, never answers themselves, so the walk and its dropping of
+   * stale answers are not touched by them.
+   */
+  prefill?: Answers | undefined;
+  /** Fortsatt ansökan: the reference of the previous application the answers were filled in from. */
+  startedFrom?: string | undefined;
 };
 
 /** The prefix of every journey cookie's name (the quick exit clears them all). */

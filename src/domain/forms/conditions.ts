@@ -39,11 +39,16 @@ export function knownRule(name: string): boolean {
   return Object.hasOwn(rules, name);
 }
 
+function is(answer: unknown, value: string): boolean {
+  return Array.isArray(answer) ? answer.includes(value) : answer === value;
+}
+
 export function evaluate(c: Condition, answers: Answers, ctx: JourneyContext): boolean {
   if ('all' in c) return c.all.every((x) => evaluate(x, answers, ctx));
   if ('any' in c) return c.any.some((x) => evaluate(x, answers, ctx));
-  if ('equals' in c) return answers[c.field] === c.equals;
-  if ('notEquals' in c) return answers[c.field] !== c.notEquals;
+  // A choice of several (checkboxes) "equals" a value when the value is among those chosen.
+  if ('equals' in c) return is(answers[c.field], c.equals);
+  if ('notEquals' in c) return !is(answers[c.field], c.notEquals);
   // Own properties only: "constructor" or "toString" must not resolve to Object.prototype's.
   const rule = knownRule(c.rule) ? rules[c.rule] : undefined;
   if (!rule) throw new UnknownRuleError(c.rule);

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { FILE_KINDS } from './files.ts';
+import { PERSON_RULE_NAMES } from './person-rules.ts';
 import { structuralProblems, type Problem } from './structure.ts';
 
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
@@ -49,10 +50,13 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
   const leafField = z.discriminatedUnion('type', [
     object({ ...fieldBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200), autocomplete: z.string().optional(), width: z.enum(['full', 'half', 'short']).default('full') }),
     object({ ...fieldBase, type: z.literal('textarea'), maxLength: z.number().int().positive().default(2000) }),
-    object({ ...fieldBase, type: z.literal('personnummer') }),
+    // `person`: a named rule the number must fit (./person-rules.ts), e.g. "child" wherever a child is asked for.
+    object({ ...fieldBase, type: z.literal('personnummer'), person: z.enum(PERSON_RULE_NAMES).optional() }),
     object({ ...fieldBase, type: z.literal('phone'), autocomplete: z.string().default('tel') }),
     object({ ...fieldBase, type: z.literal('email'), autocomplete: z.string().default('email') }),
     object({ ...fieldBase, type: z.literal('date'), past: z.boolean().default(false), future: z.boolean().default(false) }),
+    // A month with its year ("2027-01"), chosen among the months from `monthsBefore` before this one to `monthsAfter` after it.
+    object({ ...fieldBase, type: z.literal('month'), monthsBefore: z.number().int().min(0).max(12).default(1), monthsAfter: z.number().int().min(0).max(12).default(2) }),
     object({ ...fieldBase, type: z.literal('number'), min: z.number().default(0), max: z.number().default(1_000_000_000) }),
     object({ ...fieldBase, type: z.literal('radios'), options: z.array(option).min(2) }),
     object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
@@ -78,6 +82,8 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     max: z.number().int().min(1),
     // Uploads are stored one per question; a group of them has no answer shape yet.
     fields: z.array(leafField).min(1).refine((fs) => !fs.some(isFileField), 'a repeating group cannot hold file fields'),
+    /** Fields of an item whose answer no two items may share (the same child twice): error "duplicate". */
+    unique: z.array(fieldName).optional(),
   });
 
   // A discriminated union (not z.union) so an unknown type is reported at `.type` with the known types,
@@ -106,14 +112,26 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     id: slug,
     version: z.number().int().positive(),
     area: z.enum(['aldreomsorg', 'ifo']),
-    /** Groups e-tjänster for indicators: förenklad biståndsbedömning, IFO contact, … */
-    category: z.enum(['forenklad', 'ifo', 'synpunkter']),
+    /** Groups e-tjänster for indicators: förenklad biståndsbedömning, IFO contact, …; "ordinarie" is the ordinary biståndsansökan of its area, which the förenklad exit pages lead to. */
+    category: z.enum(['forenklad', 'ifo', 'synpunkter', 'ordinarie']),
     /** For förenklad e-tjänster: which insats it applies for (the municipality chooses which are offered). */
     forenkladInsats: z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop']).optional(),
     title: text,
     summary: text,
     submitters: z.array(z.enum(['self', 'onBehalf', 'anonymous'])).min(1),
     requiresEid: z.boolean(),
+    /**
+     * For an ordinary application (category "ordinarie"): answers to begin with when the citizen comes
+     * from the exit page of a förenklad e-tjänst for this insats (src/domain/forms/carry-over.ts), e.g.
+     * `{ "tvatt": { "hemtjanst": "ja", "hemtjanstHjalp": ["tvatt"] } }`.
+     */
+    startsFrom: z.partialRecord(z.enum(['tvatt', 'stadning', 'trygghetslarm', 'digitalaInkop']), z.record(fieldName, z.union([z.string(), z.array(z.string())]))).optional(),
+    /**
+     * Fortsatt ansökan: a logged-in applicant with an earlier application in this e-tjänst may start
+     * the next one from it, with these answers filled in and editable (household, housing, regular
+     * income and expenses); everything else (the month, this month's receipts) is asked afresh.
+     */
+    continuation: object({ keep: z.array(fieldName).min(1) }).optional(),
     /** Shows the link to the ordinary biståndsansökan on every page. */
     ordinaryApplicationLink: z.boolean().default(false),
     /** Which answers identify the person the submission concerns. */
@@ -204,6 +222,8 @@ export function describeProblem(p: Problem): string {
       return `${where} refers to field "${v.field}", not asked before it`;
     case 'settingOnUnknownField':
       return `${v.setting} refers to unknown field "${v.field}"`;
+    case 'uniqueOnUnknownField':
+      return `page "${v.page}": a repeating group's unique field "${v.field}" is not one of its fields`;
     case 'anonymousNotAmongSubmitters':
       return 'anonymous is set but "anonymous" is not among the submitters';
     default:

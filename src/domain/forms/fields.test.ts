@@ -5,6 +5,7 @@ import { defineService, fieldDef, type FieldDef, type QuestionPage, type Service
 import type { DisplayLine, FormValues } from './fields/index.ts';
 import { endPages, fixtureInput } from './fixtures.ts';
 import { isAnswered } from './journey.ts';
+import { monthsOffered } from './fields/structured.ts';
 
 // Fixed "now" (noon UTC is the same calendar date in Stockholm); nothing may read the real clock.
 const TODAY = new Date('2026-01-15T12:00:00Z');
@@ -53,6 +54,7 @@ const FIELDS = {
   phone: { type: 'phone', name: 'mobil', label: 'falt:mobil.label' },
   email: { type: 'email', name: 'epost', label: 'falt:epost.label' },
   date: { type: 'date', name: 'datum', label: 'falt:datum.label' },
+  month: { type: 'month', name: 'manad', label: 'falt:manad.label' },
   number: { type: 'number', name: 'antal', label: 'falt:antal.label', min: 1, max: 100_000 },
   radios: { type: 'radios', name: 'larmtyp', label: 'falt:larmtyp.label', options: [option('mobilt'), option('fast')] },
   checkboxes: { type: 'checkboxes', name: 'insatser', label: 'falt:insatser.label', options: [option('tvatt'), option('stadning'), option('inkop')] },
@@ -88,6 +90,14 @@ type TypeCase = {
 };
 
 const TYPES: TypeCase[] = [
+  {
+    type: 'month',
+    post: { manad: '2026-02' },
+    stored: '2026-02',
+    lines: [{ key: 'common:display.month', params: { month: '2026-02' } }],
+    required: [{ path: 'manad', code: 'required' }],
+    optionalEmpty: null,
+  },
   {
     type: 'text',
     post: { fornamn: '  Anna  ' },
@@ -445,6 +455,48 @@ describe('personnummer', () => {
   });
 });
 
+describe('personnummer of a child (person rule "child")', () => {
+  const { page } = pageWith({ ...FIELDS.personnummer, person: 'child' });
+
+  // Skatteverket test personnummer; TODAY is 2026-01-15.
+  it.each([
+    { post: '20180101-2392', result: { value: '20180101-2392' }, why: 'a child of 8' },
+    { post: '20080116-2389', result: { value: '20080116-2389' }, why: 'turns 18 tomorrow' },
+    { post: '20080115-2380', result: { error: 'notChild' }, why: 'turns 18 today' },
+    { post: '19450110-3297', result: { error: 'notChild' }, why: 'an 81-year-old' },
+    { post: '19450110-3298', result: { error: 'invalid' }, why: 'no such number' },
+  ])('$post ($why) → $result', ({ post, result }) => {
+    expect(outcome(page, { pnr: post })).toEqual(result);
+  });
+
+  it('is a named rule: an unknown one is refused when the definition is read', () => {
+    expect(() => pageWith({ ...FIELDS.personnummer, person: 'infant' } as unknown as FieldInput)).toThrow(/person/);
+  });
+});
+
+describe('month (with its year)', () => {
+  const { page } = pageWith(FIELDS.month); // one month before, two after; TODAY is 15 January 2026
+
+  it('offers the months around today across the turn of the year', () => {
+    expect(monthsOffered({ monthsBefore: 1, monthsAfter: 2 }, TODAY)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+    // Just after midnight on 1 January in Sweden, still 31 December in UTC: Swedish months.
+    expect(monthsOffered({ monthsBefore: 0, monthsAfter: 0 }, new Date('2025-12-31T23:30:00Z'))).toEqual(['2026-01']);
+  });
+
+  it.each([
+    { post: '2025-12', result: { value: '2025-12' } },
+    { post: '2026-03', result: { value: '2026-03' } },
+    { post: '2025-11', result: { value: '2025-11' }, why: 'a page shown before the month turned' },
+    { post: '2026-04', result: { value: '2026-04' }, why: 'a page shown before the month turned' },
+    { post: '2025-10', result: { error: 'invalid' } },
+    { post: '2026-05', result: { error: 'invalid' } },
+    { post: 'december', result: { error: 'invalid' } },
+    { post: '2026-1', result: { error: 'invalid' } },
+  ])('$post → $result', ({ post, result }) => {
+    expect(outcome(page, { manad: post })).toEqual(result);
+  });
+});
+
 describe('date', () => {
   const { page } = pageWith(FIELDS.date);
   const { page: past } = pageWith({ ...FIELDS.date, past: true });
@@ -662,5 +714,40 @@ describe('repeating group', () => {
   it('never reads an item beyond `max`', () => {
     const r = submit(page, { ...first, ...second, 'kontakter.3.namn': 'Mallory', 'kontakter.3.telefon': '070-000 00 00' });
     expect(r.ok && r.answers['kontakter']).toHaveLength(2);
+  });
+
+  describe('with a field no two items may share', () => {
+    const children: FieldInput = {
+      type: 'repeat',
+      name: 'barn',
+      label: 'falt:barn.label',
+      itemLabel: 'falt:barn.item',
+      min: 1,
+      max: 4,
+      unique: ['pnr'],
+      fields: [
+        { type: 'text', name: 'namn', label: 'falt:namn.label' },
+        { type: 'personnummer', name: 'pnr', label: 'falt:pnr.label', person: 'child' },
+      ],
+    };
+    const { page: group } = pageWith(children);
+    const child = (i: number, namn: string, pnr: string) => ({ [`barn.${i}.namn`]: namn, [`barn.${i}.pnr`]: pnr });
+
+    it('refuses the same person twice at the later item, naming the first, however the number was typed', () => {
+      // Slot 1 left blank: the error names the slots as the citizen sees them.
+      const r = submit(group, { ...child(0, 'Alva', '20180101-2392'), ...child(2, 'Alva igen', '1801012392') });
+      expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code, e.params])).toEqual([['barn.2.pnr', 'duplicate', { n: 3, first: 1 }]]);
+    });
+
+    it('accepts different children, and refuses an adult among them', () => {
+      const two = { ...child(0, 'Alva', '20180101-2392'), ...child(1, 'Ebbe', '20160102-2385') };
+      expect(submit(group, two).ok).toBe(true);
+      const r = submit(group, { ...two, ...child(2, 'Farfar', '19450110-3297') });
+      expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([['barn.2.pnr', 'notChild']]);
+    });
+
+    it('is refused when it names no field of the group', () => {
+      expect(() => pageWith({ ...children, unique: ['saknas'] } as FieldInput)).toThrow(/saknas/);
+    });
   });
 });

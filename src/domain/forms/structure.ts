@@ -25,9 +25,16 @@ export type Skeleton = {
   anonymous?: { field: string } | undefined;
   confirmation?: { personnummer: string; name: readonly string[]; contact?: readonly string[] | undefined; when?: Condition | undefined } | undefined;
   handling?: { urgentWhen?: Condition | undefined } | undefined;
+  startsFrom?: Partial<Record<string, Record<string, unknown>>> | undefined;
+  continuation?: { keep: readonly string[] } | undefined;
   pages: readonly SkeletonPage[];
 };
-export type SkeletonPage = { kind: string; id: string; fields?: readonly { name: string }[]; next?: readonly { when: Condition; goto: string }[] };
+export type SkeletonPage = {
+  kind: string;
+  id: string;
+  fields?: readonly { name: string; unique?: readonly string[] | undefined; fields?: readonly { name: string }[] }[];
+  next?: readonly { when: Condition; goto: string }[];
+};
 
 /** Each leaf of a condition with the field it reads, if any, and the rule it names, if any. */
 export function conditionLeaves(c: Condition): { field?: string | undefined; rule?: string | undefined }[] {
@@ -55,6 +62,9 @@ export function structuralProblems(def: Skeleton): Problem[] {
     (p.fields ?? []).forEach((f, j) => {
       if (names.has(f.name)) add('duplicateField', { field: f.name }, ['pages', i, 'fields', j, 'name']);
       names.add(f.name);
+      (f.unique ?? []).forEach((u, k) => {
+        if (!(f.fields ?? []).some((x) => x.name === u)) add('uniqueOnUnknownField', { page: p.id, field: u }, ['pages', i, 'fields', j, 'unique', k]);
+      });
     });
     (p.next ?? []).forEach((r, j) => {
       if (!ids.has(r.goto)) add('routeToUnknownPage', { page: p.id, target: r.goto }, ['pages', i, 'next', j, 'goto']);
@@ -92,6 +102,8 @@ export function structuralProblems(def: Skeleton): Problem[] {
     ...(def.textContext ? [['textContext', def.textContext] as [string, string]] : []),
     ...(def.anonymous ? [['anonymous', def.anonymous.field] as [string, string]] : []),
     ...(def.confirmation ? [def.confirmation.personnummer, ...def.confirmation.name, ...(def.confirmation.contact ?? [])].map((n): [string, string] => ['confirmation', n]) : []),
+    ...(def.continuation?.keep ?? []).map((n): [string, string] => ['continuation', n]),
+    ...Object.values(def.startsFrom ?? {}).flatMap((answers) => Object.keys(answers ?? {}).map((n): [string, string] => ['startsFrom', n])),
   ];
   for (const [setting, field] of referenced) {
     if (!names.has(field)) add('settingOnUnknownField', { setting, field }, [setting]);

@@ -72,14 +72,14 @@ describe.each(testDatabases())('e-tjänster in the database on $name', (tdb) => 
     expect(rows).toHaveLength(seed.documents.length);
     expect(rows.find((r) => r.id === 'trygghetslarm' && r.version === 1)?.state).toBe('superseded');
     expect(rows.find((r) => r.id === 'trygghetslarm' && r.version === 2)?.state).toBe('published');
-    expect(rows.filter((r) => r.state === 'published')).toHaveLength(14);
+    expect(rows.filter((r) => r.state === 'published')).toHaveLength(15);
     for (const d of seed.documents) expect(rows.find((r) => r.id === d.id && r.version === d.version)?.hash).toBe(d.hash);
     expect(await db.select().from(etjanstFragments)).toHaveLength(seed.fragments.length);
     // Loading it again (another instance starting, a restart) changes nothing.
     expect(await seedEtjanster(db)).toEqual([]);
     expect(await db.select().from(etjanstVersions)).toHaveLength(seed.documents.length);
     expect(await db.select().from(etjanstFragments)).toHaveLength(seed.fragments.length);
-    expect((await currentServices(db)).map((s) => s.id)).toHaveLength(14);
+    expect((await currentServices(db)).map((s) => s.id)).toHaveLength(15);
   });
 
   it('refuses, in the database itself, to change or delete a published version or fragment', async () => {

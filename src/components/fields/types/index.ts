@@ -11,6 +11,7 @@ import PhoneField from './PhoneField.astro';
 import EmailField from './EmailField.astro';
 import DateField from './DateField.astro';
 import NumberField from './NumberField.astro';
+import MonthField from './MonthField.astro';
 import ChoicesField from './ChoicesField.astro';
 import SelectField from './SelectField.astro';
 import YesNoField from './YesNoField.astro';
@@ -25,6 +26,7 @@ export const FIELD_COMPONENTS = {
   phone: PhoneField,
   email: EmailField,
   date: DateField,
+  month: MonthField,
   number: NumberField,
   radios: ChoicesField,
   checkboxes: ChoicesField,

@@ -29,8 +29,8 @@ export const SHARED_PLACEHOLDERS = [
 /** A repeating group's item label: the item's number. */
 export const ITEM_PLACEHOLDERS = ['n'] as const;
 
-/** A field's error message: its label (as written, and in lower case), its limits and, in a repeating group, the item's number. */
-export const ERROR_PLACEHOLDERS = ['label', 'labelLower', 'max', 'min', 'maxMb', 'n'] as const;
+/** A field's error message: its label (as written, and in lower case), its limits and, in a repeating group, the item's number (and for a duplicate, the first item's). */
+export const ERROR_PLACEHOLDERS = ['label', 'labelLower', 'max', 'min', 'maxMb', 'n', 'first'] as const;
 
 /** Formats a placeholder may name (`{{max, number}}`): i18next's own and the portal's. */
 export const PLACEHOLDER_FORMATS = ['number', 'currency', 'datetime', 'relativetime', 'list', 'longdate'] as const;

@@ -65,3 +65,29 @@ it('uses every seeded fragment in some document', () => {
   const used = new Set(Object.values(documents).flatMap((d) => JSON.stringify(d).match(/"fragment": ?"[^"]+"/g) ?? []).map((m) => m.replace(/.*"([^"]+)"$/, '$1')));
   expect([...fragments.keys()].sort()).toEqual([...used].sort());
 });
+
+/** Every field of a published document, the fields of repeating groups included. */
+function fieldsOf(doc: unknown): { name: string; type: string; label: unknown; person?: string }[] {
+  const pages = (doc as { pages: { fields?: { fields?: unknown[] }[] }[] }).pages;
+  return pages.flatMap((p) => (p.fields ?? []).flatMap((f) => [f, ...(f.fields ?? [])])) as { name: string; type: string; label: unknown; person?: string }[];
+}
+
+it('asks for a child\'s personnummer only with the "child" rule, in every document', () => {
+  const children: string[] = [];
+  const unruled: string[] = [];
+  for (const [file, doc] of Object.entries(documents)) {
+    const r = publish(doc, { fragments: source, today: TODAY });
+    if (!r.ok) continue;
+    for (const f of fieldsOf(r.document)) {
+      if (f.type !== 'personnummer') continue;
+      // The label as the citizen reads it when the e-tjänst is about a child ("Barnets personnummer").
+      const sv = (f.label as { sv?: string | { text: string } }).sv;
+      const base = typeof sv === 'string' ? sv : sv?.text ?? '';
+      if (!/barn/i.test(base)) continue;
+      children.push(`${file}:${f.name}`);
+      if (f.person !== 'child') unruled.push(`${file}:${f.name}`);
+    }
+  }
+  expect(children.length).toBeGreaterThanOrEqual(2);
+  expect(unruled).toEqual([]);
+});

@@ -4,7 +4,7 @@
  */
 import type { FieldDef, LeafField, RepeatField } from '../definition.ts';
 import { checkboxes, radios, select, yesNo } from './choice.ts';
-import { address, date, number, personnummer } from './structured.ts';
+import { address, date, month, number, personnummer } from './structured.ts';
 import { email, phone, text, textarea } from './text.ts';
 import { file } from './file.ts';
 import { isBlank, type DisplayLine, type FieldError, type FieldType, type FormValues } from './types.ts';
@@ -18,6 +18,7 @@ const leaves: { [K in LeafField['type']]: FieldType<Extract<LeafField, { type: K
   phone,
   email,
   date,
+  month,
   number,
   radios,
   checkboxes,
@@ -46,6 +47,8 @@ const repeat: FieldType<RepeatField> = {
     Array.from({ length: f.max }, (_, i) => f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)))).flat(),
   parse(f, values, path, ctx) {
     const items: Record<string, unknown>[] = [];
+    // The numbered slot each item was posted in: an error's path names that slot's inputs.
+    const slots: number[] = [];
     const errors: FieldError[] = [];
     for (let i = 0; i < f.max; i++) {
       const names = f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)).map((x) => x.name));
@@ -57,6 +60,21 @@ const repeat: FieldType<RepeatField> = {
         else errors.push(...r.errors.map((e) => ({ ...e, params: { ...e.params, n: i + 1 } })));
       }
       items.push(item);
+      slots.push(i);
+    }
+    // The same answer in two items (the same child twice): the later one is refused, naming the first.
+    for (const name of f.unique ?? []) {
+      const sub = f.fields.find((x) => x.name === name);
+      if (!sub) continue;
+      const seen = new Map<string, number>();
+      items.forEach((item, i) => {
+        const v = item[name];
+        if (v === undefined || v === null || v === '') return;
+        const key = JSON.stringify(v);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else errors.push({ path: itemPath(path, slots[i]!, name), code: 'duplicate', params: { n: slots[i]! + 1, first: slots[first]! + 1 }, field: sub });
+      });
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: items };
   },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LeafField } from '../definition.ts';
 import { formatPersonnummer, parsePersonnummer, stockholmDate } from '../../personnummer.ts';
+import { personRuleError } from '../person-rules.ts';
 import { isBlank, runSchema, str, type FieldType } from './types.ts';
 
 type Of<T extends LeafField['type']> = Extract<LeafField, { type: T }>;
@@ -16,7 +17,9 @@ export const personnummer: FieldType<Of<'personnummer'>> = {
     if (raw === '') return f.optional ? { ok: true, value: undefined } : { ok: false, errors: [{ path, code: 'required', field: f }] };
     if (!/^[0-9 +-]{10,15}$/.test(raw)) return { ok: false, errors: [{ path, code: 'format', field: f }] };
     const p = parsePersonnummer(raw, ctx.today);
-    return p ? { ok: true, value: formatPersonnummer(p) } : { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+    if (!p) return { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+    const broken = personRuleError(f.person, p, ctx.today);
+    return broken ? { ok: false, errors: [{ path, code: broken, field: f }] } : { ok: true, value: formatPersonnummer(p) };
   },
   toForm: (_f, v, path) => (typeof v === 'string' ? { [path]: v } : {}),
   display: (_f, v) => (typeof v === 'string' ? [{ text: v }] : []),
@@ -51,6 +54,31 @@ export const date: FieldType<Of<'date'>> = {
     return { [`${path}.day`]: String(Number(d)), [`${path}.month`]: String(Number(m)), [`${path}.year`]: y };
   },
   display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:display.date', params: { date: v } }] : []),
+};
+
+/** "YYYY-MM" of the month `offset` months from `today`'s month in Sweden. */
+function monthFrom(today: Date, offset: number): string {
+  const t = stockholmDate(today);
+  const i = t.year * 12 + (t.month - 1) + offset;
+  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
+}
+
+/** The months a month field offers today, in order, as "YYYY-MM". */
+export function monthsOffered(f: Pick<Of<'month'>, 'monthsBefore' | 'monthsAfter'>, today: Date): string[] {
+  return Array.from({ length: f.monthsBefore + 1 + f.monthsAfter }, (_, k) => monthFrom(today, k - f.monthsBefore));
+}
+
+export const month: FieldType<Of<'month'>> = {
+  inputs: (_f, path) => [{ name: path, multiple: false }],
+  parse(f, values, path, ctx) {
+    const raw = str(values, path).trim();
+    if (raw === '') return f.optional ? { ok: true, value: undefined } : { ok: false, errors: [{ path, code: 'required', field: f }] };
+    // One month's slack at each end: a page shown just before a month ends may be sent just after.
+    const allowed = monthsOffered({ monthsBefore: f.monthsBefore + 1, monthsAfter: f.monthsAfter + 1 }, ctx.today);
+    return allowed.includes(raw) ? { ok: true, value: raw } : { ok: false, errors: [{ path, code: 'invalid', field: f }] };
+  },
+  toForm: (_f, v, path) => (typeof v === 'string' ? { [path]: v } : {}),
+  display: (_f, v) => (typeof v === 'string' ? [{ key: 'common:display.month', params: { month: v } }] : []),
 };
 
 export const number: FieldType<Of<'number'>> = {
