@@ -149,7 +149,8 @@ export function newDocument(form: FormInput): Edit {
     retention: { yearsAfterClosed: 2 },
     start: [{ heading: sv('Vad händer sedan?'), paragraphs: { sv: ['Vi kontaktar dig.'] } }],
     pages: [
-      { kind: 'question', id: 'fraga', title: {}, fields: [{ type: 'text', name: 'svar', label: {} }] },
+      // A first question to write over, worded so that the draft can be previewed at once.
+      { kind: 'question', id: 'fraga', title: sv('Din första fråga'), fields: [{ type: 'text', name: 'svar', label: sv('Din första fråga') }] },
       { kind: 'checkAnswers', id: 'kontrollera', title: { sv: 'Kontrollera dina svar', en: 'Check your answers' } },
       { kind: 'confirmation', id: 'klart', title: { sv: 'Det är skickat', en: 'It has been sent' }, body: { sv: ['Vi kontaktar dig.'], en: ['We will contact you.'] } },
     ],
