@@ -224,7 +224,7 @@ test('a redaktör designs, previews and publishes an e-tjänst that is then sent
   await pressButton(citizen, citizen.getByRole('button', { name: 'Fortsätt' }));
   await choose(citizen, citizen.getByLabel('Ja'));
   await pressButton(citizen, citizen.getByRole('button', { name: 'Fortsätt' }));
-  await expect(citizen.getByRole('heading', { level: 1, name: 'Vad vill du prata om? (frivilligt)' })).toBeVisible();
+  await expect(citizen.getByRole('heading', { level: 1, name: 'Vad vill du prata om?', exact: true })).toBeVisible();
   await pressButton(citizen, citizen.getByRole('button', { name: 'Fortsätt' }));
   await expect(citizen.getByRole('heading', { level: 1, name: 'Kontrollera dina svar' })).toBeVisible();
   await pressButton(citizen, citizen.getByRole('button', { name: 'Skicka ansökan' }));

@@ -116,7 +116,7 @@ export async function updateDraft(
   actor: Actor,
   now = new Date(),
   expectedChangedAt?: Date,
-): Promise<Outcome<{ changedAt: Date }>> {
+): Promise<Outcome<object>> {
   const parsed = draftDocument.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(raw, parsed.error) };
   if (parsed.data.id !== serviceId || parsed.data.version !== version) return { ok: false, problems: [problem('notThisDraft', { id: serviceId, version })] };
@@ -139,7 +139,7 @@ export async function updateDraft(
       return { ok: false as const, problems: [problem(code, { id: serviceId, version })] };
     }
     await audit(tx, { actorType: actor.actorId ? 'staff' : 'system', actorId: actor.actorId, action: 'etjanst.draft.changed', subjectType: 'etjanst', subjectId: serviceId, details: { version }, ip: actor.ip ?? null });
-    return { ok: true as const, changedAt: now };
+    return { ok: true as const };
   });
 }
 
