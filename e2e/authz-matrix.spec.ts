@@ -37,7 +37,7 @@ const HOMES: Record<Exclude<Actor, 'none'>, string> = {
   other: '/handlaggning',
   admin: '/handlaggning/admin/anvandare',
   analytiker: '/handlaggning/indikatorer',
-  redaktor: '/handlaggning/konto',
+  redaktor: '/handlaggning/admin/etjanster',
 };
 
 type Row = {
@@ -55,6 +55,8 @@ const sessions = (w: Want, none: Want = LOGIN): Record<Actor, Want> => ({ own: w
 const adminOnly = (adminWant: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: adminWant, analytiker: 404, redaktor: 404, none: LOGIN });
 /** A case route: only a handläggare of the case's area may see that the case exists (never a redaktör: no case data). */
 const caseRoute = (ownWant: Want): Record<Actor, Want> => ({ own: ownWant, other: 404, admin: 404, analytiker: 404, redaktor: 404, none: LOGIN });
+/** The e-tjänst editor: redaktörer and administrators; it shows no case data. */
+const editors = (w: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: w, analytiker: 404, redaktor: w, none: LOGIN });
 /** An indicator route: admin and analytiker; for handläggare and redaktörer it does not exist. */
 const indicatorRoute = (w: Want): Record<Actor, Want> => ({ own: 404, other: 404, admin: w, analytiker: w, redaktor: 404, none: LOGIN });
 
@@ -129,12 +131,29 @@ const TABLE: Row[] = [
   { route: '/handlaggning/indikatorer/rapportera', method: 'GET', want: indicatorRoute(200) },
   { route: '/handlaggning/indikatorer/rapportera', method: 'POST', body: {}, want: indicatorRoute(422), why: 'no measure, period or value: refused with its errors' },
 
-  // The e-tjänst catalog's life cycle: admin only.
-  { route: '/handlaggning/admin/etjanster', method: 'GET', want: adminOnly(200) },
-  { route: '/handlaggning/admin/etjanster', method: 'POST', body: {}, want: adminOnly(400), why: 'a change without an e-tjänst' },
-  { route: '/handlaggning/admin/etjanster/versioner', method: 'GET', want: adminOnly(200) },
-  { route: '/handlaggning/admin/etjanster/versioner', method: 'POST', body: {}, want: adminOnly(400), why: 'neither an import nor a publish' },
-  { route: '/handlaggning/admin/etjanster/export', method: 'GET', want: adminOnly(404), why: 'no version named: nothing to export' },
+  // The e-tjänster, their life cycle, versions and the editor: redaktörer and administrators.
+  // [id] is a draft made for the matrix (its first page "fraga" with the question "svar").
+  { route: '/handlaggning/admin/etjanster', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster', method: 'POST', body: {}, want: editors(400), why: 'a change without an e-tjänst' },
+  { route: '/handlaggning/admin/etjanster/versioner', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/versioner', method: 'POST', body: {}, want: editors(400), why: 'neither an import nor a publish' },
+  { route: '/handlaggning/admin/etjanster/export', method: 'GET', want: editors(404), why: 'no version named: nothing to export' },
+  { route: '/handlaggning/admin/etjanster/ny', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/ny', method: 'POST', body: {}, want: editors(400), why: 'neither new nor a copy' },
+  { route: '/handlaggning/admin/etjanster/[id]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]', method: 'POST', body: {}, want: editors(400), why: 'no action' },
+  { route: '/handlaggning/admin/etjanster/[id]/installningar', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/installningar', method: 'POST', body: {}, want: editors(422), why: 'no area, matter, submitters or retention: refused, nothing saved' },
+  { route: '/handlaggning/admin/etjanster/[id]/jamfor', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/start/[n]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/start/[n]', method: 'POST', body: {}, want: editors(422), why: 'no heading or text: refused' },
+  { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]', method: 'POST', body: {}, want: editors(400), why: 'no action' },
+  { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]/[field]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]/[field]', method: 'POST', body: {}, want: editors(422), why: 'no name or label: refused' },
+  { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska', method: 'GET', want: editors(to(/\/forhandsgranska\/fraga$/)), why: 'the preview starts at the first page' },
+  { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska/[page]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska/[page]', method: 'POST', body: {}, want: editors(422), why: 'the question unanswered: the citizen page’s own error, nothing stored' },
 ];
 
 /** Every route under src/pages/handlaggning, as its URL pattern ("/handlaggning/arenden/[reference]"). */
@@ -175,6 +194,7 @@ test.describe('the authorisation matrix', () => {
   let reference = '';
   let lockVersion = '1';
   let staffId = '';
+  let draftId = '';
 
   async function newContext(): Promise<APIRequestContext> {
     return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
@@ -203,6 +223,14 @@ test.describe('the authorisation matrix', () => {
       await httpEnrol(c, BASE, { username, password, enrolmentCode });
       ctx[actor] = c;
     }
+    // A draft for the editor's rows: made, as a redaktör would, through the editor.
+    draftId = `matris-${stamp}`;
+    const made = await admin.post('/handlaggning/admin/etjanster/ny', {
+      data: formBody({ action: 'new', id: draftId, 'title.sv': 'Matrisens e-tjänst', 'summary.sv': 'Bara för prov.', area: 'ifo', matter: 'fraga' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
+    expect(made.status()).toBe(303);
     await admin.dispose();
     await approver.dispose();
     ctx.none = await newContext();
@@ -221,6 +249,10 @@ test.describe('the authorisation matrix', () => {
     return route
       .replace('[reference]', encodeURIComponent(reference))
       .replace('/anvandare/[id]', `/anvandare/${staffId}`)
+      .replace('/etjanster/[id]', `/etjanster/${draftId}`)
+      .replace('/[page]', '/fraga')
+      .replace('/[field]', '/svar')
+      .replace('/[n]', '/0')
       .replace('/bilagor/[id]', '/bilagor/00000000-0000-4000-8000-000000000000')
       .replace('/indikatorer/[id].csv', '/indikatorer/lanserade-etjanster.csv')
       .replace('[month]', '2026-01');

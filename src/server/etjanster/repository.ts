@@ -109,8 +109,20 @@ export async function createDraft(db: Db, raw: unknown, actor: Actor, now = new 
   });
 }
 
-/** Replaces a draft's document (its id and version stay the draft's). */
-export async function updateDraft(db: Db, serviceId: string, version: number, raw: unknown, actor: Actor, now = new Date()): Promise<Outcome<object>> {
+/**
+ * Replaces a draft's document (its id and version stay the draft's). With `expectedChangedAt` (when
+ * the editor read the draft), a draft someone else has changed since is refused (`staleDraft`)
+ * rather than overwritten.
+ */
+export async function updateDraft(
+  db: Db,
+  serviceId: string,
+  version: number,
+  raw: unknown,
+  actor: Actor,
+  now = new Date(),
+  expectedChangedAt?: Date,
+): Promise<Outcome<object>> {
   const unstorable = controlCharacters(raw);
   if (unstorable.length > 0) return { ok: false, problems: unstorable };
   const parsed = draftDocument.safeParse(raw);
@@ -121,9 +133,20 @@ export async function updateDraft(db: Db, serviceId: string, version: number, ra
     const updated = await tx
       .update(etjanstVersions)
       .set({ document: raw as Record<string, unknown>, changedAt: now, changedBy: actor.actorId })
-      .where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.version, version), eq(etjanstVersions.state, 'draft')))
+      .where(
+        and(
+          eq(etjanstVersions.serviceId, serviceId),
+          eq(etjanstVersions.version, version),
+          eq(etjanstVersions.state, 'draft'),
+          expectedChangedAt ? eq(etjanstVersions.changedAt, expectedChangedAt) : undefined,
+        ),
+      )
       .returning({ version: etjanstVersions.version });
-    if (updated.length === 0) return { ok: false as const, problems: [problem('noSuchDraft', { id: serviceId, version })] };
+    if (updated.length === 0) {
+      const [still] = await tx.select({ state: etjanstVersions.state }).from(etjanstVersions).where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.version, version)));
+      const code = expectedChangedAt && still?.state === 'draft' ? 'staleDraft' : 'noSuchDraft';
+      return { ok: false as const, problems: [problem(code, { id: serviceId, version })] };
+    }
     await audit(tx, { actorType: actor.actorId ? 'staff' : 'system', actorId: actor.actorId, action: 'etjanst.draft.changed', subjectType: 'etjanst', subjectId: serviceId, details: { version }, ip: actor.ip ?? null });
     return { ok: true as const };
   });
@@ -148,7 +171,7 @@ export async function publishDraft(
   serviceId: string,
   version: number,
   actor: Actor,
-  opts: { now?: Date; today?: Date } = {},
+  opts: { now?: Date; today?: Date; requireSecondPerson?: boolean } = {},
 ): Promise<Outcome<{ document: PublishedDocument; hash: string }>> {
   const now = opts.now ?? new Date();
   if (!namesAVersion(serviceId, version)) return { ok: false, problems: [problem('noSuchDraft', { id: serviceId, version })] };
@@ -159,6 +182,9 @@ export async function publishDraft(
       .where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.version, version)))
       .for('update');
     if (!row || row.state !== 'draft') return { ok: false as const, problems: [problem('noSuchDraft', { id: serviceId, version })] };
+    // Four eyes: whoever created the draft or changed it last may not be the one who publishes it.
+    if (opts.requireSecondPerson && (!actor.actorId || actor.actorId === row.createdBy || actor.actorId === row.changedBy))
+      return { ok: false as const, problems: [problem('secondPersonRequired', { id: serviceId, version })] };
     const fragments = await publishedFragments(tx);
     const result = publish(row.document, { fragments: (n) => fragments.get(n), today: opts.today ?? now });
     if (!result.ok) return { ok: false as const, problems: result.problems };
@@ -198,4 +224,23 @@ export async function retireVersion(db: Db, serviceId: string, version: number, 
     await audit(tx, { actorType: actor.actorId ? 'staff' : 'system', actorId: actor.actorId, action: 'etjanst.retired', subjectType: 'etjanst', subjectId: serviceId, details: { version }, ip: actor.ip ?? null });
     return { ok: true as const };
   });
+}
+
+/** Throws a draft away (only a draft: a published version is kept for ever). */
+export async function discardDraft(db: Db, serviceId: string, version: number, actor: Actor): Promise<Outcome<object>> {
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(etjanstVersions)
+      .where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.version, version), eq(etjanstVersions.state, 'draft')))
+      .returning({ version: etjanstVersions.version });
+    if (gone.length === 0) return { ok: false as const, problems: [problem('noSuchDraft', { id: serviceId, version })] };
+    await audit(tx, { actorType: 'staff', actorId: actor.actorId, action: 'etjanst.draft.discarded', subjectType: 'etjanst', subjectId: serviceId, details: { version }, ip: actor.ip ?? null });
+    return { ok: true as const };
+  });
+}
+
+/** The draft of an e-tjänst, if it has one. */
+export async function getDraft(db: Db, serviceId: string): Promise<VersionRow | undefined> {
+  const [row] = await db.select().from(etjanstVersions).where(and(eq(etjanstVersions.serviceId, serviceId), eq(etjanstVersions.state, 'draft')));
+  return row;
 }

@@ -21,6 +21,6 @@ describe('the e-tjänstredaktör', () => {
 
   it('is given at once like analytiker (opens no personal data), and starts at their own account', () => {
     expect(isPrivileged(['redaktor'])).toBe(false);
-    expect(homeFor(redaktor)).toBe('/handlaggning/konto');
+    expect(homeFor(redaktor)).toBe('/handlaggning/admin/etjanster');
   });
 });

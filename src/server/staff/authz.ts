@@ -38,7 +38,6 @@ export function homeFor(user: Pick<StaffUser, 'roles'>): string {
   if (hasRole(user, 'handlaggare')) return '/handlaggning';
   if (hasRole(user, 'admin')) return '/handlaggning/admin/anvandare';
   if (hasRole(user, 'analytiker')) return '/handlaggning/indikatorer';
-  // The e-tjänst editor takes this place once it is open to redaktörer.
-  if (hasRole(user, 'redaktor')) return '/handlaggning/konto';
+  if (hasRole(user, 'redaktor')) return '/handlaggning/admin/etjanster';
   return '/handlaggning/konto';
 }

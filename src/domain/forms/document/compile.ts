@@ -30,8 +30,9 @@ function put(bundle: TextBundle, key: string, words: Words): void {
   node[parts[parts.length - 1]!] = words;
 }
 
-export function compile(doc: PublishedDocument): CompiledVersion {
-  const namespace = namespaceOf(doc.id, doc.version);
+/** `namespace`: another than the version's own (a draft's preview, which must not share a published version's). */
+export function compile(doc: PublishedDocument, opts: { namespace?: string } = {}): CompiledVersion {
+  const namespace = opts.namespace ?? namespaceOf(doc.id, doc.version);
   const texts: Record<string, TextBundle> = {};
   const keyed = mapTexts(doc, (text, site) => {
     const t = text as Text<Words>;

@@ -1,10 +1,10 @@
 /**
  * A published e-tjänst version as its JSON document (docs/e-tjanst-document.schema.json), for
- * administrators only (anyone else gets 404); each download is audited (etjanst.exported).
+ * redaktörer and administrators only (anyone else gets 404); each download is audited (etjanst.exported).
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../server/db.ts';
-import { hasRole } from '../../../../server/staff/authz.ts';
+import { canEditServices } from '../../../../server/staff/authz.ts';
 import { exportVersion } from '../../../../server/etjanster/transfer.ts';
 
 function clientAddress(ctx: { clientAddress?: string }): string | undefined {
@@ -18,7 +18,7 @@ function clientAddress(ctx: { clientAddress?: string }): string | undefined {
 export const GET: APIRoute = async (ctx) => {
   const { locals, url, rewrite } = ctx;
   const staff = locals.staff;
-  if (!staff || !hasRole(staff.user, 'admin')) return rewrite('/404');
+  if (!staff || !canEditServices(staff.user)) return rewrite('/404');
   const serviceId = url.searchParams.get('etjanst') ?? '';
   const version = Number(url.searchParams.get('version'));
   if (!/^[a-z0-9-]+$/.test(serviceId) || !Number.isInteger(version) || version < 1) return rewrite('/404');
