@@ -300,7 +300,7 @@ test.describe('the authorisation matrix', () => {
 // ANSWERS (by label; radios by the preferred option, else the first), and posted, until the
 // confirmation page shows the reference number.
 
-const PREFERRED_OPTIONS = [/^För egen del$/, /^Ja$/, /^I eget hem$/, /^Mobilt trygghetslarm med GPS$/, /nyckelgömma/i, /^Betala maxtaxan$/];
+const PREFERRED_OPTIONS = [/^För egen del$/, /^Ja$/, /^I eget hem$/, /^Mobilt trygghetslarm med GPS$/, /nyckelgömma/i, /^Betala full avgift$/];
 const ANSWERS: [RegExp, string][] = [
   [/personnummer/i, OLD_ENOUGH],
   [/^Förnamn$/, 'Greta'],

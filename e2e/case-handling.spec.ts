@@ -56,7 +56,7 @@ async function applyForTrygghetslarm(page: Page): Promise<string> {
   await choose(page, page.getByLabel('Jag vill ha en nyckelgömma vid dörren'));
   await next(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Avgift' })).toBeVisible();
-  await choose(page, page.getByLabel('Betala maxtaxan'));
+  await choose(page, page.getByLabel('Betala full avgift'));
   await next(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
   await pressButton(page, page.getByRole('button', { name: 'Skicka ansökan' }));

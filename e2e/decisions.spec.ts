@@ -57,7 +57,7 @@ async function applyForTrygghetslarm(page: Page): Promise<string> {
   await next(page);
   await choose(page, page.getByLabel('Jag vill ha en nyckelgömma vid dörren'));
   await next(page);
-  await choose(page, page.getByLabel('Betala maxtaxan'));
+  await choose(page, page.getByLabel('Betala full avgift'));
   await next(page);
   // The confirmation page no longer promises an appeal of a förenklad decision.
   const reference = await sendAndGetReference(page, 'Skicka ansökan', /Din ansökan är skickad/);

@@ -52,7 +52,7 @@ async function personDetails(page: Page, title: string, first: string, last: str
 
 async function payMaxtaxa(page: Page) {
   await heading(page, 'Avgift');
-  await page.getByLabel('Betala maxtaxan').check();
+  await page.getByLabel('Betala full avgift').check();
   await next(page);
 }
 

@@ -57,7 +57,7 @@ async function applyForStadning(page: Page, opts: { forPerson?: string; email: s
   await page.getByLabel('Telefonnummer', { exact: false }).first().fill('0583-123 45');
   if (!opts.forPerson) await page.getByLabel('E-postadress (frivilligt)').fill(opts.email);
   await next(page);
-  await page.getByLabel('Betala maxtaxan').check();
+  await page.getByLabel('Betala full avgift').check();
   await next(page);
   await page.getByRole('button', { name: 'Skicka ansökan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('skickad');

@@ -75,7 +75,7 @@ test('Anna applies for her father from her e-ID and is recorded as herself', asy
   await page.getByLabel('Telefonnummer', { exact: false }).first().fill('0583-123 45');
   await next(page);
   await speaksOfThePerson(page);
-  await page.getByLabel('Betala maxtaxan').check();
+  await page.getByLabel('Betala full avgift').check();
   await next(page);
   await speaksOfThePerson(page);
   await h1(page, /Kontrollera/);

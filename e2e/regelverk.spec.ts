@@ -125,7 +125,7 @@ test('a period from today shows on the next request; a case sent before keeps it
   await page.getByLabel('Telefonnummer', { exact: false }).first().fill('0583-123 45');
   await next();
   await h1(page, 'Avgift');
-  await page.getByLabel('Betala maxtaxan').check();
+  await page.getByLabel('Betala full avgift').check();
   await next();
   await h1(page, 'Kontrollera dina svar innan du skickar ansökan');
   await page.getByRole('button', { name: 'Skicka ansökan' }).click();

@@ -82,7 +82,7 @@ test.describe('applying for a trygghetslarm', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Avgift' })).toBeVisible();
     await expect(page.getByText('2 576 kronor i månaden').first()).toBeVisible();
     await expectAccessible(page);
-    await choose(page, page.getByLabel('Betala maxtaxan'));
+    await choose(page, page.getByLabel('Betala full avgift'));
     await pressButton(page, page.getByRole('button', { name: 'Fortsätt', exact: true }));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar innan du skickar ansökan' })).toBeVisible();
