@@ -248,6 +248,10 @@ test.describe('decisions and what the person can do about them', () => {
 
     const desk = await staffDesk(browser);
     await desk.goto(`/handlaggning/arenden/${reference}`);
+    // The deadline is the förhandsbedömning's, fourteen days from arrival, and says so.
+    const received = new Date(await desk.locator('dt', { hasText: /^Inkom$/ }).locator('+ dd time').getAttribute('datetime') ?? '');
+    const due = new Date(await desk.locator('dt', { hasText: /^Förhandsbedömning senast$/ }).locator('+ dd time').getAttribute('datetime') ?? '');
+    expect(Math.round((due.getTime() - received.getTime()) / 86_400_000)).toBe(14);
     await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
     const decision = desk.getByRole('group', { name: 'Förhandsbedömning' });
     const outcomes = decision.getByRole('group', { name: 'Vad blir beslutet?' });
