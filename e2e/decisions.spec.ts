@@ -249,8 +249,8 @@ test.describe('decisions and what the person can do about them', () => {
     const desk = await staffDesk(browser);
     await desk.goto(`/handlaggning/arenden/${reference}`);
     // The deadline is the förhandsbedömning's, fourteen days from arrival, and says so.
-    const received = new Date(await desk.locator('dt', { hasText: /^Inkom$/ }).locator('+ dd time').getAttribute('datetime') ?? '');
-    const due = new Date(await desk.locator('dt', { hasText: /^Förhandsbedömning senast$/ }).locator('+ dd time').getAttribute('datetime') ?? '');
+    const received = new Date(await desk.locator('dt', { hasText: /^Inkom$/ }).locator('xpath=following-sibling::dd[1]//time').getAttribute('datetime') ?? '');
+    const due = new Date(await desk.locator('dt', { hasText: /^Förhandsbedömning senast$/ }).locator('xpath=following-sibling::dd[1]//time').getAttribute('datetime') ?? '');
     expect(Math.round((due.getTime() - received.getTime()) / 86_400_000)).toBe(14);
     await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
     const decision = desk.getByRole('group', { name: 'Förhandsbedömning' });
