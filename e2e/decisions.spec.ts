@@ -73,10 +73,11 @@ async function applyForKontaktperson(page: Page): Promise<string> {
   await pressButton(page, page.getByRole('button', { name: /^Börja/ }));
   await choose(page, page.getByLabel('För mig själv'));
   await next(page);
-  await typeInto(page, page.getByLabel('Förnamn'), 'Anna');
-  await typeInto(page, page.getByLabel('Efternamn'), 'Testsson');
-  const pnr = page.getByLabel('Personnummer');
-  if (await pnr.isEditable()) await typeInto(page, pnr, ANNA);
+  // Applying for herself, logged in: her personnummer comes from her e-ID (shown, not asked).
+  for (const [label, value] of [['Förnamn', 'Anna'], ['Efternamn', 'Testsson'], ['Personnummer', ANNA]] as const) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.count()) > 0 && (await field.isEditable())) await typeInto(page, field, value);
+  }
   await next(page);
   await choose(page, page.getByLabel('Kontaktperson', { exact: true }));
   await next(page);
