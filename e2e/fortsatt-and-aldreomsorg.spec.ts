@@ -10,7 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { ANNA, loginAsCitizen } from './citizen.ts';
+import { ANNA, expectSubmitterFromEid, loginAsCitizen } from './citizen.ts';
 import { monthFromNow } from './helpers.ts';
 import { loginAsStaff } from './staff.ts';
 import { formats } from '../src/domain/format.ts';
@@ -46,8 +46,8 @@ test('a 60-year-old stopped by the förenklad age rule gets the ordinary äldreo
   await page.getByLabel('För någon annan').check();
   await next(page);
   await heading(page, 'Om dig som ansöker');
-  await page.getByLabel('Ditt förnamn').fill('Anna');
-  await page.getByLabel('Ditt efternamn').fill('Dottersson');
+  // Her name comes from her e-ID, locked; only her phone is asked.
+  await expectSubmitterFromEid(page, 'Anna', 'Dottersson');
   await page.getByLabel('Ditt telefonnummer').fill('070-987 65 43');
   await page.getByLabel('Barn', { exact: true }).check();
   await next(page);
@@ -66,7 +66,7 @@ test('a 60-year-old stopped by the förenklad age rule gets the ordinary äldreo
   await expect(page.getByLabel('För någon annan')).toBeChecked();
   await next(page);
   await heading(page, 'Om dig som ansöker');
-  await expect(page.getByLabel('Ditt förnamn')).toHaveValue('Anna');
+  await expectSubmitterFromEid(page, 'Anna', 'Dottersson');
   await expect(page.getByLabel('Ditt telefonnummer')).toHaveValue('070-987 65 43');
   await expect(page.getByLabel('Barn', { exact: true })).toBeChecked();
   await next(page);
