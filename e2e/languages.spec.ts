@@ -69,6 +69,12 @@ test('Swedish terms inside English text carry lang="sv"', async ({ browser, base
   let marked = 0;
   for (const path of paths) {
     await page.goto(path);
+    // An e-tjänst without English texts (one a redaktör has just designed in Swedish) is shown wholly in
+    // Swedish, saying so in English: no English text there to hold Swedish terms.
+    if (path.startsWith('/e-tjanster/') && (await page.locator('html').getAttribute('lang')) === 'sv') {
+      await expect(page.locator('main p.notice[lang="en"]')).toBeVisible();
+      continue;
+    }
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     const found = await page.evaluate((terms) => {
       const termPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}-])`, 'iu');
