@@ -99,3 +99,9 @@ export function langOfText(lang: Lang, key: string): Lang {
   for (const part of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   return node === undefined ? DEFAULT_LANG : lang;
 }
+
+/** The `lang` attribute a text taken from elsewhere needs on a page in `lang`: its own language when that differs, else none. */
+export function langAttr(lang: Lang, key: string): Lang | undefined {
+  const own = langOfText(lang, key);
+  return own === lang ? undefined : own;
+}
