@@ -14,6 +14,9 @@ import { publish } from '../../domain/forms/document/publish.ts';
 import { runScenarios, type ScenarioResult } from '../../domain/forms/document/scenario.ts';
 import type { Problem } from '../../domain/forms/document/problems.ts';
 import { addTexts } from '../../i18n/index.ts';
+import type { Edit, Errors } from '../../domain/forms/document/edit.ts';
+import type { FormInput } from '../../domain/forms/answers.ts';
+import { BadFormError, readForm } from '../http.ts';
 import { getDraft, publishedFragments, updateDraft, type Actor, type VersionRow } from './repository.ts';
 
 export type Draft = { row: VersionRow; doc: DraftDocument };
@@ -35,6 +38,37 @@ export async function saveDraft(db: Db, draft: Draft, doc: DraftDocument, change
   const r = await updateDraft(db, draft.row.serviceId, draft.row.version, { ...doc, id: draft.row.serviceId, version: draft.row.version }, actor, new Date(), expected);
   if (r.ok) return 'ok';
   return r.problems.some((p) => p.code === 'staleDraft') ? 'stale' : 'gone';
+}
+
+/**
+ * What one of the editor's forms posted came to: `badForm` (unreadable, or an action the page does
+ * not have: 400), `saved` (redirect), `invalid` (422: the errors and what was typed, to show again)
+ * or `stale` (409: someone changed the draft since it was read; the draft as it is now, if still there).
+ */
+export type EditPost =
+  | { kind: 'badForm' }
+  | { kind: 'saved' }
+  | { kind: 'invalid'; errors: Errors; posted: Record<string, string>; form: FormInput }
+  | { kind: 'stale'; draft: Draft | undefined; posted: Record<string, string>; form: FormInput };
+
+/**
+ * The editor's one way of taking a form: read it, apply the page's change to the draft (undefined:
+ * no such action), and save it unless the form's stamp says the draft changed since.
+ */
+export async function postEdit(db: Db, draft: Draft, request: Request, actor: Actor, change: (form: FormInput) => Edit | undefined): Promise<EditPost> {
+  let form;
+  try {
+    form = await readForm(request);
+  } catch (e) {
+    if (e instanceof BadFormError) return { kind: 'badForm' };
+    throw e;
+  }
+  const edit = change(form);
+  if (!edit) return { kind: 'badForm' };
+  const posted = Object.fromEntries([...form.raw.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  if (!edit.ok) return { kind: 'invalid', errors: edit.errors, posted, form };
+  if ((await saveDraft(db, draft, edit.doc, form.get('changed'), actor)) === 'ok') return { kind: 'saved' };
+  return { kind: 'stale', draft: await readDraft(db, draft.row.serviceId), posted, form };
 }
 
 export type DryRun = {
