@@ -95,10 +95,65 @@ export function block(doc: Doc, parent: Struct, tag: string, text: string, font:
   doc.moveDown(gapAfter);
 }
 
-/** An H2 never ends a page: it moves on together with (room for) two lines of what follows. */
-export function heading(doc: Doc, parent: Struct, text: string): void {
-  keepTogether(doc, measure(doc, text, BOLD, 14) + 2 * measure(doc, 'X', REGULAR));
-  block(doc, parent, 'H2', text, BOLD, 14, 0.3);
+/**
+ * A heading never ends a page: it moves on together with (room for) `linesAfter` lines of what
+ * follows. An H2 of 14 points unless told otherwise.
+ */
+export function heading(doc: Doc, parent: Struct, text: string, o: { tag?: 'H2' | 'H3'; size?: number; linesAfter?: number; gapBefore?: number } = {}): void {
+  const size = o.size ?? 14;
+  keepTogether(doc, measure(doc, text, BOLD, size) + (o.linesAfter ?? 2) * measure(doc, 'X', REGULAR));
+  if (o.gapBefore) doc.moveDown(o.gapBefore);
+  block(doc, parent, o.tag ?? 'H2', text, BOLD, size, o.tag === 'H3' ? 0.2 : 0.3);
+}
+
+/**
+ * A tagged table across the width: a header row of TH, then rows whose first cell is a row header;
+ * `fractions` are the columns' shares of the width; a row never splits across pages. Right-to-left
+ * documents draw each cell's text from its right edge (the columns keep their order).
+ */
+export function table(doc: Doc, parent: Struct, fractions: number[], header: string[], rows: string[][], size = BODY): void {
+  const tableEl = doc.struct('Table');
+  parent.add(tableEl);
+  const w = width(doc);
+  const left = doc.page.margins.left;
+  const rtl = rightToLeft.has(doc);
+  const pad = 3;
+  const widths = fractions.map((fr) => fr * w);
+  const draw = (cells: string[], isHeader: boolean) => {
+    const fontOf = (i: number) => (isHeader || i === 0 ? BOLD : REGULAR);
+    const cellOptions = (x: number, i: number) => ({ x: x + pad, width: widths[i]! - 2 * pad, rtl });
+    const heights = cells.map((c, i) => {
+      doc.font(fontOf(i)).fontSize(size);
+      return textHeight(doc, c, cellOptions(0, i));
+    });
+    const h = Math.max(...heights) + 2 * pad;
+    keepTogether(doc, h);
+    const y = doc.y;
+    const tr = doc.struct('TR');
+    tableEl.add(tr);
+    let x = left;
+    cells.forEach((c, i) => {
+      const o = cellOptions(x, i);
+      tr.add(
+        doc.struct(isHeader || i === 0 ? 'TH' : 'TD', reordered(c, o) ? { actual: c } : {}, () => {
+          doc.font(fontOf(i)).fontSize(size);
+          doc.y = y + pad;
+          drawText(doc, c, o);
+        }),
+      );
+      x += widths[i]!;
+    });
+    tr.end();
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.moveTo(left, y + h).lineTo(left + w, y + h).lineWidth(isHeader ? 1 : 0.5).strokeColor('#505a5f').stroke();
+    doc.endMarkedContent();
+    doc.x = left;
+    doc.y = y + h;
+  };
+  draw(header, true);
+  for (const r of rows) draw(r, false);
+  tableEl.end();
+  doc.moveDown(0.6);
 }
 
 /** "page n of m" at the foot of every page, marked as a pagination artifact (not read as content). */
