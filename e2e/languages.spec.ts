@@ -112,6 +112,7 @@ const OTHER_LANGUAGES: { lang: string; dir: string }[] = [
   { lang: 'ar', dir: 'rtl' },
   { lang: 'fa', dir: 'rtl' },
   { lang: 'uk', dir: 'ltr' },
+  { lang: 'so', dir: 'ltr' },
 ];
 
 test('the language switch offers exactly the languages tested here, each marked with its direction', async ({ page }) => {

@@ -48,6 +48,16 @@ describe('what people read', () => {
     expect(formats('fi').date(d)).toBe('13. maaliskuuta 2026');
   });
 
+  it('writes Somali dates in Somali on the 24-hour clock Swedish letters and clocks use', () => {
+    const d = new Date('2026-03-12T13:05:00Z'); // 14:05 in Sweden
+    expect(localeOf('so')).toBe('so-SO-u-hc-h23');
+    expect(formats('so').date(d)).toBe('Maarso 12, 2026');
+    expect(formats('so').time(d)).toBe('14:05');
+    expect(formats('so').dateTime(d)).toBe('Maarso 12, 2026 ee 14:05');
+    expect(formats('so').calendarDate('2026-12-01')).toBe('Diseembar 1, 2026');
+    expect(formats('so').number(12345.5)).toBe('12,345.5');
+  });
+
   it('shows dates and times in Swedish time whatever the server’s zone', () => {
     const d = new Date('2026-03-12T23:30:00Z'); // 00:30 on 13 March in Sweden
     expect(formats('sv').date(d)).toBe('13 mars 2026');

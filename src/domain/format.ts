@@ -1,14 +1,14 @@
 /**
  * Time and numbers as people in the municipality read them: the one place that knows the time zone
  * (Europe/Stockholm, whatever the server's own zone) and the locale each language is shown in
- * (Swedish → sv-SE, English → en-GB, Finnish → fi-FI, Arabic and Persian → as written in Sweden with Latin digits and the Gregorian calendar, Ukrainian → uk-UA). Every date, time or number a person sees goes through here,
+ * (Swedish → sv-SE, English → en-GB, Finnish → fi-FI, Arabic and Persian → as written in Sweden with Latin digits and the Gregorian calendar, Ukrainian → uk-UA, Somali → so-SO on a 24-hour clock). Every date, time or number a person sees goes through here,
  * and so does every "which day is it in Sweden" a rule depends on (reference years, deadlines, quotas,
  * filters). Framework-free; formatters are built once per locale and options and reused.
  */
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
-export type Locale = 'sv-SE' | 'en-GB' | 'fi-FI' | 'ar-SE-u-nu-latn' | 'fa-SE-u-ca-gregory-nu-latn' | 'uk-UA';
+export type Locale = 'sv-SE' | 'en-GB' | 'fi-FI' | 'ar-SE-u-nu-latn' | 'fa-SE-u-ca-gregory-nu-latn' | 'uk-UA' | 'so-SO-u-hc-h23';
 
 /**
  * The locale a language is shown in: English as written in Britain, Finnish as in Finland, Arabic as
@@ -28,6 +28,10 @@ export function localeOf(lang: string | undefined): Locale {
       return 'fa-SE-u-ca-gregory-nu-latn';
     case 'uk':
       return 'uk-UA';
+    case 'so':
+      // Intl has Somali as written in Somalia (Latin digits, Gregorian calendar), but on a 12-hour
+      // clock ("2:05 GD"): times here are Swedish times, read against Swedish letters and clocks.
+      return 'so-SO-u-hc-h23';
     default:
       return 'sv-SE';
   }

@@ -16,6 +16,13 @@ describe('langFromAcceptLanguage', () => {
     expect(langFromAcceptLanguage('EN-us')).toBe('en');
   });
 
+  it('follows a Somali browser, from Somalia, Sweden or elsewhere', () => {
+    expect(langFromAcceptLanguage('so')).toBe('so');
+    expect(langFromAcceptLanguage('so-SO,so;q=0.9,en;q=0.5')).toBe('so');
+    expect(langFromAcceptLanguage('so-SE')).toBe('so');
+    expect(langFromAcceptLanguage('sv;q=0.4,so-KE;q=0.8')).toBe('so');
+  });
+
   it('takes the highest quality first, then the order given', () => {
     expect(langFromAcceptLanguage('en;q=0.5,sv;q=0.8')).toBe('sv');
     expect(langFromAcceptLanguage('de;q=1,en;q=0.7,sv;q=0.7')).toBe('en');

@@ -27,4 +27,10 @@ describe('what a page is shown in', () => {
     expect(fi.translated).toBe(fi.total);
     expect(fi.fullyReviewed).toBe(false);
   });
+
+  it('has Somali complete and, with no translator’s review yet, unreviewed', () => {
+    const so = languageStatus('so');
+    expect(so).toMatchObject({ source: 'translated', complete: true, reviewed: 0, fullyReviewed: false });
+    expect(so.translated).toBe(languageStatus('sv').total);
+  });
 });

@@ -17,7 +17,7 @@ import { eagerGlob } from '../eager-glob.ts';
 export const CITIZEN_NAMESPACES = ['common', 'catalog', 'citizen', 'mina-sidor', 'receipt', 'limits', 'surveys'] as const;
 
 /** Where a language's texts come from. */
-export const TEXT_SOURCE: Record<Lang, 'original' | 'written' | 'translated'> = { sv: 'original', 'sv-x-ll': 'translated', en: 'written', fi: 'translated', ar: 'translated', fa: 'translated', uk: 'translated' };
+export const TEXT_SOURCE: Record<Lang, 'original' | 'written' | 'translated'> = { sv: 'original', 'sv-x-ll': 'translated', en: 'written', fi: 'translated', ar: 'translated', fa: 'translated', uk: 'translated', so: 'translated' };
 
 const reviewFiles = await eagerGlob(() => import.meta.glob<string[]>('./review/*.json', { eager: true, import: 'default' }), import.meta.url, './review/*.json');
 const REVIEWED = new Map<string, Set<string>>(

@@ -9,15 +9,15 @@ import i18next, { type TFunction } from 'i18next';
 import { eagerGlob } from '../eager-glob.ts';
 
 /** `sv-x-ll` is lättläst svenska: Swedish (every text it lacks is the ordinary Swedish one), written to be easy to read. */
-export const LANGUAGES = ['sv', 'sv-x-ll', 'en', 'fi', 'ar', 'fa', 'uk'] as const;
+export const LANGUAGES = ['sv', 'sv-x-ll', 'en', 'fi', 'ar', 'fa', 'uk', 'so'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'sv';
 
 /** Each language's own name, shown in the language switch in that language. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', 'sv-x-ll': 'Lättläst svenska', en: 'English', fi: 'Suomi', ar: 'العربية', fa: 'فارسی', uk: 'Українська' };
+export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', 'sv-x-ll': 'Lättläst svenska', en: 'English', fi: 'Suomi', ar: 'العربية', fa: 'فارسی', uk: 'Українська', so: 'Soomaali' };
 
 /** Which way each language is written: the page's `dir`. */
-export const DIRECTION: Record<Lang, 'ltr' | 'rtl'> = { sv: 'ltr', 'sv-x-ll': 'ltr', en: 'ltr', fi: 'ltr', ar: 'rtl', fa: 'rtl', uk: 'ltr' };
+export const DIRECTION: Record<Lang, 'ltr' | 'rtl'> = { sv: 'ltr', 'sv-x-ll': 'ltr', en: 'ltr', fi: 'ltr', ar: 'rtl', fa: 'rtl', uk: 'ltr', so: 'ltr' };
 
 /**
  * The languages the staff back office is written in. A reader who chose another language sees the

@@ -119,6 +119,15 @@ describe('every seeded e-tjänst version, compiled', () => {
     const missing = keys.filter((k) => !hasKey(lang, k));
     expect(missing, `missing in ${lang}: ${missing.join(', ')}`).toEqual([]);
   });
+
+  // Kontakta socialtjänsten is the way in for everyone, whatever they read: it is written in every
+  // offered language, so no reader meets it in Swedish.
+  const kontakta = versions.filter((def) => def.id === 'kontakta-socialtjansten');
+  it.each(LANGUAGES.flatMap((lang) => kontakta.map((def) => ({ id: `${def.id}@${def.version}`, lang, keys: definitionKeys(def) }))))('$id has every text it refers to in $lang', ({ lang, keys }) => {
+    expect(keys.length).toBeGreaterThan(20);
+    const missing = keys.filter((k) => !hasKey(lang, k));
+    expect(missing, `missing in ${lang}: ${missing.join(', ')}`).toEqual([]);
+  });
 });
 
 /** Every error code a field type can produce (see src/domain/forms/fields). */

@@ -5,7 +5,7 @@ import { flowingText } from './pdf-shown-text.ts';
 
 const textOf = flowingText;
 
-const base = (kind: DecisionLetterInput['kind'], outcome: string, lang: 'sv' | 'en' = 'sv'): DecisionLetterInput => ({
+const base = (kind: DecisionLetterInput['kind'], outcome: string, lang: 'sv' | 'en' | 'so' = 'sv'): DecisionLetterInput => ({
   municipality: 'Exempelkommun',
   serviceTitle: 'Ansök om trygghetslarm',
   reference: '2026-000123',
@@ -41,6 +41,18 @@ describe('the beslutsbrev', () => {
     expect(text).toContain('Socialnämnden, Box 1');
     expect(text).toContain('inom tre veckor');
     expect(text).not.toContain('vanligt sätt');
+  });
+
+  it('in Somali carries the besvärshänvisning in Somali, the court and the nämnd named in Swedish too', async () => {
+    const pdf = await renderDecisionLetterPdf(base('ansokan', 'avslag', 'so'), { compress: false });
+    expect(pdf.toString('latin1')).toContain('/Lang (so)');
+    const text = textOf(pdf);
+    expect(text).toContain('Sida racfaan loo qaato');
+    expect(text).toContain('Waa la diiday');
+    expect(text).toContain('(förvaltningsrätten)');
+    expect(text).toContain('(socialnämnden), Socialnämnden, Box 1');
+    expect(text).toContain("saddex toddobaad gudahood");
+    expect(text).not.toContain('\uFFFD');
   });
 
   it('is tagged, in its language, and titled by the e-tjänst', async () => {

@@ -90,6 +90,15 @@ describe('the PDF receipt of a submission', () => {
     expect(text).toEqual(expect.arrayContaining(['Receipt', 'Reference number: 2026-000042', 'Sent: 23 November 2026 at 14:05']));
   });
 
+  it('is in Somali with Somali texts, every letter drawn, when the citizen used Somali', async () => {
+    const t = translator('so');
+    const pdf = await render(input({ lang: 'so', t, serviceTitle: 'La xiriir adeegyada bulshada', rows: [{ label: "Su'aashaada", lines: ["Ma heli karaa caawimaad?"] }] }));
+    expect(pdf.toString('latin1')).toContain('/Lang (so)');
+    const text = shownText(pdf);
+    expect(text).toEqual(expect.arrayContaining(['Rasiid', 'La xiriir adeegyada bulshada', 'Lambarka tixraaca: 2026-000042', 'La diray: Noofeembar 23, 2026 ee 14:05', "Su'aashaada", 'Ma heli karaa caawimaad?']));
+    expect(text.join('')).not.toContain('\uFFFD');
+  });
+
   it('is in Arabic, right to left, when the citizen used Arabic: each text in its reading order, numbers whole', async () => {
     const t = translator('ar');
     const pdf = await render(input({ lang: 'ar', t, serviceTitle: 'اتصل بالخدمات الاجتماعية', rows: [{ label: 'رقم الهوية الشخصية', lines: [PNR] }, { label: 'الاسم', lines: ['Greta Testberg'] }] }));
