@@ -14,7 +14,7 @@ import { bundleOf, DEFAULT_LANG, LANGUAGES, type Lang } from './index.ts';
 import { eagerGlob } from '../eager-glob.ts';
 
 /** The texts every citizen page is built from: the language switch offers no language lacking one. */
-export const CITIZEN_NAMESPACES = ['common', 'catalog', 'citizen', 'mina-sidor', 'receipt', 'limits', 'surveys'] as const;
+export const CITIZEN_NAMESPACES = ['common', 'catalog', 'citizen', 'mina-sidor', 'receipt', 'limits', 'surveys', 'akut', 'values'] as const;
 
 /** Where a language's texts come from. */
 export const TEXT_SOURCE: Record<Lang, 'original' | 'written' | 'translated'> = { sv: 'original', 'sv-x-ll': 'translated', en: 'written', fi: 'translated', ar: 'translated', fa: 'translated', uk: 'translated', so: 'translated' };

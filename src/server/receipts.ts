@@ -52,7 +52,6 @@ export function receiptRows(def: ServiceDefinition, answers: Answers, submittedA
   }));
 }
 
-/** The languages the receipt's fonts can draw (the PDF's standard Latin fonts: no Arabic script yet). */
 /**
  * The language of a receipt: the reader's when the receipt's texts and the e-tjänst's all exist in it
  * (the PDF draws every script the portal's languages are written in, right to left too:
