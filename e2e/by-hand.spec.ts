@@ -254,6 +254,10 @@ test('the accessibility statement carries DIGG\'s required content, and its head
   await expect(page.getByRole('heading', { level: 2, name: 'Tillsyn' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Anmäl bristande tillgänglighet till Digg' })).toHaveAttribute('href', 'https://www.digg.se/tdosanmalan');
   await expect(main.getByRole('link', { name: /@/ })).toBeVisible();
+  // Each translated language says how many of the e-tjänster offered today a reader gets in it.
+  const total = (await serviceIds(page)).length;
+  await page.goto('/tillganglighet');
+  await expect(main.locator('li', { has: page.locator('span[lang="fi"]') })).toContainText(new RegExp(`\\d+ av ${total} e-tjänster finns på språket`));
   await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 256 });
   const h1 = await page.getByRole('heading', { level: 1 }).evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
