@@ -85,6 +85,25 @@ test('a sambo couple with a child applies for ekonomiskt bistånd with two attac
   await page.getByLabel('Vi står på kontraktet tillsammans').check();
   await next(page);
 
+  // Sysselsättning and other benefits, for each of them; sick leave asks for the certificate later.
+  await heading(page, 'Din sysselsättning');
+  const [noOccupation] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), next(page)]);
+  expect(noOccupation.status()).toBe(422);
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Välj vad du gör just nu' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Sjukskriven med läkarintyg').check();
+  await next(page);
+  await heading(page, 'Sysselsättning för din make, maka eller sambo');
+  await page.getByLabel('Annat', { exact: true }).check();
+  await page.getByLabel('Om du valde Annat: vad gör medsökande? (frivilligt)').fill('Praktik');
+  await next(page);
+  await heading(page, 'Andra ersättningar');
+  await page.getByRole('group', { name: 'Ersättningar du får' }).getByLabel('Bostadsbidrag eller bostadstillägg').check();
+  await page.getByRole('group', { name: 'Ersättningar du har ansökt om och väntar på besked om' }).getByLabel('Sjukpenning eller sjukersättning').check();
+  await next(page);
+  await heading(page, 'Andra ersättningar för din make, maka eller sambo');
+  await next(page);
+
   // A mistyped amount: refused with 422, an error summary and the inline message; the rest is kept.
   await heading(page, 'Dina inkomster');
   await page.getByLabel('Lön', { exact: true }).fill('tolv tusen');
@@ -133,8 +152,12 @@ test('a sambo couple with a child applies for ekonomiskt bistånd with two attac
   await heading(page, 'Fler underlag');
   await next(page);
 
+  await heading(page, 'Läkarintyg');
+  await page.getByLabel('Läkarintyg om sjukskrivningen (frivilligt)').setInputFiles({ name: 'lakarintyg.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await next(page);
+
   await heading(page, 'Kontrollera dina svar innan du skickar');
-  for (const text of ['Tolvan', APPLICANT, 'Elva', PARTNER, 'Tolva Testsson', 'Bor växelvis hos mig och hos en annan förälder', 'Försörjningsstöd för månaden', formats('sv').month(monthFromNow(1)), 'kontoutdrag-oktober.pdf', 'hyresavi.png']) {
+  for (const text of ['Tolvan', APPLICANT, 'Elva', PARTNER, 'Tolva Testsson', 'Bor växelvis hos mig och hos en annan förälder', 'Sjukskriven med läkarintyg', 'Praktik', 'Sjukpenning eller sjukersättning', 'Försörjningsstöd för månaden', formats('sv').month(monthFromNow(1)), 'kontoutdrag-oktober.pdf', 'hyresavi.png', 'lakarintyg.pdf']) {
     await expect(page.getByRole('definition').filter({ hasText: text }).first()).toBeVisible();
   }
   await expect(page.getByText('Ansöker ni tillsammans intygar du också att din make, maka eller sambo vet om ansökan.')).toBeVisible();

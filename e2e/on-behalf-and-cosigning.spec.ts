@@ -153,6 +153,16 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   await page.getByLabel('Hyra eller boendekostnad per månad').fill('6 800');
   await page.getByLabel('Vi står på kontraktet tillsammans').check();
   await next(page);
+  await h1(page, 'Din sysselsättning');
+  await page.getByLabel('Inskriven på Arbetsförmedlingen och söker arbete').check();
+  await next(page);
+  await h1(page, 'Sysselsättning för din make, maka eller sambo');
+  await page.getByLabel('Arbetar').check();
+  await next(page);
+  await h1(page, 'Andra ersättningar');
+  await next(page);
+  await h1(page, 'Andra ersättningar för din make, maka eller sambo');
+  await next(page);
   await h1(page, 'Dina inkomster');
   await page.getByLabel('A-kassa eller aktivitetsstöd').fill('9 200');
   await next(page);
