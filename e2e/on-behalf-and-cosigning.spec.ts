@@ -17,6 +17,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { ANNA, SVEN, TOLVAN, expectSubmitterFromEid, loginAsCitizen, logoutCitizen, receivedMails } from './citizen.ts';
 import { loginAsStaff } from './staff.ts';
+import { pdfText } from './pdf-text.ts';
 import { PERSON_AS_YOU } from './person-as-you.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -199,6 +200,12 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   // The handläggare sees it as not complete.
   const desk = await freshPage(browser);
   await loginAsStaff(desk);
+  // In the inbox: marked, and found with the filter for incomplete applications (a plain GET form).
+  await desk.goto(`/handlaggning?ofullstandiga=ja`);
+  await expect(desk.getByLabel(/^Bara ofullständiga ansökningar/)).toBeChecked();
+  const listed = desk.getByRole('row').filter({ hasText: coupleReference });
+  await expect(listed).toContainText('Väntar på bekräftelse');
+  await expectAccessible(desk);
   await desk.goto(`/handlaggning/arenden/${coupleReference}`);
   await h1(desk, `Ärende ${coupleReference}`);
   await expect(desk.getByText('Ansökan är inte komplett')).toBeVisible();
@@ -251,10 +258,27 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   await expect(confirmedRow).toContainText('Anna Dottersson');
   await expect(confirmedRow).toContainText('loa3');
   await expect(confirmedRow.getByRole('time')).toBeVisible();
+  // The receipt copy the case offers: the application as sent, and the confirmation as recorded, in a dated section.
+  const copy = await desk.request.get(`/handlaggning/arenden/${coupleReference}/kvittens.pdf`);
+  expect(copy.status()).toBe(200);
+  expect(copy.headers()['content-type']).toBe('application/pdf');
+  const copyText = pdfText(await copy.body());
+  expect(copyText).toContain('Bekräftelser – läget');
+  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå loa3\./);
+  expect(copyText).toContain('Medsökandes lön');
+  // Complete: no longer marked, nor among the incomplete.
+  await desk.goto('/handlaggning');
+  await expect(desk.getByRole('row').filter({ hasText: coupleReference })).not.toContainText('Väntar på bekräftelse');
+  await desk.goto('/handlaggning?ofullstandiga=ja');
+  await expect(desk.getByRole('row').filter({ hasText: coupleReference })).toHaveCount(0);
   await desk.context().close();
 
   // And the applicant's Mina sidor no longer waits.
   await page.goto('/mina-sidor');
   await loginAsCitizen(page, SVEN);
   await expect(page.getByRole('row').filter({ hasText: coupleReference })).not.toContainText('Väntar på medsökande');
+  // Mina sidor offers the same copy of the receipt.
+  const mine = await page.request.get(`/mina-sidor/arenden/${coupleReference}/kvittens.pdf`);
+  expect(mine.status()).toBe(200);
+  expect(pdfText(await mine.body())).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan/);
 });
