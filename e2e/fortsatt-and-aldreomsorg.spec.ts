@@ -202,6 +202,12 @@ test("the next month's fortsatt ansökan starts from the previous one: only what
   await page.getByLabel('Hyra eller boendekostnad per månad').fill('6 800');
   await page.getByLabel('Jag', { exact: true }).check();
   await next(page);
+  await heading(page, 'Din sysselsättning');
+  await page.getByLabel('Studerar').check();
+  await next(page);
+  await heading(page, 'Andra ersättningar');
+  await page.getByRole('group', { name: 'Ersättningar du har ansökt om och väntar på besked om' }).getByLabel('Bostadsbidrag eller bostadstillägg').check();
+  await next(page);
   await heading(page, 'Dina inkomster');
   await page.getByLabel('A-kassa eller aktivitetsstöd').fill('9 200');
   await next(page);
@@ -242,6 +248,16 @@ test("the next month's fortsatt ansökan starts from the previous one: only what
   await expect(page.getByLabel('Hyra eller boendekostnad per månad')).toHaveValue('6800');
   await page.getByLabel('Hyra eller boendekostnad per månad').fill('7 100');
   await next(page);
+  // Sysselsättning and other benefits are kept: the housing allowance applied for last month has now been decided.
+  await heading(page, 'Din sysselsättning');
+  await expect(page.getByLabel('Studerar')).toBeChecked();
+  await next(page);
+  await heading(page, 'Andra ersättningar');
+  const applied = page.getByRole('group', { name: 'Ersättningar du har ansökt om och väntar på besked om' }).getByLabel('Bostadsbidrag eller bostadstillägg');
+  await expect(applied).toBeChecked();
+  await applied.uncheck();
+  await page.getByRole('group', { name: 'Ersättningar du får' }).getByLabel('Bostadsbidrag eller bostadstillägg').check();
+  await next(page);
   await heading(page, 'Dina inkomster');
   await expect(page.getByLabel('A-kassa eller aktivitetsstöd')).toHaveValue('9200');
   await next(page);
@@ -256,7 +272,7 @@ test("the next month's fortsatt ansökan starts from the previous one: only what
   await heading(page, 'Vad ansöker du om?');
   await expect(page.getByLabel('Försörjningsstöd för månaden')).not.toBeChecked();
   await applyForMonth(page, monthFromNow(1));
-  for (const text of ['Tolva Testsson', 'Storgatan 7', '7 100', '9 200', formats('sv').month(monthFromNow(1))]) {
+  for (const text of ['Tolva Testsson', 'Storgatan 7', 'Studerar', 'Bostadsbidrag eller bostadstillägg', '7 100', '9 200', formats('sv').month(monthFromNow(1))]) {
     await expect(page.getByRole('definition').filter({ hasText: text }).first()).toBeVisible();
   }
   const second = await send(page);

@@ -17,6 +17,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { ANNA, SVEN, TOLVAN, expectSubmitterFromEid, loginAsCitizen, logoutCitizen, receivedMails } from './citizen.ts';
 import { loginAsStaff } from './staff.ts';
+import { pdfText } from './pdf-text.ts';
 import { PERSON_AS_YOU } from './person-as-you.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -37,6 +38,18 @@ async function speaksOfThePerson(page: Page) {
 
 async function freshPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false })).newPage();
+}
+
+/** The case page: complete, and Anna's confirmation recorded with its time and the e-ID's assurance level. */
+async function expectConfirmedByAnna(desk: Page, reference: string) {
+  await desk.goto(`/handlaggning/arenden/${reference}`);
+  await h1(desk, `Ärende ${reference}`);
+  await expect(desk.getByText('Ansökan är inte komplett')).toHaveCount(0);
+  const confirmedRow = desk.getByRole('table', { name: 'Den som ska bekräfta ansökan med egen e-legitimation' }).getByRole('row').filter({ hasText: ANNA });
+  await expect(confirmedRow).toContainText('Bekräftad');
+  await expect(confirmedRow).toContainText('Anna Dottersson');
+  await expect(confirmedRow).toContainText('loa3');
+  await expect(confirmedRow.getByRole('time')).toBeVisible();
 }
 
 test('Anna applies for her father from her e-ID and is recorded as herself', async ({ page, browser }) => {
@@ -153,6 +166,16 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   await page.getByLabel('Hyra eller boendekostnad per månad').fill('6 800');
   await page.getByLabel('Vi står på kontraktet tillsammans').check();
   await next(page);
+  await h1(page, 'Din sysselsättning');
+  await page.getByLabel('Inskriven på Arbetsförmedlingen och söker arbete').check();
+  await next(page);
+  await h1(page, 'Sysselsättning för din make, maka eller sambo');
+  await page.getByLabel('Arbetar').check();
+  await next(page);
+  await h1(page, 'Andra ersättningar');
+  await next(page);
+  await h1(page, 'Andra ersättningar för din make, maka eller sambo');
+  await next(page);
   await h1(page, 'Dina inkomster');
   await page.getByLabel('A-kassa eller aktivitetsstöd').fill('9 200');
   await next(page);
@@ -189,6 +212,12 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   // The handläggare sees it as not complete.
   const desk = await freshPage(browser);
   await loginAsStaff(desk);
+  // In the inbox: marked, and found with the filter for incomplete applications (a plain GET form).
+  await desk.goto(`/handlaggning?ofullstandiga=ja`);
+  await expect(desk.getByLabel(/^Bara ofullständiga ansökningar/)).toBeChecked();
+  const listed = desk.getByRole('row').filter({ hasText: coupleReference });
+  await expect(listed).toContainText('Väntar på bekräftelse');
+  await expectAccessible(desk);
   await desk.goto(`/handlaggning/arenden/${coupleReference}`);
   await h1(desk, `Ärende ${coupleReference}`);
   await expect(desk.getByText('Ansökan är inte komplett')).toBeVisible();
@@ -233,18 +262,125 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   await partner.context().close();
 
   // The case shows who confirmed, when, and the e-legitimation's assurance level; it is complete.
-  await desk.goto(`/handlaggning/arenden/${coupleReference}`);
-  await h1(desk, `Ärende ${coupleReference}`);
-  await expect(desk.getByText('Ansökan är inte komplett')).toHaveCount(0);
-  const confirmedRow = desk.getByRole('table', { name: 'Den som ska bekräfta ansökan med egen e-legitimation' }).getByRole('row').filter({ hasText: ANNA });
-  await expect(confirmedRow).toContainText('Bekräftad');
-  await expect(confirmedRow).toContainText('Anna Dottersson');
-  await expect(confirmedRow).toContainText('loa3');
-  await expect(confirmedRow.getByRole('time')).toBeVisible();
+  await expectConfirmedByAnna(desk, coupleReference);
+  // The receipt copy the case offers: the application as sent, and the confirmation as recorded, in a dated section.
+  const copy = await desk.request.get(`/handlaggning/arenden/${coupleReference}/kvittens.pdf`);
+  expect(copy.status()).toBe(200);
+  expect(copy.headers()['content-type']).toBe('application/pdf');
+  const copyText = pdfText(await copy.body());
+  expect(copyText).toContain('Bekräftelser – läget');
+  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå loa3\./);
+  expect(copyText).toContain('Medsökandes lön');
+  // Complete: no longer marked, nor among the incomplete.
+  await desk.goto('/handlaggning');
+  await expect(desk.getByRole('row').filter({ hasText: coupleReference })).not.toContainText('Väntar på bekräftelse');
+  await desk.goto('/handlaggning?ofullstandiga=ja');
+  await expect(desk.getByRole('row').filter({ hasText: coupleReference })).toHaveCount(0);
   await desk.context().close();
 
   // And the applicant's Mina sidor no longer waits.
   await page.goto('/mina-sidor');
   await loginAsCitizen(page, SVEN);
   await expect(page.getByRole('row').filter({ hasText: coupleReference })).not.toContainText('Väntar på medsökande');
+  // Mina sidor offers the same copy of the receipt.
+  const mine = await page.request.get(`/mina-sidor/arenden/${coupleReference}/kvittens.pdf`);
+  expect(mine.status()).toBe(200);
+  expect(pdfText(await mine.body())).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan/);
+});
+
+test('a kontaktfamilj for a child with two guardians waits for the other guardian, who confirms with their own e-ID', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const CHILD = '20180102-2383';
+  const OTHER_GUARDIAN_MAIL = 'anna.dottersson@example.se';
+  await page.goto('/e-tjanster/kontaktperson-kontaktfamilj');
+  await loginAsCitizen(page, SVEN);
+  await h1(page, 'Vem ansöker du för?');
+  await page.getByLabel('För mitt barn').check();
+  await next(page);
+  // The guardian applying is who the e-ID says: the personnummer is shown, not typed.
+  await h1(page, 'Om dig som är vårdnadshavare');
+  await expect(page.getByText(SVEN)).toBeVisible();
+  for (const [label, value] of [['Ditt förnamn', 'Sven'], ['Ditt efternamn', 'Svensson']] as const) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.count()) > 0 && (await field.isEditable())) await field.fill(value);
+  }
+  await next(page);
+  await h1(page, 'Om barnet');
+  await page.getByLabel('Barnets förnamn').fill('Tolva');
+  await page.getByLabel('Barnets efternamn').fill('Svensson');
+  await page.getByLabel('Barnets personnummer').fill(CHILD);
+  await next(page);
+  await h1(page, 'Har barnet en eller två vårdnadshavare?');
+  await page.getByLabel('Barnet har två vårdnadshavare').check();
+  await next(page);
+  await h1(page, 'Den andra vårdnadshavaren');
+  await page.getByLabel('Den andra vårdnadshavarens namn').fill('Anna Dottersson');
+  await page.getByLabel('Den andra vårdnadshavarens personnummer').fill(ANNA);
+  await page.getByLabel('Den andra vårdnadshavarens e-postadress (frivilligt)').fill(OTHER_GUARDIAN_MAIL);
+  await page.getByLabel('Ja, vi är överens').check();
+  await next(page);
+  await h1(page, 'Vad tycker barnet?');
+  await page.getByLabel('Vad tycker barnet?').fill('Tolva vill gärna träffa en familj med hund.');
+  await next(page);
+  await h1(page, 'Vilket stöd söker du för barnet?');
+  await page.getByLabel('Kontaktfamilj', { exact: true }).check();
+  await next(page);
+  await h1(page, 'Varför behöver barnet stödet?');
+  await page.getByRole('textbox', { name: 'Varför behöver barnet stödet?' }).fill('Vi behöver avlastning varannan helg.');
+  await next(page);
+  await h1(page, 'Önskemål');
+  await next(page);
+  await h1(page, 'Hur når vi dig?');
+  await page.getByLabel('Gatuadress').fill('Storgatan 7');
+  await page.getByLabel('Postnummer').fill('696 30');
+  await page.getByLabel('Ort', { exact: true }).fill('Askersund');
+  await page.getByLabel('Telefonnummer').fill('070-123 45 67');
+  await next(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kontrollera');
+  await page.getByRole('button', { name: 'Skicka ansökan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('skickad');
+  const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^\d{4}-\d{6}$/);
+
+  // The applying guardian's Mina sidor waits for the other guardian; the case is not complete.
+  await page.goto('/mina-sidor');
+  await h1(page, 'Mina sidor');
+  await expect(page.getByRole('row').filter({ hasText: reference })).toContainText('Väntar på den andra vårdnadshavaren');
+  await logoutCitizen(page);
+  const desk = await freshPage(browser);
+  await loginAsStaff(desk);
+  await desk.goto(`/handlaggning/arenden/${reference}`);
+  await h1(desk, `Ärende ${reference}`);
+  await expect(desk.getByText('Ansökan är inte komplett')).toBeVisible();
+
+  // Told by e-mail, with nothing of the matter in it.
+  await expect.poll(() => receivedMails().filter((m) => m.to === OTHER_GUARDIAN_MAIL).length, { timeout: 30_000 }).toBe(1);
+  const told = receivedMails().find((m) => m.to === OTHER_GUARDIAN_MAIL)!;
+  expect(told.text).toContain('/mina-sidor');
+  for (const secret of [reference, CHILD, 'Tolva', 'kontaktfamilj', 'hund']) expect(told.text).not.toContain(secret);
+
+  // The other guardian logs in with their own e-legitimation (the local test provider) and confirms.
+  const guardian = await freshPage(browser);
+  await guardian.goto('/mina-sidor');
+  await loginAsCitizen(guardian, ANNA);
+  await h1(guardian, 'Mina sidor');
+  await guardian.getByRole('link', { name: `Läs och svara på ansökan ${reference}` }).click();
+  await h1(guardian, `Bekräfta ansökan ${reference}`);
+  await expect(guardian.getByText(/har skickat den här ansökan och angett dig som vårdnadshavare/)).toBeVisible();
+  await expect(guardian.getByText('Vi behöver avlastning varannan helg.')).toBeVisible();
+  await guardian.getByRole('button', { name: 'Jag intygar att uppgifterna stämmer' }).click();
+  await h1(guardian, 'Mina sidor');
+  await expect(guardian.getByRole('status')).toContainText(`Du har bekräftat ansökan ${reference}.`);
+  await guardian.context().close();
+
+  // The case shows who confirmed, when, at which assurance level; the inbox no longer marks it.
+  await expectConfirmedByAnna(desk, reference);
+  await desk.goto('/handlaggning?ofullstandiga=ja');
+  await expect(desk.getByRole('row').filter({ hasText: reference })).toHaveCount(0);
+  await desk.context().close();
+
+  // And the applying guardian's Mina sidor no longer waits.
+  await page.goto('/mina-sidor');
+  await loginAsCitizen(page, SVEN);
+  await expect(page.getByRole('row').filter({ hasText: reference })).not.toContainText('Väntar på den andra vårdnadshavaren');
 });

@@ -17,6 +17,7 @@ const row: ExportRow = {
   anonymous: false,
   urgent: false,
   unreadMessagesSince: null,
+  confirmation: null,
   assigneeId: null,
   assigneeName: null,
   submittedAt: new Date('2026-03-01T08:00:00Z'),

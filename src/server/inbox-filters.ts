@@ -4,8 +4,8 @@
  * SQL conditions, Swedish calendar days, and the masking of personnummer in lists.
  */
 import { stockholmDayStart } from '../domain/format.ts';
-import { eq, gte, inArray, isNotNull, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
-import { submissions } from '../../db/schema.ts';
+import { eq, gte, inArray, isNotNull, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { confirmations, submissions } from '../../db/schema.ts';
 import { CASE_STATUSES, type CaseStatus } from '../domain/cases/status.ts';
 import { caseAreas } from './staff/authz.ts';
 import type { StaffUser } from './staff/users.ts';
@@ -41,7 +41,19 @@ export type InboxFilters = {
   queue?: { synpunkter: boolean; serviceIds: string[] } | undefined;
   /** Only cases with a message from the citizen that no handläggare has opened yet. */
   unread?: boolean | undefined;
+  /** Only applications not complete: a medsökande's or the other vårdnadshavare's confirmation is awaited, or was declined. */
+  incomplete?: boolean | undefined;
 };
+
+/** The case's id, named with its table: in a select list drizzle writes a bare "id", which inside a subquery would be the subquery's own. */
+const submissionId = sql`${sql.identifier('submissions')}.${sql.identifier('id')}`;
+
+/**
+ * The state of a case's confirmation that keeps it incomplete (docs/adr/0020): "declined" before
+ * "pending", or null when every confirmation asked for has been given (or none was).
+ */
+export const incompleteConfirmation = sql<'pending' | 'declined' | null>`(select c.state from ${confirmations} c where c.submission_id = ${submissionId} and c.state <> 'confirmed' order by (c.state = 'declined') desc limit 1)`;
+
 
 /** "19450110-3297" (or "194501103297") → "450110-****"; anything else is masked whole. */
 export function maskPersonnummer(stored: string | null): string | null {
@@ -70,6 +82,7 @@ export function filterConditions(user: InboxUser, f: InboxFilters, withStatus: b
   if (f.queue?.synpunkter) c.push(f.queue.serviceIds.length > 0 ? inArray(submissions.serviceId, f.queue.serviceIds) : eq(submissions.serviceId, ''));
   else if (f.queue && f.queue.serviceIds.length > 0) c.push(notInArray(submissions.serviceId, f.queue.serviceIds));
   if (f.unread) c.push(isNotNull(submissions.unreadMessagesSince));
+  if (f.incomplete) c.push(sql`exists (select 1 from ${confirmations} c where c.submission_id = ${submissionId} and c.state <> 'confirmed')`);
   if (withStatus && f.status !== undefined) c.push(eq(submissions.status, f.status));
   if (f.assignee?.kind === 'me') c.push(eq(submissions.assigneeId, user.id));
   else if (f.assignee?.kind === 'user') c.push(eq(submissions.assigneeId, f.assignee.id));

@@ -26,6 +26,15 @@ describe('reading the inbox query string', () => {
     expect(p.cursor).toBe('abc');
   });
 
+  it('reads the incomplete filter, refuses any other value and writes it back', () => {
+    const p = parse('ofullstandiga=ja');
+    expect(p.filters.incomplete).toBe(true);
+    expect(inboxQuery(p.values)).toBe('?ofullstandiga=ja');
+    const wrong = parse('ofullstandiga=kanske');
+    expect(wrong.filters.incomplete).toBeUndefined();
+    expect(wrong.errors).toEqual([{ field: 'incomplete', code: 'unknownIncomplete' }]);
+  });
+
   it('reads "nobody" and a colleague as assignee', () => {
     expect(parse('handlaggare=ingen').filters.assignee).toEqual({ kind: 'unassigned' });
     expect(parse(`handlaggare=${COLLEAGUE}`).filters.assignee).toEqual({ kind: 'user', id: COLLEAGUE });

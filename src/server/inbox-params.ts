@@ -19,6 +19,7 @@ export const PARAM = {
   sort: 'sortering',
   queue: 'ko',
   unread: 'olasta',
+  incomplete: 'ofullstandiga',
   cursor: 'sida',
 } as const;
 export type FilterField = Exclude<keyof typeof PARAM, 'cursor'>;
@@ -30,7 +31,7 @@ export const ASSIGNEE_NONE = 'ingen';
 
 export type InboxParamError = {
   field: FilterField;
-  code: 'unknownUnread' | 'searchFormat' | 'personnummerInvalid' | 'unknownService' | 'unknownStatus' | 'unknownArea' | 'unknownAssignee' | 'dateFormat' | 'dateOrder' | 'unknownSort';
+  code: 'unknownUnread' | 'unknownIncomplete' | 'searchFormat' | 'personnummerInvalid' | 'unknownService' | 'unknownStatus' | 'unknownArea' | 'unknownAssignee' | 'dateFormat' | 'dateOrder' | 'unknownSort';
 };
 
 export type ParseContext = {
@@ -48,6 +49,9 @@ export type ParseContext = {
 
 /** The value of the unread parameter that shows only cases with unread messages from the citizen. */
 export const UNREAD_ONLY = 'ja';
+
+/** The value of the incomplete parameter that shows only applications awaiting (or refused) a confirmation. */
+export const INCOMPLETE_ONLY = 'ja';
 
 /** The value of the queue parameter that shows synpunkter och klagomål instead of cases. */
 export const QUEUE_SYNPUNKTER = 'synpunkter';
@@ -125,6 +129,14 @@ export function parseInboxParams(params: URLSearchParams, ctx: ParseContext): Pa
       filters.unread = true;
       values.unread = UNREAD_ONLY;
     } else fail('unread', 'unknownUnread');
+  }
+
+  const incomplete = get('incomplete');
+  if (incomplete !== undefined) {
+    if (incomplete === INCOMPLETE_ONLY) {
+      filters.incomplete = true;
+      values.incomplete = INCOMPLETE_ONLY;
+    } else fail('incomplete', 'unknownIncomplete');
   }
 
   const service = get('service');

@@ -13,7 +13,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { staffUsers, submissions } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor, type CursorPosition, type Direction, type InboxSort } from './inbox-cursor.ts';
-import { COUNT_CAP, areasFor, filterConditions, maskPersonnummer, type InboxFilters, type InboxUser } from './inbox-filters.ts';
+import { COUNT_CAP, areasFor, filterConditions, incompleteConfirmation, maskPersonnummer, type InboxFilters, type InboxUser } from './inbox-filters.ts';
 
 export type InboxRow = {
   id: string;
@@ -34,6 +34,8 @@ export type InboxRow = {
   urgent: boolean;
   /** A message from the citizen waits unread (since then). */
   unreadMessagesSince: Date | null;
+  /** Not complete: a confirmation by a medsökande or the other vårdnadshavare is awaited ("pending") or was refused ("declined"). */
+  confirmation: 'pending' | 'declined' | null;
   assigneeId: string | null;
   assigneeName: string | null;
   submittedAt: Date;
@@ -73,6 +75,7 @@ const rowFields = {
   anonymous: submissions.anonymous,
   urgent: submissions.urgent,
   unreadMessagesSince: submissions.unreadMessagesSince,
+  confirmation: incompleteConfirmation.as('confirmation_state'),
   assigneeId: submissions.assigneeId,
   submittedAt: submissions.submittedAt,
   dueAt: submissions.dueAt,
@@ -96,6 +99,7 @@ type RawRow = {
   anonymous: boolean;
   urgent: boolean;
   unreadMessagesSince: Date | null;
+  confirmation: 'pending' | 'declined' | null;
   assigneeId: string | null;
   submittedAt: Date;
   dueAt: Date | null;
@@ -184,6 +188,7 @@ function toRow(r: RawRow, names: Map<string, string>): ExportRow {
     anonymous: r.anonymous,
     urgent: r.urgent,
     unreadMessagesSince: r.unreadMessagesSince,
+    confirmation: r.confirmation,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
     submittedAt: r.submittedAt,

@@ -33,6 +33,7 @@ import { auditContinued, previousApplication } from './citizen/previous-applicat
 import type { Citizen } from './citizen/session.ts';
 import { deleteDraftFor, saveDraft } from './citizen/drafts.ts';
 import { receiptPdf } from './receipts.ts';
+import { ACTION_INPUT, applyRepeatAction, repeatAction, type RepeatOutcome } from '../domain/forms/repeat-items.ts';
 import { ratingGrant } from './surveys/rating-grant.ts';
 
 export type JourneyRequest = {
@@ -80,6 +81,8 @@ export type JourneyView = {
   limitedUntil?: Date | undefined;
   /** Fortsatt ansökan: the previous application's reference, while the answers come from it. */
   startedFrom?: string | undefined;
+  /** A repeating group's item just added (to focus) or removed (to say so). */
+  repeat?: RepeatOutcome | undefined;
 };
 
 export type JourneyOutcome =
@@ -212,6 +215,12 @@ async function answer(req: JourneyRequest, deps: JourneyDeps, def: Service, page
   } catch (e) {
     log('error', 'upload failed', { serviceId: def.id }, e);
     return { kind: 'unavailable', view };
+  }
+  // "Lägg till" or "Ta bort" in a repeating group: the page again, as typed, one item more or fewer; nothing validated or stored.
+  const action = repeatAction(page, form.get(ACTION_INPUT));
+  if (action) {
+    const changed = applyRepeatAction(page, view.values, action);
+    return { kind: 'show', view: { ...view, values: changed.values, repeat: changed.outcome } };
   }
   const result = validatePage(page, view.values, ctx);
   if (req.citizen && form.get('spara') === '1') {

@@ -73,6 +73,21 @@ describe('the PDF receipt of a submission', () => {
     expect(flowingText(await render(input()))).not.toContain('Skickad av');
   });
 
+  it('shows the confirmations as pending at sending, and as recorded in a dated section of a later copy', async () => {
+    const confirmations = ['Elva Testsson (medsökande) bekräftade ansökan 24 november 2026 kl. 09:12 med e-legitimation, tillitsnivå loa3.'];
+    const atSending = flowingText(await render(input({ confirmations: ['Elva Testsson (medsökande) har inte bekräftat ansökan än.'] })));
+    expect(atSending).toContain('Bekräftelse av ansökan');
+    expect(atSending).not.toContain('läget');
+    const copy = flowingText(await render(input({ confirmations, confirmationsAsOf: new Date('2026-11-25T08:00:00Z') })));
+    expect(copy).toContain('Bekräftelser – läget 25 november 2026 kl. 09:00');
+    expect(copy).toContain('Kvittensen visar ansökan som den skickades.');
+    // (A line may break after the hyphen of "e-legitimation".)
+    expect(copy).toContain('Elva Testsson (medsökande) bekräftade ansökan 24 november 2026 kl. 09:12');
+    expect(copy).toContain('tillitsnivå loa3.');
+    // The answers are still those sent, at the time sent.
+    expect(copy).toContain('Skickad: 23 november 2026 kl. 14:05');
+  });
+
   it('is a tagged PDF with a structure tree, a title shown by viewers and the language of the texts', async () => {
     const pdf = (await render(input())).toString('latin1');
     expect(pdf).toContain('/StructTreeRoot');

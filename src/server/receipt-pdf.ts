@@ -27,6 +27,11 @@ export type ReceiptPdfInput = {
   onBehalf?: { submitter: string; subject: string } | undefined;
   /** Where each confirmation the application needs stands ("requires confirmation by …"), one line each. */
   confirmations?: string[] | undefined;
+  /**
+   * A copy made later than the sending (Mina sidor, the case): the confirmations are as recorded at
+   * this time, in a section dated so, apart from the answers, which are as they were sent.
+   */
+  confirmationsAsOf?: Date | undefined;
 };
 
 export type ReceiptPdfOptions = {
@@ -82,7 +87,10 @@ function draw(doc: Doc, root: Struct, input: ReceiptPdfInput): void {
   doc.moveDown(0.4);
 
   if (input.confirmations && input.confirmations.length > 0) {
-    heading(doc, root, t('receipt:confirmations.heading'));
+    if (input.confirmationsAsOf) {
+      heading(doc, root, t('receipt:confirmations.headingAsOf', { date: formatSubmittedAt(input.confirmationsAsOf, input.lang) }));
+      block(doc, root, 'P', t('receipt:confirmations.asOfNote'), REGULAR, BODY, 0.4);
+    } else heading(doc, root, t('receipt:confirmations.heading'));
     for (const line of input.confirmations) block(doc, root, 'P', line, REGULAR, BODY, 0.4);
     doc.moveDown(0.4);
   }

@@ -90,9 +90,26 @@ function withFees(rows: ReceiptRow[], heading: string, fees: string[]): ReceiptR
  * with the definition version it was made against, in the reader's language; undefined when the
  * journey's receipt names no such submission.
  */
-export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: { t: TFunction; lang: Lang; textParams: Record<string, string | number> }): Promise<{ reference: string; pdf: Buffer } | undefined> {
+export async function receiptPdf(db: Db, receipt: { id: string; token: string }, reader: Reader): Promise<{ reference: string; pdf: Buffer } | undefined> {
   const row = await findReceipt(db, receipt.id, receipt.token);
   if (!row) return undefined;
+  return { reference: row.reference, pdf: await renderReceipt(db, row, reader) };
+}
+
+type Reader = { t: TFunction; lang: Lang; textParams: Record<string, string | number> };
+
+/**
+ * A copy of a submission's receipt, for its applicant on Mina sidor or for the case: the answers as
+ * they were sent, and each confirmation as recorded now, in a section dated `now`. (The receipt
+ * made at sending is a record of what was sent, when every confirmation still waited; a later
+ * answer is not written back into it, but shown as what it is, a later state.) The caller has
+ * checked who may read the submission.
+ */
+export async function receiptCopyPdf(db: Db, row: SubmissionRecord, reader: Reader, now: Date): Promise<{ fileName: string; pdf: Buffer }> {
+  return { fileName: `kvittens-${row.reference}.pdf`, pdf: await renderReceipt(db, row, reader, now) };
+}
+
+async function renderReceipt(db: Db, row: SubmissionRecord, reader: Reader, confirmationsAsOf?: Date): Promise<Buffer> {
   const def = await getServiceVersion(db, row.serviceId, row.serviceVersion);
   // A published version is never removed; if it is, that is a deployment error, not a missing receipt.
   if (!def) throw new Error(`E-tjänst "${row.serviceId}" version ${row.serviceVersion} is not registered`);
@@ -103,7 +120,7 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
   const textParams = textParamsFor(def, row.answers, withRules(reader.textParams, t, lang, period.rules));
   const cfg = config();
   const confirmation = def.pages.find((p) => p.kind === 'confirmation');
-  const pdf = await renderReceiptPdf({
+  return renderReceiptPdf({
     municipality: cfg.MUNICIPALITY_NAME,
     serviceTitle: t(def.title, textParams),
     reference: row.reference,
@@ -115,6 +132,6 @@ export async function receiptPdf(db: Db, receipt: { id: string; token: string },
     next: confirmation ? paragraphs(t, confirmation.body, textParams) : undefined,
     onBehalf: row.onBehalf && row.submitterName && row.subjectName ? { submitter: submitterLabel(row.submitterName, row.submitterPersonnummer), subject: row.subjectName } : undefined,
     confirmations: confirmationLines((await confirmationsOf(db, [row.id])).get(row.id) ?? [], t, lang),
+    confirmationsAsOf,
   });
-  return { reference: row.reference, pdf };
 }

@@ -78,7 +78,12 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     type: z.literal('repeat'),
     /** Label of one item, with {{n}} for its number ("Kontaktperson {{n}}"). */
     itemLabel: text,
+    /** The button that adds one more item ("Lägg till ett barn"); the portal's own words when absent. */
+    addLabel: text.optional(),
+    /** The button that removes an item, with {{n}} for its number ("Ta bort barn {{n}}"); the portal's own words when absent. */
+    removeLabel: text.optional(),
     min: z.number().int().min(0),
+    /** An upper bound the add button stops at (and says so), not a number of boxes shown. */
     max: z.number().int().min(1),
     // Uploads are stored one per question; a group of them has no answer shape yet.
     fields: z.array(leafField).min(1).refine((fs) => !fs.some(isFileField), 'a repeating group cannot hold file fields'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../../../db/client.ts';
-import { auditEvents, staffUsers, submissions } from '../../../db/schema.ts';
+import { auditEvents, confirmations, staffUsers, submissions } from '../../../db/schema.ts';
 import { testDatabases } from '../test-db.ts';
 import { findSubmission, receiveSubmission } from '../submissions.ts';
 import { ExportTooLargeError, exportInbox, listInbox, type InboxRow } from '../inbox.ts';
@@ -386,6 +386,34 @@ describe.each(testDatabases())('the handläggare inbox on $name', (tdb) => {
       expect((await db.select().from(auditEvents)).length).toBe(before);
       expect((await exportInboxCsv(db, anna, { filters: {}, sort: 'newest', cap: 3 }, { serviceTitle: (id) => id })).rows).toBe(3);
     });
+  });
+
+  it('marks an application waiting for a confirmation, or refused one, as incomplete, and filters on it', async () => {
+    const confirm = (submissionId: string, state: string, role = 'medsokande') =>
+      db.insert(confirmations).values({ submissionId, role, personnummer: PNR_1945_B, name: 'Elva Testsson', state, requestedAt: new Date('2026-03-01T10:00:00Z') });
+    const alone = await add(db, 'ifo', '2026-03-01T09:00:00Z');
+    const waiting = await add(db, 'ifo', '2026-03-01T10:00:00Z');
+    await confirm(waiting, 'pending');
+    const confirmed = await add(db, 'ifo', '2026-03-01T11:00:00Z');
+    await confirm(confirmed, 'confirmed');
+    // Two asked: one confirmed, one refused. Refused is what the list says.
+    const refused = await add(db, 'ifo', '2026-03-01T12:00:00Z');
+    await confirm(refused, 'confirmed', 'vardnadshavare');
+    await confirm(refused, 'declined');
+
+    const all = await listInbox(db, bo, {}, { sort: 'oldest', limit: 50 });
+    expect(all.rows.map((r) => [r.id, r.confirmation])).toEqual([
+      [alone, null],
+      [waiting, 'pending'],
+      [confirmed, null],
+      [refused, 'declined'],
+    ]);
+    const incomplete = await walk(db, bo, { incomplete: true }, 'newest');
+    expect(incomplete.map((r) => r.id)).toEqual([refused, waiting]);
+    expect((await countInboxByStatus(db, bo, { incomplete: true })).total.count).toBe(2);
+    expect((await exportInbox(db, bo, { incomplete: true }, 'newest')).map((r) => r.id)).toEqual([refused, waiting]);
+    // Secrecy between areas holds for the filter too.
+    expect((await listInbox(db, anna, { incomplete: true }, { sort: 'newest', limit: 50 })).rows).toEqual([]);
   });
 
   it('still lists submissions received through the citizen journey', async () => {

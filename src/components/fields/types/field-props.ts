@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldDef } from '../../../domain/forms/definition.ts';
 import type { FormValues } from '../../../domain/forms/fields/index.ts';
+import type { RepeatOutcome } from '../../../domain/forms/repeat-items.ts';
 
 export type FieldProps<T extends FieldDef['type'] = FieldDef['type']> = {
   field: Extract<FieldDef, { type: T }>;
@@ -15,6 +16,8 @@ export type FieldProps<T extends FieldDef['type'] = FieldDef['type']> = {
   errors: Record<string, string>;
   /** The page's heading, when this field's label is it. */
   heading?: string | undefined;
+  /** A repeating group's add or remove just done on this page: the item to focus, or the one removed. */
+  repeat?: RepeatOutcome | undefined;
 };
 
 type TextParams = Record<string, string | number>;

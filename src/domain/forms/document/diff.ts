@@ -30,7 +30,7 @@ export type Change = {
 type Doc = PublishedDocument;
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 // Texts are compared by site; what else a page or field has is compared here.
-const TEXT_PROPS = new Set(['title', 'intro', 'body', 'declaration', 'label', 'hint', 'itemLabel', 'errors', 'options', 'fields', 'next']);
+const TEXT_PROPS = new Set(['title', 'intro', 'body', 'declaration', 'label', 'hint', 'itemLabel', 'addLabel', 'removeLabel', 'errors', 'options', 'fields', 'next']);
 const NOT_SETTINGS = new Set(['format', 'version', 'title', 'summary', 'start', 'pages', 'scenarios']);
 
 function propertyChanges(a: Record<string, unknown>, b: Record<string, unknown>, at: Pick<Change, 'subject' | 'page' | 'field'>): Change[] {

@@ -37,6 +37,8 @@ function mapField(f: Obj, key: string, path: (string | number)[], fn: Fn): Obj {
   at('label');
   at('hint');
   at('itemLabel', 'text', ITEM);
+  at('addLabel');
+  at('removeLabel', 'text', ITEM);
   if (Array.isArray(f.options)) {
     out.options = f.options.map((o: Obj, i) => {
       const base = `${key}.options.${String(o.value)}`;

@@ -41,10 +41,19 @@ export function leafType(field: LeafField): FieldType<LeafField> {
 
 const itemPath = (path: string, i: number, sub: string) => `${path}.${i}.${sub}`;
 
-/** A repeating group rendered as `max` numbered fieldsets; the first `min` must be filled. */
+/** The input a repeating group posts with how many items the page showed. */
+export const countInput = (path: string): string => `${path}.antal`;
+
+/**
+ * A repeating group: numbered items, as many as the citizen adds (up to `max`, ../repeat-items.ts);
+ * the first `min` must be filled, a later one left empty is no item. Besides its items' inputs it
+ * posts how many items the page showed (`<group>.antal`), which is no answer.
+ */
 const repeat: FieldType<RepeatField> = {
-  inputs: (f, path) =>
-    Array.from({ length: f.max }, (_, i) => f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)))).flat(),
+  inputs: (f, path) => [
+    ...Array.from({ length: f.max }, (_, i) => f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)))).flat(),
+    { name: countInput(path), multiple: false },
+  ],
   parse(f, values, path, ctx) {
     const items: Record<string, unknown>[] = [];
     // The numbered slot each item was posted in: an error's path names that slot's inputs.
