@@ -246,7 +246,7 @@ export async function sendAterkoppling(db: Db, actor: Actor, req: CaseRequest): 
       .where(eq(decisions.submissionId, sub.id))
       .orderBy(desc(decisions.decidedAt), desc(decisions.id))
       .limit(1);
-    const state = aterkopplingState(sub.answers, d);
+    const state = aterkopplingState(sub.serviceId, sub.answers, d);
     if (state.kind === 'sent') throw new CaseRuleError('aterkopplingSent');
     const reporter = reporterOf(sub.answers);
     if (state.kind !== 'ready' || !d || !reporter.professional || !reporter.email) throw new CaseRuleError('aterkopplingNotPossible');
