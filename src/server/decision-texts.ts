@@ -6,7 +6,7 @@
  * second administrator (docs/adr/0022): it opens no case data (ADR 0008), and like a change of the
  * rule set it is audited with the text before and after and told to the other administrators.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { decisionTexts, staffUsers } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { decisionTextDef, defaultTemplate, normalised, textProblem, type OwnTexts, type TextProblem } from '../domain/cases/decision-texts.ts';
@@ -38,16 +38,6 @@ export async function textHistory(db: Executor, key: string, lang: string): Prom
     .leftJoin(staffUsers, eq(staffUsers.id, decisionTexts.createdBy))
     .where(and(eq(decisionTexts.key, key), eq(decisionTexts.lang, lang)))
     .orderBy(desc(decisionTexts.createdAt), desc(decisionTexts.id));
-}
-
-/** When each text and language was last changed (for the list), key → language → date. */
-export async function lastChanges(db: Executor): Promise<Map<string, Date>> {
-  const rows = await db
-    .select({ key: decisionTexts.key, lang: decisionTexts.lang, at: sql<Date>`max(${decisionTexts.createdAt})`.mapWith((v) => new Date(v as string)) })
-    .from(decisionTexts)
-    .groupBy(decisionTexts.key, decisionTexts.lang)
-    .orderBy(asc(decisionTexts.key));
-  return new Map(rows.map((r) => [`${r.key}|${r.lang}`, r.at]));
 }
 
 export class DecisionTextError extends Error {
