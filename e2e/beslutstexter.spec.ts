@@ -4,7 +4,10 @@
  * municipality's wording of it in Swedish (first dropping a placeholder: 422, the error beside the
  * field and in the summary, the text kept); the next ordinary avslag — whose decision form
  * previews the new wording — shows it on Mina sidor and in the beslutsbrev, while the earlier
- * decision keeps the old one in both. The admin page is axe-clean in Swedish and English.
+ * decision keeps the old one in both. The admin page is axe-clean in Swedish and English. A nurse's
+ * orosanmälan om vuxen, logged in: after the förhandsbedömning no återkoppling is offered (the duty
+ * concerns reports about children), and her Mina sidor says the outcome is not told, not "Inget
+ * beslut ännu".
  * Without JavaScript, with the keyboard. The default is put back at the end, so that the specs
  * after this one read the portal's own texts.
  */
@@ -12,7 +15,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { choose, pressButton, tabTo, typeInto } from './helpers.ts';
 import { DEMO_ADMIN, loginAsStaff } from './staff.ts';
-import { applyForKontaktperson, letterOf, staffDesk, submitWith } from './decision-journeys.ts';
+import { ANNA, loginAsCitizen } from './citizen.ts';
+import { applyForKontaktperson, letterOf, next, sendAndGetReference, staffDesk, submitWith } from './decision-journeys.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -149,5 +153,63 @@ test.describe('decision texts the municipality owns', () => {
     await expect(admin.getByLabel("The municipality's wording in English")).toBeVisible();
     await expectAccessible(admin);
     await admin.context().close();
+  });
+
+  test('a professional’s report about an adult: no återkoppling, and Mina sidor says the outcome is not told', async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    await page.goto('/logga-in');
+    await loginAsCitizen(page, ANNA);
+    await page.goto('/e-tjanster/orosanmalan-vuxen');
+    await pressButton(page, page.getByRole('button', { name: /^Börja/ }));
+    await choose(page, page.getByLabel('Jag gör anmälan i mitt arbete'));
+    await next(page);
+    await choose(page, page.getByLabel('Hälso- och sjukvård'));
+    await typeInto(page, page.getByLabel('Ditt yrke eller din befattning'), 'Sjuksköterska');
+    await typeInto(page, page.getByLabel('Din arbetsplats'), 'Vårdcentralen i Askersund');
+    await next(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Om dig' })).toBeVisible();
+    for (const [label, value] of [['Förnamn', 'Anna'], ['Efternamn', 'Testsson'], ['Telefonnummer', '070-111 22 33'], ['E-postadress (frivilligt)', 'anna.sjukskoterska@vard.example']] as const) {
+      await typeInto(page, page.getByLabel(label, { exact: true }), value);
+    }
+    await next(page);
+    await choose(page, page.getByLabel('Nej', { exact: true }));
+    await next(page);
+    await choose(page, page.getByLabel('Personen mår psykiskt dåligt'));
+    await next(page);
+    await typeInto(page, page.getByLabel('Berätta vad du har sett eller hört'), 'Patienten har inte kommit på sina besök och verkar inte äta.');
+    await next(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Om personen' })).toBeVisible();
+    await next(page);
+    await choose(page, page.getByRole('group', { name: 'Vet personen att du gör en anmälan?' }).getByLabel('Nej'));
+    await choose(page, page.getByRole('group', { name: 'Bor det barn under 18 år hos personen?' }).getByLabel('Nej'));
+    await next(page);
+    const reference = await sendAndGetReference(page, 'Skicka anmälan', /Anmälan är skickad/);
+    // No promise of återkoppling on a report about an adult.
+    expect(await page.getByRole('main').innerText()).not.toContain('får du veta om');
+
+    const desk = await staffDesk(browser);
+    await desk.goto(`/handlaggning/arenden/${reference}`);
+    await pressButton(desk, desk.getByRole('button', { name: 'Tilldela mig' }));
+    const decision = desk.getByRole('group', { name: 'Förhandsbedömning' });
+    await choose(desk, decision.getByRole('group', { name: 'Vad blir beslutet?' }).getByLabel('Utredning inleds', { exact: true }));
+    await choose(desk, decision.getByRole('group', { name: 'Gjordes en skyddsbedömning samma dag som anmälan kom in?' }).getByLabel('Nej'));
+    await typeInto(desk, decision.getByLabel('Motivering'), 'Personen behöver stöd; vi tar kontakt.');
+    expect(await submitWith(desk, desk.getByRole('button', { name: 'Spara beslut' }))).toBe(200);
+    await expect(desk.getByRole('status')).toHaveText('Beslutet är sparat.');
+    await expect(desk.getByRole('region', { name: 'Återkoppling till anmälaren' })).toHaveCount(0);
+    await expect(desk.getByRole('button', { name: 'Skicka återkoppling till anmälaren' })).toHaveCount(0);
+    await desk.context().close();
+
+    await page.goto('/mina-sidor');
+    const row = page.getByRole('row').filter({ hasText: reference });
+    await expect(row).toContainText('Socialtjänsten berättar inte vad som händer efter en anmälan');
+    await expect(row).not.toContainText('Inget beslut ännu');
+    await expect(row).not.toContainText('Utredning inleds');
+    await expectAccessible(page);
+    await page.goto(`/mina-sidor/arenden/${reference}`);
+    const main = page.getByRole('main');
+    await expect(main.getByText('Socialtjänsten har sekretess och kan oftast inte berätta hur en anmälan hanteras.', { exact: true })).toBeVisible();
+    expect(await main.innerText()).not.toContain('Utredning inleds');
+    await expectAccessible(page);
   });
 });
