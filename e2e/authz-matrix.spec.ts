@@ -98,6 +98,9 @@ const TABLE: Row[] = [
   { route: '/handlaggning/admin/regelverk', method: 'GET', want: adminOnly(200) },
   { route: '/handlaggning/admin/regelverk', method: 'POST', body: {}, want: adminOnly(422), why: 'a new period without a date or values: refused with its errors, nothing written' },
   { route: '/handlaggning/admin/installningar', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/beslutstexter', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/beslutstexter/andra', method: 'GET', want: adminOnly(200) },
+  { route: '/handlaggning/admin/beslutstexter/andra', method: 'POST', body: {}, want: adminOnly(422), why: 'an empty wording for the besvärshänvisning: refused with its error, nothing written' },
 
   // Cases: a handläggare of the case's area; for anyone else the case does not exist.
   { route: '/handlaggning/arenden/[reference]', method: 'GET', want: caseRoute(200) },
@@ -255,7 +258,8 @@ test.describe('the authorisation matrix', () => {
       .replace('/[n]', '/0')
       .replace('/bilagor/[id]', '/bilagor/00000000-0000-4000-8000-000000000000')
       .replace('/indikatorer/[id].csv', '/indikatorer/lanserade-etjanster.csv')
-      .replace('[month]', '2026-01');
+      .replace('[month]', '2026-01')
+      .replace(/\/beslutstexter\/andra$/, '/beslutstexter/andra?text=remedy.appeal&sprak=sv');
   }
 
   async function send(actor: Actor, row: Row): Promise<APIResponse> {

@@ -199,6 +199,12 @@ export const decisions = pgTable(
     /** When the återkoppling to a professional reporter was sent for this decision, and by whom. */
     aterkopplingSentAt: timestamp('aterkoppling_sent_at', { withTimezone: true }),
     aterkopplingSentBy: uuid('aterkoppling_sent_by'),
+    /**
+     * The municipality's own wording of the decision texts in force when the decision was made
+     * (src/domain/cases/decision-texts.ts): text key → language → text. Empty: the portal's defaults.
+     * The beslutsbrev and Mina sidor read the decision's texts from here, never the current ones.
+     */
+    texts: jsonb('texts').$type<Record<string, Record<string, string>>>().notNull().default({}),
     decidedBy: uuid('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },

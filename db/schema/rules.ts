@@ -43,3 +43,22 @@ export const portalSettings = pgTable('portal_settings', {
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The municipality's own wording of the texts a person reads about a decision
+ * (src/domain/cases/decision-texts.ts), one row per change and never changed: the newest row of a
+ * key and language is in force; a row without text puts the portal's default back.
+ */
+export const decisionTexts = pgTable(
+  'decision_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    lang: text('lang').notNull(),
+    /** Null: back to the portal's default. */
+    text: text('text'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('decision_texts_key_lang_idx').on(t.key, t.lang, t.createdAt)],
+);

@@ -336,10 +336,10 @@ describe.each(testDatabases())('handling a case on $name', (tdb) => {
   });
 
   describe('kinds of decision, återkoppling and the consent check', () => {
-    const report = async (answers: Record<string, unknown>, opts: { onBehalf?: boolean } = {}) => {
+    const report = async (answers: Record<string, unknown>, opts: { onBehalf?: boolean; serviceId?: string } = {}) => {
       n += 1;
       const s = await receiveSubmission(db, {
-        serviceId: 'orosanmalan-barn', serviceVersion: 1, area: 'ifo', answers, language: 'fi',
+        serviceId: opts.serviceId ?? 'orosanmalan-barn', serviceVersion: 1, area: 'ifo', answers, language: 'fi',
         subjectPersonnummer: null, subjectName: null, submitterName: null, onBehalf: opts.onBehalf ?? false, idempotencyKey: `kinds-${n}`,
       });
       const r = await assignCase(db, bo, { reference: s.reference, lockVersion: 1, assigneeId: bo.id });
@@ -386,6 +386,16 @@ describe.each(testDatabases())('handling a case on $name', (tdb) => {
       }
       const c = await report(teacher);
       expect(((await refusal(sendAterkoppling(db, bo, { reference: c.reference, lockVersion: c.version }))) as CaseRuleError).code).toBe('aterkopplingNotPossible');
+    });
+
+    it('refuses an återkoppling on a report about an adult: the duty concerns reports about children (14 kap. 1 a § SoL)', async () => {
+      const c = await report(teacher, { serviceId: 'orosanmalan-vuxen' });
+      const decided = await recordDecision(db, bo, { reference: c.reference, lockVersion: c.version, decision: forhandsbedomning });
+      const before = await snapshot(c.id);
+      const e = await refusal(sendAterkoppling(db, bo, { reference: c.reference, lockVersion: decided.lockVersion }));
+      expect((e as CaseRuleError).code).toBe('aterkopplingNotPossible');
+      expect(await snapshot(c.id)).toEqual(before);
+      expect((await outbox(c.id)).filter((m) => m.template.startsWith('aterkoppling'))).toHaveLength(0);
     });
 
     it('records the consent check on an on-behalf case once (who, when, how), and refuses it elsewhere', async () => {

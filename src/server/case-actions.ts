@@ -17,6 +17,7 @@ import type { Db } from '../../db/client.ts';
 import { planAssignment, planCancellation, planDecision, planStatusChange, planUnassignment, type CaseStatus } from '../domain/cases/status.ts';
 import type { ConsentHow, DecisionInput } from '../domain/cases/forms.ts';
 import { aterkopplingState, reporterOf } from '../domain/cases/aterkoppling.ts';
+import { currentOwnTexts } from './decision-texts.ts';
 import { mailLang, queueNotifications } from './notifications/outbox.ts';
 import { notificationsQueued } from './notifications/signal.ts';
 import { audit, type AuditEvent } from './audit.ts';
@@ -173,9 +174,11 @@ export async function recordDecision(db: Db, actor: Actor, req: CaseRequest & { 
   const result = await act(db, actor, req, async (tx, sub, now) => {
     const to = planDecision(sub.status);
     const d = req.decision;
+    // The decision keeps the wording in force now: a later change of the texts does not reach its letter.
+    const texts = await currentOwnTexts(tx);
     const [row] = await tx
       .insert(decisions)
-      .values({ submissionId: sub.id, kind: d.kind ?? null, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, details: d.details ?? {}, decidedBy: actor.id, decidedAt: now })
+      .values({ submissionId: sub.id, kind: d.kind ?? null, outcome: d.outcome, insats: d.insats, omfattning: d.omfattning, startDate: d.startDate, reasoning: d.reasoning, details: d.details ?? {}, texts, decidedBy: actor.id, decidedAt: now })
       .returning({ id: decisions.id });
     if (!row) throw new Error('decision insert returned nothing');
     decisionId = row.id;
@@ -246,7 +249,7 @@ export async function sendAterkoppling(db: Db, actor: Actor, req: CaseRequest): 
       .where(eq(decisions.submissionId, sub.id))
       .orderBy(desc(decisions.decidedAt), desc(decisions.id))
       .limit(1);
-    const state = aterkopplingState(sub.answers, d);
+    const state = aterkopplingState(sub.serviceId, sub.answers, d);
     if (state.kind === 'sent') throw new CaseRuleError('aterkopplingSent');
     const reporter = reporterOf(sub.answers);
     if (state.kind !== 'ready' || !d || !reporter.professional || !reporter.email) throw new CaseRuleError('aterkopplingNotPossible');

@@ -12,7 +12,8 @@ import { decisions, staffUsers, submissions } from '../../db/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { citizenSees, decisionKindOf, isDecisionKind, remedyOf, type DecisionKind } from '../domain/cases/decision-kinds.ts';
 import { formats } from '../domain/format.ts';
-import { isLang, paragraphs, translator, type Lang } from '../i18n/index.ts';
+import { isLang, translator, type Lang } from '../i18n/index.ts';
+import { decisionLine, decisionText, type OwnTexts } from '../domain/cases/decision-texts.ts';
 import { contentLang, namespaceOf } from '../i18n/coverage.ts';
 import { textParamsFor } from '../i18n/display.ts';
 import { withRules } from '../i18n/text-params.ts';
@@ -38,6 +39,8 @@ export type DecisionLetterInput = {
   t: TFunction;
   textParams: Record<string, string | number>;
   ordinaryApplicationUrl: string;
+  /** The municipality's wording in force when the decision was made (decisions.texts). */
+  own?: OwnTexts | undefined;
 };
 
 export function renderDecisionLetterPdf(input: DecisionLetterInput, opts: { compress?: boolean } = {}): Promise<Buffer> {
@@ -55,7 +58,7 @@ export function renderDecisionLetterPdf(input: DecisionLetterInput, opts: { comp
       block(doc, root, 'P', t('mina-sidor:letter.decidedBy', { name: input.decidedBy }), REGULAR, BODY, 1);
 
       heading(doc, root, t('mina-sidor:letter.decisionHeading'));
-      block(doc, root, 'P', t(`mina-sidor:decision.outcomes.${input.outcome}`, { defaultValue: input.outcome }), BOLD, BODY, 0.4);
+      block(doc, root, 'P', decisionLine(t, `outcome.${input.outcome}`, input.lang, input.own, input.textParams), BOLD, BODY, 0.4);
       if (input.omfattning) block(doc, root, 'P', `${t('mina-sidor:decision.extent')}: ${input.omfattning}`, REGULAR, BODY, 0.2);
       if (input.startDate) block(doc, root, 'P', `${t('mina-sidor:decision.start')}: ${fmt.date(new Date(`${input.startDate}T12:00:00Z`))}`, REGULAR, BODY, 0.2);
       doc.moveDown(0.6);
@@ -65,8 +68,8 @@ export function renderDecisionLetterPdf(input: DecisionLetterInput, opts: { comp
         doc.moveDown(0.6);
       }
       const remedy = remedyOf(input.kind);
-      heading(doc, root, t(`mina-sidor:letter.remedyHeading.${remedy}`));
-      for (const p of paragraphs(t, `mina-sidor:decision.remedy.${remedy}`, input.textParams)) block(doc, root, 'P', p, REGULAR, BODY, 0.4);
+      heading(doc, root, decisionLine(t, `remedyHeading.${remedy}`, input.lang, input.own, input.textParams));
+      for (const p of decisionText(t, `remedy.${remedy}`, input.lang, input.own, input.textParams)) block(doc, root, 'P', p, REGULAR, BODY, 0.4);
       if (remedy === 'applyOrdinary') block(doc, root, 'P', t('mina-sidor:letter.ordinaryLink', { url: input.ordinaryApplicationUrl }), REGULAR, BODY, 0.4);
     },
     (page, count) => t('mina-sidor:letter.footer', { reference, page, count }),
@@ -90,7 +93,7 @@ export async function decisionLetter(
   const [sub] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
   if (!sub) return undefined;
   const [d] = await db
-    .select({ id: decisions.id, kind: decisions.kind, outcome: decisions.outcome, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt, decidedBy: staffUsers.displayName })
+    .select({ id: decisions.id, kind: decisions.kind, outcome: decisions.outcome, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, texts: decisions.texts, decidedAt: decisions.decidedAt, decidedBy: staffUsers.displayName })
     .from(decisions)
     .leftJoin(staffUsers, eq(staffUsers.id, decisions.decidedBy))
     .where(eq(decisions.submissionId, sub.id))
@@ -123,6 +126,7 @@ export async function decisionLetter(
     t,
     textParams,
     ordinaryApplicationUrl: new URL(cfg.ORDINARY_APPLICATION_URL, cfg.PUBLIC_ORIGIN).href,
+    own: d.texts,
   });
   return { fileName: `beslut-${sub.reference}.pdf`, pdf, decisionId: d.id };
 }

@@ -20,6 +20,18 @@ export function reporterOf(answers: Record<string, unknown>): Reporter {
   return { professional: true, email: typeof e === 'string' && EMAIL.test(e.trim()) ? e.trim().toLowerCase() : null };
 }
 
+/**
+ * The e-tjänster whose reports concern a child (anmälan enligt 14 kap. 1 § SoL): the duty of
+ * återkoppling applies to these only. A report of concern for an adult gives no återkoppling — the
+ * law does not ask it, and secrecy about the adult then stands in the way of telling the reporter.
+ */
+export const CHILD_REPORT_SERVICES: readonly string[] = ['orosanmalan-barn'];
+
+/** Whether a report sent in this e-tjänst is one the återkoppling duty applies to. */
+export function aterkopplingDue(serviceId: string): boolean {
+  return CHILD_REPORT_SERVICES.includes(serviceId);
+}
+
 export const ATERKOPPLING_TEMPLATES = ['aterkoppling_inleds', 'aterkoppling_inleds_inte', 'aterkoppling_pagar'] as const;
 export type AterkopplingTemplate = (typeof ATERKOPPLING_TEMPLATES)[number];
 
@@ -37,10 +49,11 @@ export type AterkopplingState =
   | { kind: 'sent'; at: Date; by: string | null };
 
 export function aterkopplingState(
+  serviceId: string,
   answers: Record<string, unknown>,
   decision: { kind: string | null; outcome: string; aterkopplingSentAt: Date | null; aterkopplingSentBy: string | null } | undefined,
 ): AterkopplingState {
-  if (!decision || decision.kind !== 'anmalan') return { kind: 'none' };
+  if (!decision || decision.kind !== 'anmalan' || !aterkopplingDue(serviceId)) return { kind: 'none' };
   if (decision.aterkopplingSentAt) return { kind: 'sent', at: decision.aterkopplingSentAt, by: decision.aterkopplingSentBy };
   const template = aterkopplingTemplate(decision.outcome);
   const reporter = reporterOf(answers);

@@ -25,7 +25,7 @@ export function mineCondition(personnummer: string): SQL {
   return or(own, and(eq(submissions.subjectPersonnummer, personnummer), sql`${submissions.serviceId} in ${applicantServices}`))!;
 }
 
-export type MyCaseDecision = { id: string; kind: string | null; outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string | null; decidedAt: Date };
+export type MyCaseDecision = { id: string; kind: string | null; outcome: string; insats: string | null; omfattning: string | null; startDate: string | null; reasoning: string | null; decidedAt: Date; texts: Record<string, Record<string, string>> };
 
 export type MyCase = {
   id: string;
@@ -45,7 +45,7 @@ async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, MyCaseDec
   const latest = new Map<string, MyCaseDecision>();
   if (ids.length === 0) return latest;
   const rows = await db
-    .select({ id: decisions.id, kind: decisions.kind, submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt })
+    .select({ id: decisions.id, kind: decisions.kind, submissionId: decisions.submissionId, outcome: decisions.outcome, insats: decisions.insats, omfattning: decisions.omfattning, startDate: decisions.startDate, reasoning: decisions.reasoning, decidedAt: decisions.decidedAt, texts: decisions.texts })
     .from(decisions)
     .where(inArray(decisions.submissionId, ids))
     .orderBy(decisions.decidedAt);

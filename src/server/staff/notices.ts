@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client.ts';
 import { log } from '../log.ts';
 import { notificationsQueued } from '../notifications/signal.ts';
 
-export const NOTICE_KINDS = ['staff_change_requested', 'staff_change_approved', 'staff_change_rejected', 'staff_change_withdrawn', 'staff_roles_reduced', 'gallring_incomplete', 'rules_period_added', 'rules_period_removed'] as const;
+export const NOTICE_KINDS = ['staff_change_requested', 'staff_change_approved', 'staff_change_rejected', 'staff_change_withdrawn', 'staff_roles_reduced', 'gallring_incomplete', 'rules_period_added', 'rules_period_removed', 'decision_text_changed'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export type Notice = { id: string; kind: NoticeKind; actorId: string | null; details: Record<string, string | number | boolean | null>; createdAt: Date };
