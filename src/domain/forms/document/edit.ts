@@ -12,3 +12,4 @@ export * from './edit/settings.ts';
 export * from './edit/pages.ts';
 export * from './edit/fields.ts';
 export * from './edit/scenarios.ts';
+export * from './edit/where.ts';

@@ -7,8 +7,8 @@ import type { FormInput } from '../../answers.ts';
 import { draftDocument, type DraftDocument } from '../schema.ts';
 import { isFragmentRef } from '../sites.ts';
 
-/** The languages a text is written in, Swedish first (the portal's languages). */
-export const EDITOR_LANGS = ['sv', 'en', 'fi', 'ar', 'sv-x-ll'] as const;
+/** The languages a text is written in, Swedish first: every language the portal offers citizens (src/i18n LANGUAGES). */
+export const EDITOR_LANGS = ['sv', 'en', 'sv-x-ll', 'fi', 'ar', 'fa', 'uk'] as const;
 
 export type Errors = Record<string, string>;
 export type Edit = { ok: true; doc: DraftDocument } | { ok: false; errors: Errors };
