@@ -13,3 +13,4 @@ export * from './edit/pages.ts';
 export * from './edit/fields.ts';
 export * from './edit/scenarios.ts';
 export * from './edit/where.ts';
+export * from './edit/rename.ts';

@@ -4,6 +4,7 @@
  */
 import type { FormInput } from '../../answers.ts';
 import type { DraftDocument } from '../schema.ts';
+import { renameField } from './rename.ts';
 import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, RANGE_TYPES, readText, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
 
 /** A field as its form gives it: type, name, texts, optional, options and the type's limits. */
@@ -79,17 +80,21 @@ export function addField(doc: DraftDocument, pageId: string, form: FormInput): E
   return parse(d);
 }
 
-/** A question's texts, options and limits (its type stays; a new type is a new question). */
+/**
+ * A question's name, texts, options and limits (its type stays; a new type is a new question). A
+ * new name is a rename: every route, condition, setting and scenario that names it follows (./rename.ts).
+ */
 export function editField(doc: DraftDocument, pageId: string, name: string, form: FormInput): Edit {
   const at = pageIndex(doc, pageId);
-  const d = clone(doc) as unknown as Obj;
-  const page = (d.pages as Obj[])[at];
-  const fields = page?.fields as Obj[] | undefined;
-  const i = fields?.findIndex((f) => f.name === name) ?? -1;
-  if (!fields || i < 0) return { ok: false, errors: { document: 'gone' } };
-  const r = readField(doc, form, fields[i]);
+  const before = ((doc.pages as unknown as Obj[])[at]?.fields as Obj[] | undefined)?.find((f) => f.name === name);
+  if (!before) return { ok: false, errors: { document: 'gone' } };
+  const r = readField(doc, form, before);
   if (!r.ok) return r;
-  fields[i] = r.field;
+  const renamed = r.field.name === name ? { ok: true as const, doc } : renameField(doc, name, String(r.field.name));
+  if (!renamed.ok) return renamed;
+  const d = clone(renamed.doc) as unknown as Obj;
+  const fields = (d.pages as Obj[])[at]!.fields as Obj[];
+  fields[fields.findIndex((f) => f.name === r.field.name)] = r.field;
   return parse(d);
 }
 
