@@ -67,7 +67,7 @@ describe.each(testDatabases())('the e-tjänst editor on $name', (tdb) => {
     // A route to the exit page and a scenario that expects the wrong page: the dry run says so.
     const labelled = editField(draft.doc, 'fraga', 'svar', form({ 'field.name': 'svar', 'field.label.sv': 'Vad vill du?' }));
     if (!labelled.ok) throw new Error('refused');
-    const routed = editPage(labelled.doc, 'fraga', form({ 'title.sv': 'Vad vill du?', 'route.0.field': 'svar', 'route.0.value': 'inget', 'route.0.goto': 'nej' }));
+    const routed = editPage(labelled.doc, 'fraga', form({ 'title.sv': 'Vad vill du?', 'route.0.0.field': 'svar', 'route.0.0.value': 'inget', 'route.0.goto': 'nej' }));
     if (!routed.ok) throw new Error('refused');
     const withScenario = addScenario(routed.doc, form({ 'scenario.name': 'inget leder ut', 'scenario.answers': 'svar = inget', 'scenario.end': 'kontrollera' }), await fieldTypesOf(db, routed.doc));
     if (!withScenario.ok) throw new Error('refused');

@@ -10,6 +10,7 @@
 export * from './edit/common.ts';
 export * from './edit/settings.ts';
 export * from './edit/pages.ts';
+export * from './edit/routes.ts';
 export * from './edit/fields.ts';
 export * from './edit/scenarios.ts';
 export * from './edit/where.ts';

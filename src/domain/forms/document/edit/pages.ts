@@ -3,8 +3,9 @@
  */
 import type { FormInput } from '../../answers.ts';
 import type { DraftDocument } from '../schema.ts';
-import { allPageIds, checked, clone, FIELD_NAME, PAGE_KINDS, pageIndex, parse, readParagraphs, readText, SLUG, str, type Edit, type Errors, type Obj } from './common.ts';
+import { allPageIds, checked, clone, PAGE_KINDS, pageIndex, parse, readParagraphs, readText, SLUG, str, type Edit, type Errors, type Obj } from './common.ts';
 import { readField } from './fields.ts';
+import { readRoutes, routeRow } from './routes.ts';
 
 /** A new page: a question page comes with its first question, any other kind with its title. */
 export function addPage(doc: DraftDocument, form: FormInput): Edit {
@@ -40,9 +41,8 @@ export function addPage(doc: DraftDocument, form: FormInput): Edit {
 }
 
 /**
- * A page's texts and, for a question page, its routes: `route.<i>.field`, `.op` (equals or
- * notEquals), `.value` and `.goto`; a row with no page to go to is dropped. A route the form cannot
- * show (a named rule, all/any) is kept as it is.
+ * A page's texts and, for a question page, its routes (./routes.ts). A route the form cannot show
+ * (groups within groups) is kept as it is, after the others.
  */
 export function editPage(doc: DraftDocument, pageId: string, form: FormInput): Edit {
   const at = pageIndex(doc, pageId);
@@ -55,23 +55,8 @@ export function editPage(doc: DraftDocument, pageId: string, form: FormInput): E
     const intro = readText(form, 'intro', page.intro);
     if (Object.keys(intro).length > 0) page.intro = intro;
     else delete page.intro;
-    const kept = ((page.next as Obj[] | undefined) ?? []).filter((r) => !isSimpleRoute(r));
-    const routes: Obj[] = [];
-    const ids = new Set(allPageIds(doc));
-    for (let i = 0; i < 20; i++) {
-      const goto = str(form, `route.${i}.goto`);
-      const field = str(form, `route.${i}.field`);
-      if (goto === '' && field === '') continue;
-      if (goto === '') errors[`route.${i}.goto`] = 'choose';
-      else if (!ids.has(goto)) errors[`route.${i}.goto`] = 'noSuchPage';
-      if (field === '') errors[`route.${i}.field`] = 'choose';
-      else if (!FIELD_NAME.test(field)) errors[`route.${i}.field`] = 'fieldName';
-      const op = str(form, `route.${i}.op`) === 'notEquals' ? 'notEquals' : 'equals';
-      const value = str(form, `route.${i}.value`);
-      if (value === '') errors[`route.${i}.value`] = 'required';
-      routes.push({ when: { field, [op]: value }, goto });
-    }
-    page.next = [...routes, ...kept];
+    const kept = ((page.next as Obj[] | undefined) ?? []).filter((r) => !routeRow(r));
+    page.next = [...readRoutes(form, new Set(allPageIds(doc)), errors), ...kept];
   } else if (page.kind === 'checkAnswers') {
     const declaration = readText(form, 'declaration', page.declaration);
     if (Object.keys(declaration).length > 0) page.declaration = declaration;
@@ -81,10 +66,4 @@ export function editPage(doc: DraftDocument, pageId: string, form: FormInput): E
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return parse(d);
-}
-
-/** A route the page form shows as a row: "if <field> is (not) <value>, go to <page>". */
-export function isSimpleRoute(r: Obj): boolean {
-  const w = r.when as Obj | undefined;
-  return !!w && typeof w.field === 'string' && (typeof w.equals === 'string' || typeof w.notEquals === 'string') && Object.keys(w).length === 2;
 }
