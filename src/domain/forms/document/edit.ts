@@ -15,3 +15,4 @@ export * from './edit/fields.ts';
 export * from './edit/scenarios.ts';
 export * from './edit/where.ts';
 export * from './edit/rename.ts';
+export * from './edit/fragments.ts';
