@@ -16,3 +16,4 @@ export * from './edit/scenarios.ts';
 export * from './edit/where.ts';
 export * from './edit/rename.ts';
 export * from './edit/fragments.ts';
+export * from './edit/repeat.ts';

@@ -13,7 +13,7 @@ describe('where a text is written', () => {
   it('links each site key to the editor page that writes it', async () => {
     const { whereWritten } = await import('./where.ts');
     const { draft } = await import('../fixtures.ts');
-    const d = draft();
+    const d = draft() as never as import('../schema.ts').DraftDocument;
     const page = (d.pages as { id?: string; fields?: { name: string }[] }[]).find((p) => p.fields && p.fields.length > 0)!;
     expect(whereWritten(d, 'title')).toBe('installningar');
     expect(whereWritten(d, 'start.0.heading')).toBe('start/0');

@@ -27,7 +27,7 @@ export const SUBMITTERS = ['self', 'onBehalf', 'anonymous'] as const;
 export const OPTION_TYPES = new Set(['radios', 'checkboxes', 'select']);
 export const LENGTH_TYPES = new Set(['text', 'textarea']);
 export const RANGE_TYPES = new Set(['number']);
-export const EDITABLE_FIELD_TYPES = FIELD_TYPES.filter((t) => t !== 'repeat');
+export const EDITABLE_FIELD_TYPES = FIELD_TYPES;
 
 export const clone = <T>(v: T): T => structuredClone(v);
 export const str = (form: FormInput, name: string) => (form.get(name) ?? '').trim();

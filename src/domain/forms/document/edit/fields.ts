@@ -5,17 +5,22 @@
 import type { FormInput } from '../../answers.ts';
 import type { DraftDocument } from '../schema.ts';
 import { renameField } from './rename.ts';
+import { readRepeat } from './repeat.ts';
 import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, RANGE_TYPES, readText, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
 
-/** A field as its form gives it: type, name, texts, optional, options and the type's limits. */
-export function readField(doc: DraftDocument, form: FormInput, before: Obj | undefined): { ok: true; field: Obj } | { ok: false; errors: Errors } {
+/**
+ * A field as its form gives it: type, name, texts, optional, options and the type's limits (a
+ * repeating group's own: ./repeat.ts). `siblings`: the names its name must differ from (a group's
+ * questions), when not every question of the draft.
+ */
+export function readField(doc: DraftDocument, form: FormInput, before: Obj | undefined, siblings?: string[]): { ok: true; field: Obj } | { ok: false; errors: Errors } {
   const errors: Errors = {};
   const type = before ? String(before.type) : str(form, 'field.type');
   if (!EDITABLE_FIELD_TYPES.includes(type)) errors['field.type'] = 'choose';
   const name = str(form, 'field.name');
   if (name === '') errors['field.name'] = 'required';
   else if (!FIELD_NAME.test(name)) errors['field.name'] = 'fieldName';
-  else if (name !== before?.name && fieldNames(doc).includes(name)) errors['field.name'] = 'fieldExists';
+  else if (name !== before?.name && (siblings ?? fieldNames(doc)).includes(name)) errors['field.name'] = 'fieldExists';
   const label = readText(form, 'field.label', before?.label);
   if (!label.sv) errors['field.label.sv'] = 'required';
   const field: Obj = { ...(before ?? {}), type, name, label, optional: yes(form, 'field.optional') };
@@ -64,6 +69,7 @@ export function readField(doc: DraftDocument, form: FormInput, before: Obj | und
     field.past = when === 'past';
     field.future = when === 'future';
   }
+  if (type === 'repeat') readRepeat(form, field, before, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, field };
 }

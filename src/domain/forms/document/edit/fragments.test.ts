@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FormInput } from '../../answers.ts';
-import { draft, fragmentSource, FRAGMENTS } from '../fixtures.ts';
+import { draft as rawDraft, fragmentSource, FRAGMENTS } from '../fixtures.ts';
 import { expand, fragment as fragmentSchema } from '../fragment.ts';
 import { publish } from '../publish.ts';
 import type { DraftDocument } from '../schema.ts';
 import { moveInDocument } from './settings.ts';
 import { addFragment, editFragmentParams, errorCodesOf, fragmentRefAt } from './fragments.ts';
 import type { Edit } from './common.ts';
+
+const draft = () => rawDraft() as unknown as DraftDocument;
 
 const form = (values: Record<string, string>): FormInput => ({ get: (n) => values[n] ?? null, getAll: (n) => (values[n] === undefined ? [] : [values[n]!]) });
 const ok = (e: Edit): DraftDocument => {
@@ -63,7 +65,7 @@ describe('a fragment in a draft', () => {
     values['param.akutFaraErrors.required.sv'] = 'Svara om barnet är i fara';
     values['param.akutFaraErrors.required.fa'] = 'پاسخ دهید';
     const d = ok(addFragment(draft(), oro, form(values)));
-    const ref = (d.pages as Any[]).find((p) => p.fragment === 'orosanmalan-oro');
+    const ref = (d.pages as Any[]).find((p) => p.fragment === 'orosanmalan-oro')!;
     expect(ref.params.concerns).toEqual([
       { value: 'vald', label: { sv: 'Våld', uk: 'Насильство' } },
       { value: 'missbruk', label: { sv: 'Missbruk', uk: 'Зловживання' } },

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { draft, fragmentSource } from '../fixtures.ts';
+import { draft as rawDraft, fragmentSource } from '../fixtures.ts';
 import { publish } from '../publish.ts';
 import type { DraftDocument } from '../schema.ts';
 import { renameField, renamePage } from './rename.ts';
 import type { Edit } from './common.ts';
+
+const draft = () => rawDraft() as unknown as DraftDocument;
 
 const ok = (e: Edit): DraftDocument => {
   if (!e.ok) throw new Error(`refused: ${JSON.stringify(e.errors)}`);
@@ -17,7 +19,7 @@ describe('renaming a page', () => {
     const d = ok(renamePage(draft(), 'kontrollera', 'granska', fragmentSource));
     const pages = d.pages as Any[];
     expect(pages.some((p) => p.id === 'kontrollera')).toBe(false);
-    expect(pages.find((p) => p.fragment === 'fixture-namn').params.then).toBe('granska');
+    expect(pages.find((p) => p.fragment === 'fixture-namn')!.params.then).toBe('granska');
     expect((d.scenarios[0]!.expect as Any).path).toEqual(['for-vem', 'alder', 'namn', 'granska']);
     const r = publish(d, { fragments: fragmentSource, today });
     expect(r.ok ? [] : r.problems).toEqual([]);
@@ -25,7 +27,7 @@ describe('renaming a page', () => {
 
   it('follows a route to an exit page and a scenario that ends there', () => {
     const d = ok(renamePage(draft(), 'for-ung', 'under-tolv'));
-    expect((d.pages as Any[]).find((p) => p.id === 'alder').next[0].goto).toBe('under-tolv');
+    expect((d.pages as Any[]).find((p) => p.id === 'alder')!.next[0].goto).toBe('under-tolv');
     expect(d.scenarios[1]!.expect.end).toBe('under-tolv');
     expect(publish(d, { fragments: fragmentSource, today }).ok).toBe(true);
   });

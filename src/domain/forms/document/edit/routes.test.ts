@@ -1,10 +1,13 @@
+import type { DraftDocument } from '../schema.ts';
 import { describe, expect, it } from 'vitest';
 import type { FormInput } from '../../answers.ts';
 import { evaluate } from '../../conditions.ts';
-import { draft, fragmentSource } from '../fixtures.ts';
+import { draft as rawDraft, fragmentSource } from '../fixtures.ts';
 import { publish } from '../publish.ts';
 import { editPage } from './pages.ts';
 import { postedRows, readRoutes, routeRow, RULE_NAMES } from './routes.ts';
+
+const draft = () => rawDraft() as unknown as DraftDocument;
 
 const form = (values: Record<string, string>): FormInput => ({ get: (n) => values[n] ?? null, getAll: (n) => (values[n] === undefined ? [] : [values[n]!]) });
 const ids = new Set(['a', 'b', 'slut']);
