@@ -47,6 +47,17 @@ export function readText(form: FormInput, prefix: string, before?: unknown): Tex
   return out;
 }
 
+/** A text from words per language, keeping a language's variants or review mark when its words are unchanged. */
+export function readTextFrom(words: Texts, before?: unknown): Texts {
+  const out: Texts = {};
+  const old = (before ?? {}) as Texts;
+  for (const [lang, v] of Object.entries(words)) {
+    const was = old[lang];
+    out[lang] = was && typeof was === 'object' && !Array.isArray(was) && (was as Obj).text === v ? was : v;
+  }
+  return out;
+}
+
 /** Paragraphs from `<prefix>.<lang>` textareas: a blank line between paragraphs. */
 export function readParagraphs(form: FormInput, prefix: string): Texts {
   const out: Texts = {};

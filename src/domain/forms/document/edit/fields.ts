@@ -6,7 +6,8 @@ import type { FormInput } from '../../answers.ts';
 import type { DraftDocument } from '../schema.ts';
 import { renameField } from './rename.ts';
 import { readRepeat } from './repeat.ts';
-import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, RANGE_TYPES, readText, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
+import { errorCodesFor } from '../../fields/index.ts';
+import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, RANGE_TYPES, readText, readTextFrom, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
 
 /**
  * A field as its form gives it: type, name, texts, optional, options and the type's limits (a
@@ -27,10 +28,13 @@ export function readField(doc: DraftDocument, form: FormInput, before: Obj | und
   const hint = readText(form, 'field.hint', before?.hint);
   if (Object.keys(hint).length > 0) field.hint = hint;
   else delete field.hint;
-  const required = readText(form, 'field.errors.required', (before?.errors as Obj | undefined)?.required);
+  // Its own message for each error it can be refused with (the engine's codes for its type).
   const ownErrors = { ...((before?.errors as Obj | undefined) ?? {}) };
-  if (Object.keys(required).length > 0) ownErrors.required = required;
-  else delete ownErrors.required;
+  for (const code of new Set([...errorCodesFor({ type, person: before?.person as string | undefined }, { unique: siblings !== undefined }), ...Object.keys(ownErrors)])) {
+    const message = readText(form, `field.errors.${code}`, ownErrors[code]);
+    if (Object.keys(message).length > 0) ownErrors[code] = message;
+    else delete ownErrors[code];
+  }
   if (Object.keys(ownErrors).length > 0) field.errors = ownErrors;
   else delete field.errors;
   if (OPTION_TYPES.has(type)) {
@@ -40,14 +44,22 @@ export function readField(doc: DraftDocument, form: FormInput, before: Obj | und
     else if (values.some((v) => !SLUG.test(v))) errors['field.options.values'] = 'optionSlug';
     else if (new Set(values).size !== values.length) errors['field.options.values'] = 'optionTwice';
     const labels: Record<string, string[]> = {};
+    const hints: Record<string, string[]> = {};
     for (const lang of EDITOR_LANGS) labels[lang] = str(form, `field.options.labels.${lang}`).split(/\r?\n/).map((v) => v.trim());
+    // An option's hint, one line per option in the same order; an empty line: no hint.
+    for (const lang of EDITOR_LANGS) hints[lang] = (form.get(`field.options.hints.${lang}`) ?? '').replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n').map((v) => v.trim());
     if (values.length > 0 && labels.sv!.filter(Boolean).length !== values.length) errors['field.options.labels.sv'] = 'optionLabels';
     const previous = (before?.options as Obj[] | undefined) ?? [];
     field.options = values.map((value, i) => {
       const label: Texts = {};
       for (const lang of EDITOR_LANGS) if (labels[lang]![i]) label[lang] = labels[lang]![i];
       const old = previous.find((o) => o.value === value);
-      return { ...(old ?? {}), value, label };
+      const hint: Texts = {};
+      for (const lang of EDITOR_LANGS) if (hints[lang]![i]) hint[lang] = hints[lang]![i];
+      const option: Obj = { ...(old ?? {}), value, label };
+      if (Object.keys(hint).length > 0) option.hint = readTextFrom(hint, old?.hint);
+      else delete option.hint;
+      return option;
     });
   }
   if (LENGTH_TYPES.has(type)) {
