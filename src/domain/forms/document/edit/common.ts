@@ -32,19 +32,46 @@ export const EDITABLE_FIELD_TYPES = FIELD_TYPES;
 export const clone = <T>(v: T): T => structuredClone(v);
 export const str = (form: FormInput, name: string) => (form.get(name) ?? '').trim();
 
-/** A single-line text from `<prefix>.<lang>` inputs; languages left empty are left out. */
+/**
+ * A single-line text from `<prefix>.<lang>` inputs; languages left empty are left out. When the form
+ * offers variants (`<prefix>.variants`: the text context's values, comma-separated, ../checks.ts),
+ * each language's variant is read from `<prefix>.<lang>.variant.<value>` (e.g. the on-behalf wording
+ * for `annan`); a language whose words and variants are unchanged keeps its review mark.
+ */
 export function readText(form: FormInput, prefix: string, before?: unknown): Texts {
   const out: Texts = {};
   const old = (before ?? {}) as Texts;
+  const offered = form.get(`${prefix}.variants`) === null ? undefined : str(form, `${prefix}.variants`).split(',').map((v) => v.trim()).filter((v) => SLUG.test(v));
   for (const lang of EDITOR_LANGS) {
     const v = str(form, `${prefix}.${lang}`);
-    if (v === '') continue;
-    // A text written with variants or a review mark keeps them when its words are unchanged.
     const was = old[lang];
-    if (was && typeof was === 'object' && !Array.isArray(was) && (was as Obj).text === v) out[lang] = was;
-    else out[lang] = v;
+    const wasEntry = was && typeof was === 'object' && !Array.isArray(was) ? (was as Obj) : undefined;
+    if (v === '') continue;
+    if (offered === undefined) {
+      // A form without variant inputs: a text written with variants or a review mark keeps them when its words are unchanged.
+      out[lang] = wasEntry && wasEntry.text === v ? was : v;
+      continue;
+    }
+    const variants: Record<string, string> = {};
+    for (const value of offered) {
+      const w = str(form, `${prefix}.${lang}.variant.${value}`);
+      if (w !== '') variants[value] = w;
+    }
+    const entry = Object.keys(variants).length > 0 ? { text: v, variants } : v;
+    const same = wasEntry ? wasEntry.text === v && JSON.stringify(wasEntry.variants ?? {}) === JSON.stringify(variants) : was === v;
+    out[lang] = same && wasEntry ? was : entry;
   }
   return out;
+}
+
+/** The values a text may have variants for: the text context answer's (yes/no, or a choice's options), from the draft's own questions. */
+export function variantValues(doc: DraftDocument): string[] {
+  const context = (doc as unknown as Obj).textContext;
+  if (typeof context !== 'string') return [];
+  const field = ownPages(doc).flatMap((p) => (Array.isArray(p.fields) ? (p.fields as Obj[]) : [])).find((f) => f.name === context);
+  if (!field) return [];
+  if (field.type === 'yesNo') return ['ja', 'nej'];
+  return Array.isArray(field.options) ? (field.options as Obj[]).map((o) => String(o.value)) : [];
 }
 
 /** A text from words per language, keeping a language's variants or review mark when its words are unchanged. */

@@ -84,10 +84,10 @@ describe('a question’s own messages and its options’ hints', () => {
   it('takes a message for every error its type can show, and a hint per option and language', () => {
     const d0 = ok(addField(draft(), 'alder', form({ 'field.type': 'number', 'field.name': 'antal', 'field.label.sv': 'Hur många?' })));
     const d1 = ok(editField(d0, 'alder', 'antal', form({ 'field.name': 'antal', 'field.label.sv': 'Hur många?', 'field.min': '1', 'field.max': '9', 'field.errors.tooLarge.sv': 'Högst {{max}}', 'field.errors.tooLarge.uk': 'Не більше {{max}}', 'field.errors.format.sv': 'Skriv en siffra' })));
-    const antal = (d1.pages as Any[]).find((p) => p.id === 'alder').fields.find((f: Any) => f.name === 'antal');
+    const antal = (d1.pages as Any[]).find((p) => p.id === 'alder')!.fields.find((f: Any) => f.name === 'antal');
     expect(antal.errors).toEqual({ tooLarge: { sv: 'Högst {{max}}', uk: 'Не більше {{max}}' }, format: { sv: 'Skriv en siffra' } });
     const d2 = ok(addField(d1, 'alder', form({ 'field.type': 'radios', 'field.name': 'vem', 'field.label.sv': 'Vem?', 'field.options.values': 'jag\nannan', 'field.options.labels.sv': 'Jag\nNågon annan', 'field.options.hints.sv': '\nTill exempel ditt barn', 'field.options.hints.en': 'Yourself' })));
-    const vem = (d2.pages as Any[]).find((p) => p.id === 'alder').fields.find((f: Any) => f.name === 'vem');
+    const vem = (d2.pages as Any[]).find((p) => p.id === 'alder')!.fields.find((f: Any) => f.name === 'vem');
     expect(vem.options).toEqual([
       { value: 'jag', label: { sv: 'Jag' }, hint: { en: 'Yourself' } },
       { value: 'annan', label: { sv: 'Någon annan' }, hint: { sv: 'Till exempel ditt barn' } },

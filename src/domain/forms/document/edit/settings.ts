@@ -109,6 +109,10 @@ export function editSettings(doc: DraftDocument, form: FormInput): Edit {
   if (subjectName.length > 0) d.subject = { name: subjectName, ...(subjectPnr ? { personnummer: subjectPnr } : {}) };
   else if (subjectPnr) errors['subject.name'] = 'required';
   else delete d.subject;
+  // The answer whose value chooses a text's variant (e.g. "annan": the on-behalf wording).
+  const textContext = fieldRef('textContext');
+  if (textContext) d.textContext = textContext;
+  else delete d.textContext;
   const dueDays = positiveInt(form, 'dueDays', errors, { optional: true });
   const handling = { ...((d.handling as Obj | undefined) ?? {}) };
   if (dueDays === undefined) delete handling.dueDays;
