@@ -3,7 +3,8 @@
  * redaktör starts a new e-tjänst, adds a shared fragment to the start page and one among the pages
  * (a parameter left empty is refused: 422), moves it, adds a repeating group with two questions and
  * a unique one, a route to an exit page that applies when any of two conditions holds, renames the
- * question the route reads and the page it is on (the route follows), previews the branch to the
+ * question the route reads and the page it is on (the route follows), words a title differently for
+ * those who apply for someone else (a text variant chosen by a yes/no answer), previews the branch to the
  * exit page as a citizen sees it, and publishes. Every editor page visited is checked with axe in
  * Swedish and in English.
  */
@@ -176,6 +177,25 @@ test('a redaktör adds fragments, a repeating group and an any-route, renames, p
   await press(page, page.getByRole('button', { name: 'Byt adress' }));
   await saved(page);
   await expect(page).toHaveURL(new RegExp(`/etjanster/${serviceId}/sidor/behov\\?`));
+
+  // Text variants: an optional yes/no question chooses the wording; the page's title gets one.
+  await page.getByRole('combobox', { name: 'Sorts fråga' }).selectOption({ label: 'Ja eller nej' });
+  await type(page, page.getByRole('textbox', { name: 'Frågans namn i svaren' }), 'forAnnan');
+  await type(page, swedish(page, 'Frågan som invånaren ser'), 'Söker du för någon annan?');
+  await page.getByRole('checkbox', { name: 'Frågan är frivillig' }).focus();
+  await page.keyboard.press('Space');
+  await press(page, page.getByRole('button', { name: 'Lägg till frågan' }));
+  await saved(page);
+  await page.goto(`${overview}/installningar`);
+  await type(page, page.getByRole('textbox', { name: 'Frågan som styr formuleringen (valfritt)' }), 'forAnnan');
+  await press(page, page.getByRole('button', { name: 'Spara', exact: true }));
+  await saved(page);
+  await page.goto(`${overview}/sidor/behov`);
+  await type(page, page.getByRole('textbox', { name: 'Svenska, när svaret är ja (valfritt)' }).first(), 'Vad behöver personen?');
+  await press(page, page.getByRole('button', { name: 'Spara', exact: true }));
+  await saved(page);
+  await expect(page.getByRole('textbox', { name: 'Svenska, när svaret är ja (valfritt)' }).first()).toHaveValue('Vad behöver personen?');
+  await accessibleInBoth(page, 'The page Din första fråga');
   await page.goto(overview);
   await expect(page.getByText('Om behov är nej eller behov är vet inte: gå till ingen-hjalp')).toBeVisible();
   await expect(page.getByText('Utkastet klarar alla kontroller och alla scenarier går igenom.')).toBeVisible();
