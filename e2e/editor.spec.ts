@@ -151,10 +151,11 @@ test('a redaktör designs, previews and publishes an e-tjänst that is then sent
 
   // The condition to the exit page.
   await press(page, page.getByRole('link', { name: 'Din ålder' }));
-  const first = page.getByRole('group', { name: 'Villkor 1' });
-  await select(page, first.getByRole('combobox', { name: 'Om svaret på frågan' }), 'under21');
-  await type(page, first.getByRole('textbox', { name: 'värdet' }), 'nej');
-  await select(page, first.getByRole('combobox', { name: 'gå till sidan' }), 'for-gammal');
+  const first = page.getByRole('group', { name: 'Väg 1', exact: true });
+  await select(page, first.getByRole('combobox', { name: 'Gå till sidan' }), 'for-gammal');
+  const firstCondition = page.getByRole('group', { name: 'Väg 1, villkor 1', exact: true });
+  await select(page, firstCondition.getByRole('combobox', { name: 'Frågan' }), 'under21');
+  await type(page, firstCondition.getByRole('textbox', { name: 'Värdet' }), 'nej');
   await press(page, page.getByRole('button', { name: 'Spara', exact: true }));
   await expect(page.getByText('Ändringen är sparad i utkastet.')).toBeVisible();
   await expectAccessible(page);
@@ -175,10 +176,11 @@ test('a redaktör designs, previews and publishes an e-tjänst that is then sent
 
   // The fix: a second condition that skips the page.
   await press(page, page.getByRole('link', { name: 'Din ålder' }));
-  const second = page.getByRole('group', { name: 'Villkor 2' });
-  await select(page, second.getByRole('combobox', { name: 'Om svaret på frågan' }), 'berattaMer');
-  await type(page, second.getByRole('textbox', { name: 'värdet' }), 'nej');
-  await select(page, second.getByRole('combobox', { name: 'gå till sidan' }), 'kontrollera');
+  const second = page.getByRole('group', { name: 'Väg 2', exact: true });
+  await select(page, second.getByRole('combobox', { name: 'Gå till sidan' }), 'kontrollera');
+  const secondCondition = page.getByRole('group', { name: 'Väg 2, villkor 1', exact: true });
+  await select(page, secondCondition.getByRole('combobox', { name: 'Frågan' }), 'berattaMer');
+  await type(page, secondCondition.getByRole('textbox', { name: 'Värdet' }), 'nej');
   await press(page, page.getByRole('button', { name: 'Spara', exact: true }));
   await expect(page.getByText('Ändringen är sparad i utkastet.')).toBeVisible();
   await page.goto(overview);

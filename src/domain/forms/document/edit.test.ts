@@ -39,7 +39,7 @@ function stodsamtal(): DraftDocument {
 describe('the editor’s changes to a draft', () => {
   it('writes a publishable e-tjänst: pages, a required and an optional question, an exit page, a condition', () => {
     let doc = stodsamtal();
-    doc = ok(editPage(doc, 'alder', form({ 'title.sv': 'Är du under 21 år?', 'route.0.field': 'under21', 'route.0.op': 'equals', 'route.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
+    doc = ok(editPage(doc, 'alder', form({ 'title.sv': 'Är du under 21 år?', 'route.0.0.field': 'under21', 'route.0.0.kind': 'equals', 'route.0.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
     doc = ok(addScenario(doc, form({ 'scenario.name': 'över 21 når utgången', 'scenario.answers': 'namn = Tolvan\nunder21 = nej', 'scenario.end': 'for-gammal', 'scenario.complete': 'nej' }), types(doc)));
     doc = ok(addScenario(doc, form({ 'scenario.name': 'under 21 kan skicka', 'scenario.answers': 'namn = Tolvan\nunder21 = ja\nberattelse =', 'scenario.path': 'fraga, alder, om-dig, kontrollera', 'scenario.complete': 'ja' }), types(doc)));
     const r = publish(doc, { fragments: noFragments, today });
@@ -58,9 +58,9 @@ describe('the editor’s changes to a draft', () => {
     const first = publish(doc, { fragments: noFragments, today });
     expect(first.ok).toBe(false);
     expect(first.ok ? [] : first.problems.map((p) => p.code)).toContain('unreachablePage');
-    const routed = ok(editPage(doc, 'alder', form({ 'title.sv': 'Är du under 21 år?', 'route.0.field': 'under21', 'route.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
+    const routed = ok(editPage(doc, 'alder', form({ 'title.sv': 'Är du under 21 år?', 'route.0.0.field': 'under21', 'route.0.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
     expect(publish(routed, { fragments: noFragments, today }).ok).toBe(true);
-    const withoutSwedish = ok(editPage(routed, 'alder', form({ 'title.en': 'Are you under 21?', 'route.0.field': 'under21', 'route.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
+    const withoutSwedish = ok(editPage(routed, 'alder', form({ 'title.en': 'Are you under 21?', 'route.0.0.field': 'under21', 'route.0.0.value': 'nej', 'route.0.goto': 'for-gammal' })));
     const refused = publish(withoutSwedish, { fragments: noFragments, today });
     expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toContain('missingSwedish');
     const wrongScenario = ok(addScenario(routed, form({ 'scenario.name': 'fel', 'scenario.answers': 'namn = Tolvan\nunder21 = ja', 'scenario.end': 'for-gammal' }), types(routed)));
@@ -75,7 +75,7 @@ describe('the editor’s changes to a draft', () => {
     expect(addField(doc, 'alder', form({ 'field.type': 'text', 'field.name': 'namn', 'field.label.sv': 'Namn' }))).toEqual({ ok: false, errors: { 'field.name': 'fieldExists' } });
     expect(addField(doc, 'alder', form({ 'field.type': 'radios', 'field.name': 'val', 'field.label.sv': 'Val', 'field.options.values': 'ja' }))).toMatchObject({ ok: false, errors: { 'field.options.values': 'twoOptions' } });
     expect(addField(doc, 'alder', form({ 'field.type': 'number', 'field.name': 'tal', 'field.label.sv': 'Tal', 'field.min': '5', 'field.max': '1' }))).toEqual({ ok: false, errors: { 'field.max': 'maxBelowMin' } });
-    expect(editPage(doc, 'alder', form({ 'route.0.field': 'under21', 'route.0.value': 'nej', 'route.0.goto': 'finns-inte' }))).toEqual({ ok: false, errors: { 'route.0.goto': 'noSuchPage' } });
+    expect(editPage(doc, 'alder', form({ 'route.0.0.field': 'under21', 'route.0.0.value': 'nej', 'route.0.goto': 'finns-inte' }))).toEqual({ ok: false, errors: { 'route.0.goto': 'noSuchPage' } });
     expect(addScenario(doc, form({ 'scenario.name': 's', 'scenario.answers': 'okand = 1', 'scenario.end': 'alder' }), types(doc))).toEqual({ ok: false, errors: { 'scenario.answers': 'answerUnknownField' } });
     expect(editSettings(doc, form({ area: 'ifo', category: 'ifo', matter: 'ansokan', retentionYears: '0' }))).toEqual({ ok: false, errors: { submitters: 'chooseOne', retentionYears: 'positiveNumber' } });
   });

@@ -6,6 +6,7 @@ import { list, runSchema, str, type FieldType } from './types.ts';
 type Of<T extends LeafField['type']> = Extract<LeafField, { type: T }>;
 
 export const radios: FieldType<Of<'radios'>> = {
+  errorCodes: ['required', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
     const raw = str(values, path);
@@ -21,6 +22,7 @@ export const radios: FieldType<Of<'radios'>> = {
 
 /** A drop-down: the same answer shape and checks as radios, another markup. */
 export const select: FieldType<Of<'select'>> = {
+  errorCodes: ['required', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
     const raw = str(values, path);
@@ -37,6 +39,7 @@ export const select: FieldType<Of<'select'>> = {
 export const YES_NO = ['ja', 'nej'] as const;
 
 export const yesNo: FieldType<Of<'yesNo'>> = {
+  errorCodes: ['required', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
     const raw = str(values, path);
@@ -48,6 +51,7 @@ export const yesNo: FieldType<Of<'yesNo'>> = {
 };
 
 export const checkboxes: FieldType<Of<'checkboxes'>> = {
+  errorCodes: ['required', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: true }],
   parse(f, values, path) {
     const raw = list(values, path).filter((v) => v !== '');

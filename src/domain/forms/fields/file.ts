@@ -11,6 +11,8 @@ type FileField = Extract<LeafField, { type: 'file' }>;
 export const FILE_ERROR_PREFIX = 'error:';
 
 export const file: FieldType<FileField> = {
+  // fileType, fileTooLarge and uploadQuota come from the upload step (src/server/uploads.ts) as "error:<code>".
+  errorCodes: ['fileRequired', 'fileType', 'fileTooLarge', 'uploadQuota', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
     const raw = str(values, path).trim();

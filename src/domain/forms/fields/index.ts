@@ -7,6 +7,7 @@ import { checkboxes, radios, select, yesNo } from './choice.ts';
 import { address, date, month, number, personnummer } from './structured.ts';
 import { email, phone, text, textarea } from './text.ts';
 import { file } from './file.ts';
+import { PERSON_RULES, type PersonRuleName } from '../person-rules.ts';
 import { isBlank, type DisplayLine, type FieldError, type FieldType, type FormValues } from './types.ts';
 
 export type { DisplayLine, FieldError, FieldType, FormValues, FieldContext } from './types.ts';
@@ -50,6 +51,8 @@ export const countInput = (path: string): string => `${path}.antal`;
  * posts how many items the page showed (`<group>.antal`), which is no answer.
  */
 const repeat: FieldType<RepeatField> = {
+  // A group reports its questions' errors, under their names.
+  errorCodes: [],
   inputs: (f, path) => [
     ...Array.from({ length: f.max }, (_, i) => f.fields.flatMap((sub) => leafType(sub).inputs(sub, itemPath(path, i, sub.name)))).flat(),
     { name: countInput(path), multiple: false },
@@ -104,6 +107,16 @@ const repeat: FieldType<RepeatField> = {
     ]);
   },
 };
+
+/**
+ * Every error code a field can be refused with: its type's, its personnummer rule's, and for a
+ * question of a repeating group that must differ between items, "duplicate".
+ */
+export function errorCodesFor(field: { type: string; person?: string | undefined }, { unique = false } = {}): string[] {
+  const type = field.type === 'repeat' ? repeat : (leaves as Record<string, FieldType<never>>)[field.type];
+  const person = field.person ? PERSON_RULES[field.person as PersonRuleName]?.code : undefined;
+  return [...(type?.errorCodes ?? []), ...(person ? [person] : []), ...(unique ? ['duplicate'] : [])];
+}
 
 export function fieldType(field: FieldDef): FieldType {
   return (field.type === 'repeat' ? repeat : leafType(field)) as FieldType;

@@ -11,6 +11,7 @@ import { isBlank, runSchema, str, type FieldType } from './types.ts';
 type Of<T extends LeafField['type']> = Extract<LeafField, { type: T }>;
 
 export const personnummer: FieldType<Of<'personnummer'>> = {
+  errorCodes: ['required', 'format', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path, ctx) {
     const raw = str(values, path).trim();
@@ -28,6 +29,7 @@ export const personnummer: FieldType<Of<'personnummer'>> = {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 export const date: FieldType<Of<'date'>> = {
+  errorCodes: ['required', 'format', 'invalid', 'notPast', 'notFuture'],
   inputs: (_f, path) => ['day', 'month', 'year'].map((p) => ({ name: `${path}.${p}`, multiple: false })),
   parse(f, values, path, ctx) {
     const names = ['day', 'month', 'year'].map((p) => `${path}.${p}`);
@@ -69,6 +71,7 @@ export function monthsOffered(f: Pick<Of<'month'>, 'monthsBefore' | 'monthsAfter
 }
 
 export const month: FieldType<Of<'month'>> = {
+  errorCodes: ['required', 'invalid'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path, ctx) {
     const raw = str(values, path).trim();
@@ -82,6 +85,7 @@ export const month: FieldType<Of<'month'>> = {
 };
 
 export const number: FieldType<Of<'number'>> = {
+  errorCodes: ['required', 'format', 'tooSmall', 'tooLarge'],
   inputs: (_f, path) => [{ name: path, multiple: false }],
   parse(f, values, path) {
     // Accept Swedish thousands separators ("12 500") and a decimal comma.
@@ -113,6 +117,7 @@ const addressSchema = z.object({
 });
 
 export const address: FieldType<Of<'address'>> = {
+  errorCodes: ['streetRequired', 'streetTooLong', 'postcodeRequired', 'postcodeFormat', 'cityRequired', 'cityTooLong', 'invalid'],
   inputs: (_f, path) => ['street', 'postcode', 'city'].map((p) => ({ name: `${path}.${p}`, multiple: false })),
   parse(f, values, path) {
     const names = ['street', 'postcode', 'city'].map((p) => `${path}.${p}`);

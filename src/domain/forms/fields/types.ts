@@ -26,6 +26,12 @@ export type DisplayLine =
 export type ParseResult = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
 
 export interface FieldType<F extends FieldDef = FieldDef> {
+  /**
+   * Every error code `parse` can report for a field of this type (besides the codes of a
+   * personnummer's named rule and a repeating group's "duplicate"): the messages a field may word
+   * itself, which the editor offers.
+   */
+  errorCodes: readonly string[];
   /** Input names this field posts under the given path; `multiple` ones post several values. */
   inputs(field: F, path: string): { name: string; multiple: boolean }[];
   parse(field: F, values: FormValues, path: string, ctx: FieldContext): ParseResult;
