@@ -15,6 +15,8 @@ export type FieldProps<T extends FieldDef['type'] = FieldDef['type']> = {
   errors: Record<string, string>;
   /** The page's heading, when this field's label is it. */
   heading?: string | undefined;
+  /** Where the value shown was filled in from ("Från folkbokföringen"): a field that takes a `prefill`. */
+  source?: string | undefined;
 };
 
 type TextParams = Record<string, string | number>;
