@@ -33,6 +33,8 @@ export const OPTION_TYPES = new Set(['radios', 'checkboxes', 'select']);
 export const LENGTH_TYPES = new Set(['text', 'textarea']);
 export const RANGE_TYPES = new Set(['number']);
 export const EDITABLE_FIELD_TYPES = FIELD_TYPES.filter((t) => t !== 'repeat');
+/** Which of the logged-in person's own values a field of each type may take (its `prefill`, ../prefill.ts). */
+export const PREFILL_KINDS: Readonly<Record<string, readonly string[]>> = { address: ['address'], yesNo: ['folkbokfordKommun'] };
 
 const clone = <T>(v: T): T => structuredClone(v);
 const str = (form: FormInput, name: string) => (form.get(name) ?? '').trim();
@@ -413,6 +415,12 @@ function readField(doc: DraftDocument, form: FormInput, before: Obj | undefined)
     if (max === undefined) delete field.max;
     else field.max = max;
     if (min !== undefined && max !== undefined && min > max) errors['field.max'] = 'maxBelowMin';
+  }
+  if (Object.hasOwn(PREFILL_KINDS, type)) {
+    const prefill = str(form, 'field.prefill');
+    if (prefill === '') delete field.prefill;
+    else if (PREFILL_KINDS[type]!.includes(prefill)) field.prefill = prefill;
+    else errors['field.prefill'] = 'prefillType';
   }
   if (type === 'date') {
     const when = str(form, 'field.when');
