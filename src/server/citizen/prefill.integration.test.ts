@@ -16,6 +16,7 @@ import { TestCookies } from '../test-cookies.ts';
 import { formOf } from '../test-form.ts';
 import { demoRegister } from '../population-register/demo.ts';
 import { citizenActorId } from './actor.ts';
+import { buildCaseDocument } from '../delivery/case-document.ts';
 import type { Citizen } from './session.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
@@ -95,6 +96,12 @@ describe.each(testDatabases())('own values prefilled on $name', (tdb) => {
     const [row] = await db.select().from(submissions).where(and(eq(submissions.serviceId, 'trygghetslarm'), eq(submissions.submitterPersonnummer, GRETA.personnummer)));
     expect(row!.prefilled).toEqual({ folkbokford: 'folkbokforing', adress: 'folkbokforing' });
     expect(row!.answers.adress).toEqual(GRETAS_HOME);
+    // The handläggare's systems see it too: the case document marks those answers.
+    const doc = await buildCaseDocument(db, row!.id);
+    expect(doc!.answers.filter((a) => a.prefilledFrom).map((a) => [a.field, a.prefilledFrom])).toEqual([
+      ['folkbokford', 'folkbokforing'],
+      ['adress', 'folkbokforing'],
+    ]);
   });
 
   it('records only what was sent unchanged: an address changed is the person\'s own answer', async () => {
