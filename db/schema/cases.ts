@@ -19,6 +19,8 @@ export const submissions = pgTable(
     serviceHash: text('service_hash'),
     area: text('area').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** The answers sent as prefilled, unchanged: field name → where the value came from ('folkbokforing', 'eid'). */
+    prefilled: jsonb('prefilled').$type<Record<string, 'folkbokforing' | 'eid'>>(),
     status: text('status').notNull().default('inkommen'),
     /** Personnummer of the person the submission concerns (personal data: never logged). */
     subjectPersonnummer: text('subject_personnummer'),

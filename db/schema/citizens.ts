@@ -15,6 +15,8 @@ export const citizenSessions = pgTable(
     name: text('name').notNull(),
     /** The e-legitimation's assurance level (the ID token's acr), recorded with what the person confirms. */
     assurance: text('assurance'),
+    /** The postal address the e-legitimation gave (the OIDC `address` claim), when it gave one: offered for the person's own address fields. */
+    address: jsonb('address').$type<{ street: string; postcode: string; city: string }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
   },

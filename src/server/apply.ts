@@ -94,7 +94,7 @@ export function sentJourney(def: ServiceDefinition, state: JourneyState, receive
   const context = def.textContext ? state.answers[def.textContext] : undefined;
   const textContext = typeof context === 'string' ? context : undefined;
   return {
-    state: { ...state, answers: {}, prefill: undefined, startedFrom: undefined, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf, textContext } },
+    state: { ...state, answers: {}, prefill: undefined, own: undefined, startedFrom: undefined, token: newToken(), receipt: { reference: received.reference, submittedAt: received.submittedAt.toISOString(), id: received.id, token: idempotencyKey(def, token), onBehalf, textContext } },
     confirmation: `/e-tjanster/${def.id}/${confirmation.id}`,
   };
 }

@@ -69,4 +69,15 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DEMO_MODE: 'true', SOCIALJOUR_ALERT_PHONES: '0701234567' })).toThrow(/SOCIALJOUR_ALERT_PHONES/);
     expect(() => parseConfig({ DEMO_MODE: 'true', SMPP_URL: 'http://smsc' })).toThrow(/SMPP_URL/);
   });
+
+  it('looks nothing up in a population register unless asked; the demo register only in demo mode', () => {
+    const secret = { COOKIE_SECRET: 'x'.repeat(40) };
+    expect(parseConfig(secret).POPULATION_REGISTER).toBe('none');
+    expect(parseConfig({ DEMO_MODE: 'true' }).POPULATION_REGISTER).toBe('demo');
+    expect(parseConfig({ DEMO_MODE: 'true', POPULATION_REGISTER: 'none' }).POPULATION_REGISTER).toBe('none');
+    expect(() => parseConfig({ ...secret, POPULATION_REGISTER: 'demo' })).toThrow(/POPULATION_REGISTER/);
+    expect(() => parseConfig({ ...secret, POPULATION_REGISTER: 'spar' })).toThrow(/POPULATION_REGISTER/);
+    expect(() => parseConfig({ ...secret, MUNICIPALITY_CODE: '188' })).toThrow(/MUNICIPALITY_CODE/);
+    expect(parseConfig(secret)).toMatchObject({ MUNICIPALITY_CODE: '1882', POPULATION_REGISTER_TIMEOUT_MS: 3000 });
+  });
 });

@@ -47,6 +47,8 @@ const schema = z.object({
   DEMO_STAFF_PASSWORD: z.string().min(12).optional(),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MUNICIPALITY_NAME: z.string().min(1).default('Askersunds kommun'),
+  /** The municipality's kommunkod (four digits, SCB): "folkbokförd i kommunen" is answered from it. */
+  MUNICIPALITY_CODE: z.string().regex(/^\d{4}$/, 'four digits, e.g. 1882').default('1882'),
   CONTACT_PHONE: z.string().min(1).default('0583-810 00'),
   CONTACT_EMAIL: z.email().default('socialtjansten@askersund.se'),
   CONTACT_ADDRESS: z.string().min(1).default('Socialförvaltningen, Box 100, 696 00 Askersund'),
@@ -109,6 +111,14 @@ const schema = z.object({
   OIDC_ACR_VALUES: z.string().optional(),
   /** The claim holding the personnummer (12 digits). */
   OIDC_PERSONNUMMER_CLAIM: z.string().min(1).default('https://id.oidc.se/claim/personalIdentityNumber'),
+  /**
+   * The population register looked up for a logged-in person's own address and folkbokföring
+   * (docs/population-register.md): `none` looks nothing up, `demo` reads the demo file of test
+   * persons. Unset: `demo` in demo mode, `none` otherwise. A lookup not answered within
+   * POPULATION_REGISTER_TIMEOUT_MS gives nothing: the person types as without one.
+   */
+  POPULATION_REGISTER: z.enum(['none', 'demo']).optional(),
+  POPULATION_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(20),
   CITIZEN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(8),
   /** E-mail notifications (smtp://user:pass@host:port or smtps://…). Unset: none are sent. */
@@ -170,8 +180,9 @@ const schema = z.object({
 
 export type RawEnv = z.infer<typeof schema>;
 
-export type Config = Omit<RawEnv, 'DEMO_MODE' | 'PUBLIC_ORIGIN'> & {
+export type Config = Omit<RawEnv, 'DEMO_MODE' | 'PUBLIC_ORIGIN' | 'POPULATION_REGISTER'> & {
   DEMO_MODE: boolean;
+  POPULATION_REGISTER: 'none' | 'demo';
   PUBLIC_ORIGIN: string;
   /** OFFICE_HOURS, OFFICE_CLOSED_DATES and OFFICE_PUBLIC_HOLIDAYS together. */
   officeHours: OfficeHours;
@@ -208,8 +219,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (raw.WEBHOOK_URL !== undefined && raw.WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['WEBHOOK_SECRET: required when WEBHOOK_URL is set (at least 32 random characters)']);
   }
+  if (raw.POPULATION_REGISTER === 'demo' && !demo) {
+    // Invented addresses must never be offered to real people as their folkbokföring.
+    throw new ConfigError(['POPULATION_REGISTER: "demo" only in demo mode (DEMO_MODE=true)']);
+  }
+  const register = raw.POPULATION_REGISTER ?? (demo ? 'demo' : 'none');
   const officeHours: OfficeHours = { open: raw.OFFICE_HOURS, closedDates: new Set(raw.OFFICE_CLOSED_DATES ?? []), publicHolidays: raw.OFFICE_PUBLIC_HOLIDAYS };
-  return { ...raw, DEMO_MODE: demo, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:'), officeHours };
+  return { ...raw, DEMO_MODE: demo, POPULATION_REGISTER: register, PUBLIC_ORIGIN: origin, secureCookies: origin.startsWith('https:'), officeHours };
 }
 
 export type DeliveryConfig = z.infer<typeof deliverySchema>;

@@ -12,6 +12,7 @@ import { translator } from '../i18n/index.ts';
 import { handleJourneyRequest, type JourneyDeps, type JourneyOutcome, type JourneyRequest } from './journey-request.ts';
 import { changeLifecycle } from './lifecycle.ts';
 import { TestCookies } from './test-cookies.ts';
+import { formOf } from './test-form.ts';
 
 vi.stubEnv('COOKIE_SECRET', 'test-only-cookie-secret-0123456789abcdef');
 
@@ -23,12 +24,6 @@ const STORY: [string, Record<string, string>][] = [
   ['var-och-nar', { var: 'Telefon' }],
   ['anonym', { anonym: 'ja' }],
 ];
-
-function formOf(fields: Record<string, string>): NonNullable<JourneyRequest['form']> {
-  const raw = new FormData();
-  for (const [k, v] of Object.entries(fields)) raw.append(k, v);
-  return { raw, get: (n) => (typeof raw.get(n) === 'string' ? (raw.get(n) as string) : null), getAll: (n) => raw.getAll(n).filter((v): v is string => typeof v === 'string') };
-}
 
 /** A browser: its cookies, and its requests to one e-tjänst. */
 function browser(db: () => Promise<Db>, opts: { address?: string; perHour?: number; serviceId?: string } = {}) {

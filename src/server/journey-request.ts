@@ -34,6 +34,11 @@ import type { Citizen } from './citizen/session.ts';
 import { deleteDraftFor, saveDraft } from './citizen/drafts.ts';
 import { receiptPdf } from './receipts.ts';
 import { ACTION_INPUT, applyRepeatAction, repeatAction, type RepeatOutcome } from '../domain/forms/repeat-items.ts';
+import { config } from './config.ts';
+import { keptPrefills, NOTHING_PREFILLED, prefillFields, type PrefillSource, type Prefilled } from '../domain/forms/prefill.ts';
+import { prefillApplies, prefillFor } from './citizen/prefill.ts';
+import { populationRegister } from './population-register/index.ts';
+import type { PopulationRegister } from './population-register/register.ts';
 import { ratingGrant } from './surveys/rating-grant.ts';
 
 export type JourneyRequest = {
@@ -53,13 +58,29 @@ export type JourneyRequest = {
   continuing?: boolean | undefined;
   cookies: CookieJar;
   citizen: Citizen | undefined;
+  /** The logged-in person's session (its id, not its token): recorded with a population register lookup. */
+  citizenSessionId?: string | undefined;
   clientAddress: string | undefined;
   /** The reader's language and texts: the notification of receipt and the receipt PDF are in it. */
   reader: { lang: Lang; t: TFunction; textParams: Record<string, string | number> };
 };
 
-/** `rules`: the rule-set period in force now, when the caller has read it already (else read here). */
-export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date; rules?: RulePeriod | undefined };
+/**
+ * Where the logged-in person's own values are looked up (src/server/population-register/): the
+ * register (undefined: none), this municipality's kommunkod and how long a lookup may take.
+ */
+export type OwnValuesSource = { register: PopulationRegister | undefined; municipalityCode: string; timeoutMs: number };
+
+/**
+ * `rules`: the rule-set period in force now, when the caller has read it already (else read here).
+ * `own`: the population register and settings (else the configured ones).
+ */
+export type JourneyDeps = { db: () => Promise<Db>; submissionsPerHour: number; now: Date; rules?: RulePeriod | undefined; own?: OwnValuesSource | undefined };
+
+function configuredOwnValues(): OwnValuesSource {
+  const cfg = config();
+  return { register: populationRegister(), municipalityCode: cfg.MUNICIPALITY_CODE, timeoutMs: cfg.POPULATION_REGISTER_TIMEOUT_MS };
+}
 
 /** The confirmation's receipt, offered once: the PDF (absent when the database could not be read now) and the right to rate. */
 export type Offered = { receipt: Receipt; pdf: Uint8Array | undefined; ratingGrant: string };
@@ -83,6 +104,8 @@ export type JourneyView = {
   startedFrom?: string | undefined;
   /** A repeating group's item just added (to focus) or removed (to say so). */
   repeat?: RepeatOutcome | undefined;
+  /** The fields of a question page showing a value prefilled about the person, and where it came from. */
+  prefilledFrom?: Record<string, PrefillSource> | undefined;
 };
 
 export type JourneyOutcome =
@@ -139,14 +162,40 @@ export async function handleJourneyRequest(req: JourneyRequest, given: JourneyDe
   const view: JourneyView = { def, page, answers, token: state.token, path, values: {}, locked: {}, errors: [], rows: [], startedFrom: state.startedFrom };
   if (page.kind === 'question') {
     view.locked = onPage(page, lockedAnswers(def, answers, req.citizen));
-    // Answers carried over from another e-tjänst fill a page's inputs until it is answered.
-    const shown = state.prefill ? { ...state.prefill, ...answers } : answers;
+    // The person's own values (folkbokföringen, the e-legitimation), then answers carried over
+    // from another e-tjänst, fill a page's inputs until it is answered.
+    const own = await ownValues(req, deps, def, page, state, answers);
+    const shown = { ...own?.values, ...state.prefill, ...answers };
     view.values = { ...pageValues(page, shown), ...onPage(page, namePrefill(def, shown, req.citizen)), ...view.locked };
+    view.prefilledFrom = Object.fromEntries(Object.entries(keptPrefills(own, shown)).filter(([k]) => page.fields.some((f) => f.name === k) && !view.locked[k]));
   }
   if (page.kind === 'checkAnswers') view.rows = answerRowsOn(def, answers, path);
   if (req.method !== 'POST' || (page.kind !== 'question' && page.kind !== 'checkAnswers')) return { kind: 'show', view };
   if (!req.form) return { kind: 'badForm' };
   return page.kind === 'question' ? answer(req, deps, def, page, { ...state, answers }, view, req.form) : send(req, deps, def, { ...state, answers }, view, req.form);
+}
+
+/**
+ * The logged-in person's own values for this journey (src/server/citizen/prefill.ts), when they
+ * may be offered now: looked up once, when a page first shows a field that takes one, and kept in
+ * the journey (for that person only). A lookup that fails in any way gives nothing.
+ */
+async function ownValues(req: JourneyRequest, deps: JourneyDeps, def: Service, page: QuestionPage, state: JourneyState, answers: Answers): Promise<Prefilled | undefined> {
+  const citizen = req.citizen;
+  if (!prefillApplies(def, answers, citizen)) return undefined;
+  if (state.own?.for === citizen.personnummer) return state.own;
+  if (req.method !== 'GET' || !prefillFields({ pages: [page] }).some((f) => !Object.hasOwn(answers, f.name))) return undefined;
+  const source = deps.own ?? configuredOwnValues();
+  let found: Prefilled = NOTHING_PREFILLED;
+  try {
+    const ctx = { db: await deps.db(), sessionId: req.citizenSessionId, ip: req.clientAddress, timeoutMs: source.timeoutMs };
+    found = await prefillFor(def, citizen, source.register, source.municipalityCode, ctx);
+  } catch (e) {
+    log('warn', 'own values not looked up', { serviceId: def.id }, e);
+  }
+  state.own = { ...found, for: citizen.personnummer };
+  await saveJourney(req.cookies, def, state, deps.now.getTime());
+  return found;
 }
 
 /**
@@ -209,6 +258,8 @@ async function answer(req: JourneyRequest, deps: JourneyDeps, def: Service, page
   const base = `/e-tjanster/${def.id}`;
   const ctx = journeyContext(deps.now, rulesOf(deps));
   view.values = { ...readPage(page, form), ...view.locked };
+  // What is shown now is what was posted, whatever was prefilled.
+  view.prefilledFrom = {};
   try {
     const uploader = { personnummer: req.citizen?.personnummer, address: req.clientAddress };
     Object.assign(view.values, await takeUploads(page, form.raw, { db: deps.db, journeyKey: idempotencyKey(def, state.token), serviceId: def.id, uploader }, state.answers));
@@ -251,7 +302,9 @@ async function send(req: JourneyRequest, deps: JourneyDeps, def: Service, state:
   const kept = answersOn(def, state.answers, view.path);
   try {
     const db = await deps.db();
-    const received = await submitJourney(db, def, submissionOf(def, kept, view.path, token, deps.now, periodOf(deps), req.citizen), deps.now, {
+    // Which answers are sent as they were prefilled about the person (and from where).
+    const own = prefillApplies(def, kept, req.citizen) && state.own?.for === req.citizen.personnummer ? keptPrefills(state.own, kept) : {};
+    const received = await submitJourney(db, def, { ...submissionOf(def, kept, view.path, token, deps.now, periodOf(deps), req.citizen), prefilled: own }, deps.now, {
       limit: submissionLimit(req.clientAddress, deps.submissionsPerHour, deps.now),
       lang: req.reader.lang,
     });

@@ -7,6 +7,7 @@
  */
 import type { Answers } from '../domain/forms/journey.ts';
 import type { ServiceDefinition } from '../domain/forms/definition.ts';
+import type { Prefilled } from '../domain/forms/prefill.ts';
 import { clearSealed, readSealed, writeSealed, type CookieJar } from './sealed-cookie.ts';
 import { randomToken } from './random.ts';
 
@@ -44,6 +45,12 @@ export type JourneyState = {
   prefill?: Answers | undefined;
   /** Fortsatt ansökan: the reference of the previous application the answers were filled in from. */
   startedFrom?: string | undefined;
+  /**
+   * The logged-in person's own values (folkbokföringen, the e-legitimation) for the fields that
+   * declare a `prefill` (src/server/citizen/prefill.ts), looked up once for the person `for`: like
+   * `prefill`, shown in a page's inputs until the page is answered, never answers themselves.
+   */
+  own?: (Prefilled & { for: string }) | undefined;
 };
 
 /** The prefix of every journey cookie's name (the quick exit clears them all). */

@@ -33,6 +33,8 @@ export type NewSubmission = {
   serviceHash?: string | null;
   area: string;
   answers: Record<string, unknown>;
+  /** The answers sent as they were prefilled: field name → where the value came from (folkbokföringen, the e-legitimation). */
+  prefilled?: Record<string, 'folkbokforing' | 'eid'> | undefined;
   subjectPersonnummer: string | null;
   subjectName: string | null;
   submitterName: string | null;
@@ -129,6 +131,7 @@ export async function receiveSubmission(db: Db, s: NewSubmission, now = new Date
             sql`(select ${etjanstVersions.hash} from ${etjanstVersions} where ${etjanstVersions.serviceId} = ${s.serviceId} and ${etjanstVersions.version} = ${s.serviceVersion} and ${etjanstVersions.state} <> 'draft')`,
           area: s.area,
           answers: s.answers,
+          prefilled: s.prefilled && Object.keys(s.prefilled).length > 0 ? s.prefilled : null,
           subjectPersonnummer: s.subjectPersonnummer,
           subjectName: s.subjectName,
           submitterName: s.submitterName,

@@ -62,9 +62,12 @@ export function formSchemas<T extends z.ZodType, P extends z.ZodType, X extends 
     object({ ...fieldBase, type: z.literal('checkboxes'), options: z.array(option).min(1) }),
     // A drop-down for long lists (e.g. a municipality's districts); radios are better up to about 7 options.
     object({ ...fieldBase, type: z.literal('select'), options: z.array(option).min(2) }),
-    object({ ...fieldBase, type: z.literal('yesNo') }),
+    // `prefill`: the logged-in person's own value, offered when they apply for themselves (./prefill.ts):
+    // "folkbokfordKommun" answers "ja" or "nej" from the kommun the person is folkbokförd in.
+    object({ ...fieldBase, type: z.literal('yesNo'), prefill: z.enum(['folkbokfordKommun']).optional() }),
     // "off": someone else's address (a child's in an orosanmälan), never filled with the writer's own.
-    object({ ...fieldBase, type: z.literal('address'), autocomplete: z.literal('off').optional() }),
+    // `prefill` "address": the person's own folkbokföringsadress (or the e-legitimation's address).
+    object({ ...fieldBase, type: z.literal('address'), autocomplete: z.literal('off').optional(), prefill: z.enum(['address']).optional() }),
     object({
       ...fieldBase,
       type: z.literal('file'),

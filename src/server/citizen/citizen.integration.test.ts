@@ -53,10 +53,11 @@ describe.each(testDatabases())('citizens on Mina sidor on $name', (tdb) => {
     const policy = { idleMinutes: 20, absoluteHours: 8 };
     it('give back the person for the token, and only the SHA-256 of its secret is stored', async () => {
       const t0 = new Date('2026-03-01T10:00:00Z');
-      const { token, session } = await createCitizenSession(db, { personnummer: GRETA, name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3' }, t0);
+      const address = { street: 'Kyrkogatan 8', postcode: '696 30', city: 'Askersund' };
+      const { token, session } = await createCitizenSession(db, { personnummer: GRETA, name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3', address }, t0);
       const [row] = await db.select().from(citizenSessions).where(eq(citizenSessions.id, session.id));
       expect(Buffer.from(row!.secretHash).toString('latin1')).not.toContain(token.split('.')[1]);
-      expect((await validateCitizenToken(db, token, new Date(t0.getTime() + 60_000), policy))?.citizen).toEqual({ personnummer: GRETA, name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3' });
+      expect((await validateCitizenToken(db, token, new Date(t0.getTime() + 60_000), policy))?.citizen).toEqual({ personnummer: GRETA, name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3', address });
     });
 
     it('refuse a wrong secret without ending the session, and end after the idle time', async () => {

@@ -64,7 +64,14 @@ describe('login with e-legitimation through the OIDC provider', () => {
     expect(u.searchParams.get('acr_values')).toBe(settings.OIDC_ACR_VALUES);
     const back = await authenticate(url, '194501103297');
     const citizen = await completeLogin(back, pending, settings);
-    expect(citizen).toEqual({ personnummer: '19450110-3297', name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3' });
+    // The provider sends no address for Greta: none is made up.
+    expect(citizen).toEqual({ personnummer: '19450110-3297', name: 'Greta Dottersson', assurance: 'http://id.elegnamnden.se/loa/1.0/loa3', address: null });
+  });
+
+  it('gives the address the provider sends in the OIDC address claim, as a postal address', async () => {
+    const { url, pending } = await beginLogin('/mina-sidor', settings);
+    const citizen = await completeLogin(await authenticate(url, '198912312389'), pending, settings);
+    expect(citizen).toMatchObject({ personnummer: '19891231-2389', address: { street: 'Kyrkogatan 8', postcode: '696 30', city: 'Askersund' } });
   });
 
   it('refuses a callback whose state is not the one sent', async () => {

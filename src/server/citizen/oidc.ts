@@ -9,6 +9,7 @@ import * as client from 'openid-client';
 import { formatPersonnummer, parsePersonnummer } from '../../domain/personnummer.ts';
 import { config, type Config } from '../config.ts';
 import type { Citizen } from './session.ts';
+import type { Address } from '../../domain/forms/fields/structured.ts';
 
 /** A login attempt must come back within this long. */
 export const LOGIN_TTL_MS = 10 * 60_000;
@@ -102,6 +103,21 @@ export function personnummerFromClaim(value: unknown, today = new Date()): strin
   return p ? formatPersonnummer(p) : undefined;
 }
 
+/**
+ * The OIDC `address` claim (street_address, postal_code, locality) as a Swedish postal address, or
+ * undefined when there is none or it is not one (a street on one line, a five-digit postcode, a town).
+ */
+export function addressFromClaim(value: unknown): Address | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const a = value as Record<string, unknown>;
+  const street = typeof a.street_address === 'string' ? a.street_address.trim().replace(/\s*\n\s*/g, ', ') : '';
+  const postcode = typeof a.postal_code === 'string' ? a.postal_code.replace(/\s/g, '') : '';
+  const city = typeof a.locality === 'string' ? a.locality.trim() : '';
+  if (typeof a.country === 'string' && !['SE', 'SWE', 'Sverige', 'Sweden'].includes(a.country.trim())) return undefined;
+  if (street === '' || street.length > 200 || city === '' || city.length > 100 || !/^[1-9]\d{4}$/.test(postcode)) return undefined;
+  return { street, postcode: `${postcode.slice(0, 3)} ${postcode.slice(3)}`, city };
+}
+
 function nameFrom(claims: Record<string, unknown>): string | undefined {
   if (typeof claims.name === 'string' && claims.name.trim() !== '') return claims.name.trim();
   const parts = [claims.given_name, claims.family_name].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
@@ -145,5 +161,5 @@ export async function completeLogin(current: URL, pending: PendingLogin | undefi
   const personnummer = personnummerFromClaim(claims[s.OIDC_PERSONNUMMER_CLAIM], new Date(now));
   const name = nameFrom(claims);
   if (!personnummer || !name) throw new LoginRefusedError('claims');
-  return { personnummer, name, assurance: typeof idClaims.acr === 'string' ? idClaims.acr : null };
+  return { personnummer, name, assurance: typeof idClaims.acr === 'string' ? idClaims.acr : null, address: addressFromClaim(claims.address) ?? null };
 }

@@ -10,12 +10,19 @@ import { eq } from 'drizzle-orm';
 import { citizenSessions } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { config } from '../config.ts';
+import type { Address } from '../../domain/forms/fields/structured.ts';
 import { createSession, deleteExpiredSessions, invalidateSession, lifetime, sessionCookie, validateSession, type Session } from '../session.ts';
 
 export const CITIZEN_COOKIE = 'st_citizen';
 
 /** The person the e-legitimation identified; `assurance` is its assurance level (the ID token's acr) when it gave one. */
-export type Citizen = { personnummer: string; name: string; assurance?: string | null | undefined };
+export type Citizen = {
+  personnummer: string;
+  name: string;
+  assurance?: string | null | undefined;
+  /** The postal address the e-legitimation gave, if it gave one (the OIDC `address` claim). */
+  address?: Address | null | undefined;
+};
 export type CitizenSession = Session;
 export type CitizenContext = { citizen: Citizen; session: CitizenSession };
 export type CitizenSessionPolicy = { idleMinutes: number; absoluteHours: number };
@@ -27,7 +34,7 @@ export function citizenSessionPolicy(): CitizenSessionPolicy {
 
 /** A new session for the person the e-legitimation identified. The token is returned once, never stored. */
 export function createCitizenSession(db: Db, citizen: Citizen, now = new Date()): Promise<{ token: string; session: CitizenSession }> {
-  return createSession(db, citizenSessions, { personnummer: citizen.personnummer, name: citizen.name, assurance: citizen.assurance ?? null }, now);
+  return createSession(db, citizenSessions, { personnummer: citizen.personnummer, name: citizen.name, assurance: citizen.assurance ?? null, address: citizen.address ?? null }, now);
 }
 
 /** The person and session for a token, or undefined when it is malformed, unknown, wrong or expired. */
@@ -40,7 +47,7 @@ export async function validateCitizenToken(db: Db, token: string, now = new Date
     async (id) => (await db.select().from(citizenSessions).where(eq(citizenSessions.id, id)))[0],
     () => lifetime(policy.idleMinutes, policy.absoluteHours),
   );
-  return found && { citizen: { personnummer: found.row.personnummer, name: found.row.name, assurance: found.row.assurance }, session: found.session };
+  return found && { citizen: { personnummer: found.row.personnummer, name: found.row.name, assurance: found.row.assurance, address: found.row.address }, session: found.session };
 }
 
 /** The session behind the request's cookie; a cookie that no longer works is removed. */

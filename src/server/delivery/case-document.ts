@@ -39,6 +39,8 @@ export type CaseAnswer = {
   value: unknown;
   /** The answer as shown, one line each; empty when not given. */
   display: string[];
+  /** Sent exactly as prefilled about the applicant: from folkbokföringen or their e-legitimation (absent otherwise). */
+  prefilledFrom?: 'folkbokforing' | 'eid';
 };
 
 export type CaseAttachment = { id: string; field: string; name: string; type: string; size: number; sha256: string };
@@ -150,6 +152,7 @@ export async function buildCaseDocument(db: Db, submissionId: string, opts: { no
       label: t(row.field.label, textParams),
       value: sub.answers[row.field.name] ?? null,
       display: row.lines.map((line) => displayLineWithLabel(t, line, textParams)),
+      ...(sub.prefilled?.[row.field.name] ? { prefilledFrom: sub.prefilled[row.field.name] } : {}),
     }),
   );
 

@@ -14,14 +14,17 @@ export const PNR_SCOPE = 'https://id.oidc.se/scope/naturalPersonNumber';
 export const PNR_CLAIM = 'https://id.oidc.se/claim/personalIdentityNumber';
 export const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
-/** Test persons: personnummer from Skatteverket's list of test personnummer, never real people. */
-export const TEST_PEOPLE = [
+/**
+ * Test persons: personnummer from Skatteverket's list of test personnummer, never real people. One
+ * has an (invented) address, sent as the OIDC `address` claim as some e-legitimation brokers do.
+ */
+export const TEST_PEOPLE: readonly { personnummer: string; given: string; family: string; address?: { street_address: string; postal_code: string; locality: string; country: string } }[] = [
   { personnummer: '194501103297', given: 'Greta', family: 'Dottersson' },
   { personnummer: '194001042383', given: 'Tolvan', family: 'Tolvansson' },
   { personnummer: '198501012382', given: 'Anna', family: 'Dottersson' },
   { personnummer: '199001012385', given: 'Sven', family: 'Svensson' },
-  { personnummer: '198912312389', given: 'Tolvan', family: 'Testsson' },
-] as const;
+  { personnummer: '198912312389', given: 'Tolvan', family: 'Testsson', address: { street_address: 'Kyrkogatan 8', postal_code: '69630', locality: 'Askersund', country: 'SE' } },
+];
 
 export type DevProviderOptions = {
   /** Port to listen on (0: any free port). */
@@ -99,7 +102,7 @@ export async function startDevProvider(opts: DevProviderOptions): Promise<DevPro
     jwks: { keys: [{ ...key, kid: 'dev-1', use: 'sig', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     scopes: ['openid', 'profile', PNR_SCOPE],
-    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name'], [PNR_SCOPE]: [PNR_CLAIM] },
+    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'address'], [PNR_SCOPE]: [PNR_CLAIM] },
     acrValues: [LOA3],
     // The claims travel in the ID token, as e-legitimation brokers do.
     conformIdTokenClaims: false,
@@ -113,7 +116,7 @@ export async function startDevProvider(opts: DevProviderOptions): Promise<DevPro
       if (!p) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, name: `${p.given} ${p.family}`, given_name: p.given, family_name: p.family, [PNR_CLAIM]: p.personnummer }),
+        claims: () => ({ sub: id, name: `${p.given} ${p.family}`, given_name: p.given, family_name: p.family, [PNR_CLAIM]: p.personnummer, ...(p.address ? { address: p.address } : {}) }),
       };
     },
     // The portal is the one client and asks for nothing else: no consent screen.

@@ -18,6 +18,8 @@ export type FieldProps<T extends FieldDef['type'] = FieldDef['type']> = {
   heading?: string | undefined;
   /** A repeating group's add or remove just done on this page: the item to focus, or the one removed. */
   repeat?: RepeatOutcome | undefined;
+  /** Where the value shown was filled in from ("Från folkbokföringen"): a field that takes a `prefill`. */
+  source?: string | undefined;
 };
 
 type TextParams = Record<string, string | number>;

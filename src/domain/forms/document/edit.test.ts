@@ -92,6 +92,20 @@ describe('the editor’s changes to a draft', () => {
     expect(moveInDocument(doc, 'pages', 99, 'up')).toEqual({ ok: false, errors: { document: 'gone' } });
   });
 
+  it("sets and clears which of the person's own values a question takes, only where its type can hold it", () => {
+    let doc = stodsamtal();
+    doc = ok(addField(doc, 'om-dig', form({ 'field.type': 'address', 'field.name': 'adress', 'field.label.sv': 'Din adress', 'field.prefill': 'address' })));
+    const fieldOf = (d: DraftDocument) => (d.pages as { id: string; fields?: Record<string, unknown>[] }[]).find((p) => p.id === 'om-dig')!.fields!.find((f) => f.name === 'adress')!;
+    expect(fieldOf(doc)).toMatchObject({ type: 'address', prefill: 'address' });
+    const published = publish(doc, { fragments: noFragments, today });
+    // The prefill is a valid document property: the only problem is the fixture's exit page, reached once routed (above).
+    expect(published.ok ? [] : published.problems.map((p) => p.code)).toEqual(['unreachablePage']);
+    expect(fieldOf(ok(editField(doc, 'om-dig', 'adress', form({ 'field.name': 'adress', 'field.label.sv': 'Din adress', 'field.prefill': '' }))))).not.toHaveProperty('prefill');
+    expect(editField(doc, 'om-dig', 'adress', form({ 'field.name': 'adress', 'field.label.sv': 'Din adress', 'field.prefill': 'folkbokfordKommun' }))).toEqual({ ok: false, errors: { 'field.prefill': 'prefillType' } });
+    // A type that takes none ignores the input.
+    expect(fieldOf(ok(addField(stodsamtal(), 'om-dig', form({ 'field.type': 'text', 'field.name': 'adress', 'field.label.sv': 'Gata', 'field.prefill': 'address' }))))).not.toHaveProperty('prefill');
+  });
+
   it('copies a document under a new id and title, and splits paragraphs on blank lines', () => {
     const copy = ok(copyDocument(stodsamtal(), form({ id: 'stodsamtal-kopia', 'title.sv': 'Kopia' })));
     expect(copy).toMatchObject({ id: 'stodsamtal-kopia', version: 1, title: { sv: 'Kopia' } });

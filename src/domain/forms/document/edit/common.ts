@@ -28,6 +28,8 @@ export const OPTION_TYPES = new Set(['radios', 'checkboxes', 'select']);
 export const LENGTH_TYPES = new Set(['text', 'textarea']);
 export const RANGE_TYPES = new Set(['number']);
 export const EDITABLE_FIELD_TYPES = FIELD_TYPES;
+/** Which of the logged-in person's own values a field of each type may take (its `prefill`, ../../prefill.ts). */
+export const PREFILL_KINDS: Readonly<Record<string, readonly string[]>> = { address: ['address'], yesNo: ['folkbokfordKommun'] };
 
 export const clone = <T>(v: T): T => structuredClone(v);
 export const str = (form: FormInput, name: string) => (form.get(name) ?? '').trim();

@@ -7,7 +7,7 @@ import type { DraftDocument } from '../schema.ts';
 import { renameField } from './rename.ts';
 import { readRepeat } from './repeat.ts';
 import { errorCodesFor } from '../../fields/index.ts';
-import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, RANGE_TYPES, readText, readTextFrom, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
+import { clone, EDITABLE_FIELD_TYPES, EDITOR_LANGS, FIELD_NAME, fieldNames, LENGTH_TYPES, number, OPTION_TYPES, pageIndex, parse, positiveInt, PREFILL_KINDS, RANGE_TYPES, readText, readTextFrom, reorder, SLUG, str, yes, type Edit, type Errors, type Obj, type Texts } from './common.ts';
 
 /**
  * A field as its form gives it: type, name, texts, optional, options and the type's limits (a
@@ -75,6 +75,12 @@ export function readField(doc: DraftDocument, form: FormInput, before: Obj | und
     if (max === undefined) delete field.max;
     else field.max = max;
     if (min !== undefined && max !== undefined && min > max) errors['field.max'] = 'maxBelowMin';
+  }
+  if (Object.hasOwn(PREFILL_KINDS, type)) {
+    const prefill = str(form, 'field.prefill');
+    if (prefill === '') delete field.prefill;
+    else if (PREFILL_KINDS[type]!.includes(prefill)) field.prefill = prefill;
+    else errors['field.prefill'] = 'prefillType';
   }
   if (type === 'date') {
     const when = str(form, 'field.when');
