@@ -269,7 +269,7 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   expect(copy.headers()['content-type']).toBe('application/pdf');
   const copyText = pdfText(await copy.body());
   expect(copyText).toContain('Bekräftelser – läget');
-  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå loa3\./);
+  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå \S*loa3\./);
   expect(copyText).toContain('Medsökandes lön');
   // Complete: no longer marked, nor among the incomplete.
   await desk.goto('/handlaggning');

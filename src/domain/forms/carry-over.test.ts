@@ -63,6 +63,9 @@ describe('fortsatt ansökan: the next ekonomiskt bistånd starts from the previo
     kontrakt: 'jag',
     inkomstAkassa: 9200,
     inkomstLon: null,
+    sysselsattning: ['studier'],
+    ersattningarFar: [],
+    ersattningarSokt: ['bostadsbidrag'],
     utgiftEl: 450,
     tillgangBank: 1200,
     ansokerOm: ['forsorjningsstod'],
@@ -86,6 +89,10 @@ describe('fortsatt ansökan: the next ekonomiskt bistånd starts from the previo
       kontrakt: 'jag',
       inkomstAkassa: 9200,
       inkomstLon: null,
+      sysselsattning: ['studier'],
+      // Nothing chosen is an answer too: without it the page would be unanswered, and every answer after it lost.
+      ersattningarFar: [],
+      ersattningarSokt: ['bostadsbidrag'],
       utgiftEl: 450,
     });
   });

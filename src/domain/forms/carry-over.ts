@@ -29,6 +29,8 @@ function fitted(target: FieldDef, source: FieldDef, value: unknown): unknown {
       return typeof value === 'string' && target.options.some((o) => o.value === value) ? value : undefined;
     case 'checkboxes': {
       if (!Array.isArray(value)) return undefined;
+      // An optional choice left with nothing chosen is answered ([]), as an optional question left empty is (null).
+      if (value.length === 0) return target.optional ? [] : undefined;
       const kept = value.filter((v) => target.options.some((o) => o.value === v));
       return kept.length > 0 ? kept : undefined;
     }
