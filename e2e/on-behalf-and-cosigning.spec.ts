@@ -48,7 +48,7 @@ async function expectConfirmedByAnna(desk: Page, reference: string) {
   const confirmedRow = desk.getByRole('table', { name: 'Den som ska bekräfta ansökan med egen e-legitimation' }).getByRole('row').filter({ hasText: ANNA });
   await expect(confirmedRow).toContainText('Bekräftad');
   await expect(confirmedRow).toContainText('Anna Dottersson');
-  await expect(confirmedRow).toContainText('loa3');
+  await expect(confirmedRow).toContainText('Tillitsnivå 3');
   await expect(confirmedRow.getByRole('time')).toBeVisible();
 }
 
@@ -269,7 +269,7 @@ test('a couple’s ekonomiskt bistånd waits for the medsökande, who confirms w
   expect(copy.headers()['content-type']).toBe('application/pdf');
   const copyText = pdfText(await copy.body());
   expect(copyText).toContain('Bekräftelser – läget');
-  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå \S*loa3\./);
+  expect(copyText).toMatch(/Anna Dottersson \(medsökande\) bekräftade ansökan .+ med e-\s?legitimation, tillitsnivå 3\./);
   expect(copyText).toContain('Medsökandes lön');
   // Complete: no longer marked, nor among the incomplete.
   await desk.goto('/handlaggning');

@@ -74,7 +74,7 @@ describe('the PDF receipt of a submission', () => {
   });
 
   it('shows the confirmations as pending at sending, and as recorded in a dated section of a later copy', async () => {
-    const confirmations = ['Elva Testsson (medsökande) bekräftade ansökan 24 november 2026 kl. 09:12 med e-legitimation, tillitsnivå loa3.'];
+    const confirmations = ['Elva Testsson (medsökande) bekräftade ansökan 24 november 2026 kl. 09:12 med e-legitimation, tillitsnivå 3.'];
     const atSending = flowingText(await render(input({ confirmations: ['Elva Testsson (medsökande) har inte bekräftat ansökan än.'] })));
     expect(atSending).toContain('Bekräftelse av ansökan');
     expect(atSending).not.toContain('läget');
@@ -83,7 +83,7 @@ describe('the PDF receipt of a submission', () => {
     expect(copy).toContain('Kvittensen visar ansökan som den skickades.');
     // (A line may break after the hyphen of "e-legitimation".)
     expect(copy).toContain('Elva Testsson (medsökande) bekräftade ansökan 24 november 2026 kl. 09:12');
-    expect(copy).toContain('tillitsnivå loa3.');
+    expect(copy).toContain('tillitsnivå 3.');
     // The answers are still those sent, at the time sent.
     expect(copy).toContain('Skickad: 23 november 2026 kl. 14:05');
   });

@@ -67,6 +67,15 @@ export function submitterLabel(name: string, personnummer: string | null | undef
   return personnummer ? `${name} (${personnummer})` : name;
 }
 
+/**
+ * An e-legitimation's assurance level as people say it: "3" for DIGG's
+ * http://id.elegnamnden.se/loa/1.0/loa3 (or a bare "loa3"); any other value as given. The stored
+ * value and the case export keep the whole acr.
+ */
+export function assuranceLevel(acr: string): string {
+  return /(?:^|\/)loa(\d)$/.exec(acr)?.[1] ?? acr;
+}
+
 /** One line per confirmation the application needs: waiting, or who confirmed or declined, when and at which assurance level. */
 export function confirmationLines(list: readonly Confirmation[], t: TFunction, lang: Lang): string[] {
   return list.map((c) => {
@@ -74,7 +83,7 @@ export function confirmationLines(list: readonly Confirmation[], t: TFunction, l
       name: c.decidedName ?? c.name ?? '',
       role: t(`mina-sidor:confirm.roles.${c.role}`),
       date: c.decidedAt ? formatSubmittedAt(c.decidedAt, lang) : '',
-      assurance: c.assurance ?? t('receipt:confirmations.unknownAssurance'),
+      assurance: c.assurance ? assuranceLevel(c.assurance) : t('receipt:confirmations.unknownAssurance'),
     };
     return t(`receipt:confirmations.${c.state}`, params);
   });
