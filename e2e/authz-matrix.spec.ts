@@ -108,6 +108,7 @@ const TABLE: Row[] = [
   { route: '/handlaggning/arenden/[reference]', method: 'POST', body: { action: 'message', message: '' }, want: caseRoute(422), why: 'an empty message to the citizen: refused with its error, nothing sent' },
   { route: '/handlaggning/arenden/[reference]/export.json', method: 'GET', want: caseRoute(200) },
   { route: '/handlaggning/arenden/[reference]/beslut.pdf', method: 'GET', want: caseRoute(404), why: 'the case has no decision yet: no letter even in one’s own area' },
+  { route: '/handlaggning/arenden/[reference]/kvittens.pdf', method: 'GET', want: caseRoute(200), why: 'the receipt copy with the confirmations as recorded: the case’s area only' },
   { route: '/handlaggning/arenden/[reference]/bilagor/[id]', method: 'GET', want: caseRoute(404), why: 'the trygghetslarm case has no attachments: no such file even in one’s own area' },
 
   // Brukarenkäter: administration for admins; results (anonymous, suppressed counts) for admins and analytiker.
@@ -154,6 +155,9 @@ const TABLE: Row[] = [
   { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]', method: 'POST', body: {}, want: editors(400), why: 'no action' },
   { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]/[field]', method: 'GET', want: editors(200) },
   { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]/[field]', method: 'POST', body: {}, want: editors(422), why: 'no name or label: refused' },
+  // One gate for both methods (the page's first line); GET shows it: a shared part offered for the start page.
+  { route: '/handlaggning/admin/etjanster/[id]/delar/[slot]/[n]', method: 'GET', want: editors(200) },
+  { route: '/handlaggning/admin/etjanster/[id]/sidor/[page]/[field]/[inner]', method: 'GET', want: editors(404), why: 'the matrix draft has no repeating group: no question of one to open, for anyone' },
   { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska', method: 'GET', want: editors(to(/\/forhandsgranska\/fraga$/)), why: 'the preview starts at the first page' },
   { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska/[page]', method: 'GET', want: editors(200) },
   { route: '/handlaggning/admin/etjanster/[id]/forhandsgranska/[page]', method: 'POST', body: {}, want: editors(422), why: 'the question unanswered: the citizen page’s own error, nothing stored' },
@@ -255,6 +259,8 @@ test.describe('the authorisation matrix', () => {
       .replace('/etjanster/[id]', `/etjanster/${draftId}`)
       .replace('/[page]', '/fraga')
       .replace('/[field]', '/svar')
+      .replace(/\/delar\/\[slot\]\/\[n\]$/, '/delar/start/ny?del=ifo-sekretess')
+      .replace('/[inner]', '/namn')
       .replace('/[n]', '/0')
       .replace('/bilagor/[id]', '/bilagor/00000000-0000-4000-8000-000000000000')
       .replace('/indikatorer/[id].csv', '/indikatorer/lanserade-etjanster.csv')
