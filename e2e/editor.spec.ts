@@ -263,6 +263,8 @@ test('a redaktör designs, previews and publishes an e-tjänst that is then sent
   await press(page, page.getByRole('link', { name: 'Vad heter du?' }));
   await replace(page, swedish(page, 'Frågan som invånaren ser'), 'Vad heter du? Förnamnet räcker.');
   await press(page, page.getByRole('button', { name: 'Spara', exact: true }));
+  // The save's own page first: leaving before it is shown would abort the post.
+  await expect(page.getByText('Ändringen är sparad i utkastet.')).toBeVisible();
   await page.goto(overview);
   await press(page, page.getByRole('link', { name: 'Jämför versioner' }));
   await expect(page.getByRole('table', { name: 'Ändringar' })).toContainText('Vad heter du? Förnamnet räcker.');
