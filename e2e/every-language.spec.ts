@@ -121,7 +121,7 @@ async function send(browser: Browser, baseURL: string, doc: Doc, lang: (typeof L
       await expectShownIn(page, lang, where);
       await answerPage(page, scenario.answers);
       const before = page.url();
-      await page.locator('main form[method="post"] button[type="submit"]:not([name])').first().click();
+      await page.locator('main form[method="post"] button[type="submit"]:not([name]):not([aria-hidden="true"])').first().click();
       await page.waitForURL((u) => u.href !== before, { timeout: 10_000 }).catch(() => undefined);
       if (page.url() === before) {
         const errors = await page.locator('.error-summary').innerText().catch(() => '(no error summary)');
@@ -130,7 +130,7 @@ async function send(browser: Browser, baseURL: string, doc: Doc, lang: (typeof L
     }
     expect(page.url(), `${doc.id} ${lang}: reaches the check-answers page`).toMatch(/\/kontrollera$/);
     await expectShownIn(page, lang, `${doc.id} ${lang} kontrollera`);
-    await page.locator('main form[method="post"] button[type="submit"]:not([name])').first().click();
+    await page.locator('main form[method="post"] button[type="submit"]:not([name]):not([aria-hidden="true"])').first().click();
     await page.waitForURL((u) => !u.pathname.endsWith('/kontrollera'), { timeout: 15_000 });
     await expectShownIn(page, lang, `${doc.id} ${lang} confirmation`);
     // The confirmation names the reference the matter got.
