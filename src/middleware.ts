@@ -7,7 +7,7 @@
  * `locals.staff` only ever sees fully signed-in staff.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { isLang, langFromAcceptLanguage, STAFF_LANGUAGES } from './i18n/index.ts';
+import { DIRECTION, isLang, langFromAcceptLanguage, STAFF_LANGUAGES } from './i18n/index.ts';
 import { config } from './server/config.ts';
 import { readerLocals } from './server/reader.ts';
 import { configuredRules, rulesInForce, SEED_FROM, type RulePeriod } from './server/rules.ts';
@@ -91,13 +91,16 @@ const locale = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-/** On a page in another language than Swedish, the Swedish terms kept in its text carry lang="sv". */
+/**
+ * On a page in another language than Swedish, the Swedish terms kept in its text carry lang="sv";
+ * on a right-to-left page, numbers written in parts read left to right.
+ */
 const swedishTerms = defineMiddleware(async (ctx, next) => {
   const res = await next();
   if (ctx.locals.lang.startsWith('sv') || !(res.headers.get('Content-Type') ?? '').startsWith('text/html') || res.body === null) return res;
   const headers = new Headers(res.headers);
   headers.delete('Content-Length');
-  return new Response(markSwedishTerms(await res.text()), { status: res.status, statusText: res.statusText, headers });
+  return new Response(markSwedishTerms(await res.text(), { rtl: DIRECTION[ctx.locals.lang] === 'rtl' }), { status: res.status, statusText: res.statusText, headers });
 });
 
 /** Whether the request carries any cookie but the language: then nothing it is answered may be shared. */

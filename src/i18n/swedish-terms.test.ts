@@ -39,3 +39,20 @@ describe('markSwedishTerms', () => {
     expect(markSwedishTerms('<p title="x>hemtjänst')).toBe('<p title="x>hemtjänst');
   });
 });
+
+describe('numbers written in parts on a right-to-left page', () => {
+  it('read left to right: a phone number, a personnummer, a date and a reference', () => {
+    expect(markSwedishTerms('<p>على الرقم 0583-810 00.</p>', { rtl: true })).toBe('<p>على الرقم <span dir="ltr">0583-810 00</span>.</p>');
+    expect(markSwedishTerms('<p>رقم 19450110-3297 في 2026-12-06، المرجع 2026-000123</p>', { rtl: true })).toBe(
+      '<p>رقم <span dir="ltr">19450110-3297</span> في <span dir="ltr">2026-12-06</span>، المرجع <span dir="ltr">2026-000123</span></p>',
+    );
+  });
+
+  it('leaves a single number, attributes, a left-to-right page and the Swedish terms as they were', () => {
+    expect(markSwedishTerms('<p>اتصل بالرقم 112</p>', { rtl: true })).toBe('<p>اتصل بالرقم 112</p>');
+    expect(markSwedishTerms('<a href="tel:0583-810 00" title="0583-810 00">هاتف</a>', { rtl: true })).toBe('<a href="tel:0583-810 00" title="0583-810 00">هاتف</a>');
+    expect(markSwedishTerms('<p>Call 0583-810 00.</p>')).toBe('<p>Call 0583-810 00.</p>');
+    expect(markSwedishTerms('<textarea>0583-810 00</textarea>', { rtl: true })).toBe('<textarea>0583-810 00</textarea>');
+    expect(markSwedishTerms('<p>(socialjouren) 0583-810 00</p>', { rtl: true })).toBe('<p>(<span lang="sv">socialjouren</span>) <span dir="ltr">0583-810 00</span></p>');
+  });
+});

@@ -79,17 +79,37 @@ function markText(text: string): string {
  * portal's own output: tags are read with their quoted attribute values (which may hold `>`), so an
  * answer shown back in a value attribute is never changed.
  */
-export function markSwedishTerms(html: string): string {
+export function markSwedishTerms(html: string, o: { rtl?: boolean } = {}): string {
+  return mapText(html, o.rtl ? (text) => markText(isolateNumbers(text)) : markText);
+}
+
+/**
+ * A number written in parts (a phone number "0583-810 00", a personnummer, a date, a reference
+ * "2026-000123") as one left-to-right run: inside right-to-left text the bidi algorithm would
+ * otherwise order its parts right to left ("00 810-0583"). Numbers come from texts, configuration
+ * and answers alike, so they are isolated as the page is sent, as the Swedish terms are marked.
+ */
+const NUMBER_IN_PARTS = /(?<![\p{L}\p{N}])\+?\d+(?:[ \u00a0\-–/.:]\d+)+(?![\p{L}\p{N}])/gu;
+
+export function isolateNumbers(text: string): string {
+  return text.replace(NUMBER_IN_PARTS, (m) => `<span dir="ltr">${m}</span>`);
+}
+
+/**
+ * The HTML with `fn` applied to its text: never to a tag or an attribute value, nor inside the
+ * elements whose content is not markup.
+ */
+function mapText(html: string, fn: (text: string) => string): string {
   let out = '';
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out += markText(html.slice(i));
+      out += fn(html.slice(i));
       break;
     }
-    out += markText(html.slice(i, lt));
+    out += fn(html.slice(i, lt));
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
       const stop = end === -1 ? n : end + 3;
