@@ -11,6 +11,8 @@ import { eagerGlob } from '../eager-glob.ts';
 /** `sv-x-ll` is lättläst svenska: Swedish (every text it lacks is the ordinary Swedish one), written to be easy to read. */
 export const LANGUAGES = ['sv', 'sv-x-ll', 'en', 'fi', 'ar', 'fa', 'uk', 'so'] as const;
 export type Lang = (typeof LANGUAGES)[number];
+/** The same languages in the order staff pages list them: Swedish, English, then the others. */
+export const LANGUAGES_STAFF_ORDER: readonly Lang[] = ['sv', 'en', ...LANGUAGES.filter((l) => l !== 'sv' && l !== 'en')];
 export const DEFAULT_LANG: Lang = 'sv';
 
 /** Each language's own name, shown in the language switch in that language. */

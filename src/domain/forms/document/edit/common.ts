@@ -6,10 +6,10 @@ import { FIELD_TYPES } from '../../fields/index.ts';
 import type { FormInput } from '../../answers.ts';
 import { draftDocument, type DraftDocument } from '../schema.ts';
 import { isFragmentRef } from '../sites.ts';
-import { LANGUAGES, type Lang } from '../../../../i18n/index.ts';
+import { LANGUAGES_STAFF_ORDER, type Lang } from '../../../../i18n/index.ts';
 
 /** The languages a text is written in, Swedish first: every language the portal offers citizens (src/i18n LANGUAGES). */
-export const EDITOR_LANGS: readonly Lang[] = ['sv', 'en', ...LANGUAGES.filter((l) => l !== 'sv' && l !== 'en')];
+export const EDITOR_LANGS: readonly Lang[] = LANGUAGES_STAFF_ORDER;
 
 export type Errors = Record<string, string>;
 export type Edit = { ok: true; doc: DraftDocument } | { ok: false; errors: Errors };

@@ -1,10 +1,10 @@
 /** How the decision-texts pages name a text, where it is read, and the order of the languages shown. */
 import type { TFunction } from 'i18next';
 import type { DecisionTextDef } from '../../../../domain/cases/decision-texts.ts';
-import { LANGUAGES, type Lang } from '../../../../i18n/index.ts';
+import { LANGUAGES_STAFF_ORDER, type Lang } from '../../../../i18n/index.ts';
 
 /** Swedish first, then English, then the other languages citizens are offered. */
-export const SHOWN_LANGS: readonly Lang[] = ['sv', 'en', ...LANGUAGES.filter((l) => l !== 'sv' && l !== 'en')];
+export const SHOWN_LANGS: readonly Lang[] = LANGUAGES_STAFF_ORDER;
 
 /** Which förhandsbedömning each återkoppling e-mail answers. */
 const MAIL_OUTCOME: Record<string, string> = { 'mail.aterkoppling_inleds': 'utredning', 'mail.aterkoppling_inleds_inte': 'ingenUtredning', 'mail.aterkoppling_pagar': 'pagaende' };
